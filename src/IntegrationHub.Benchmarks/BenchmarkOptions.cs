@@ -1,0 +1,51 @@
+using System.Globalization;
+
+namespace IntegrationHub.Benchmarks;
+
+internal sealed record BenchmarkOptions(
+    string Stack, int CasesPerDepartment, int Seed, string ConnectorsDirectory,
+    string? Postgres, string RabbitHost, ushort RabbitPort, string RabbitVirtualHost)
+{
+    public const string Usage = """
+        IntegrationHub benchmark: syncs generated department records end to end and prints throughput and memory.
+
+          --stack embedded|production   SQLite + in-memory bus (default), or PostgreSQL + RabbitMQ
+          --cases N                     cases per sample department (default 50000; two departments)
+          --seed N                      generator seed (default 1)
+          --connectors DIR              bundled connector definitions (default ./connectors)
+          --postgres CS                 production: an admin connection string (default $HUB_TEST_POSTGRES)
+          --rabbit HOST:PORT            production: RabbitMQ (default $HUB_TEST_RABBITMQ_HOST:$HUB_TEST_RABBITMQ_PORT)
+          --vhost NAME                  production: RabbitMQ virtual host (default /)
+
+        For the production stack, `source "$(bash deploy/scripts/services.sh start)"` first.
+        """;
+
+    public static BenchmarkOptions? Parse(string[] args)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] is "--help" or "-h" || !args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length)
+                return null;
+            values[args[i][2..]] = args[++i];
+        }
+
+        var stack = values.GetValueOrDefault("stack", "embedded");
+        if (stack is not ("embedded" or "production"))
+            return null;
+        var rabbit = values.GetValueOrDefault("rabbit",
+            $"{Environment.GetEnvironmentVariable("HUB_TEST_RABBITMQ_HOST") ?? "127.0.0.1"}:{Environment.GetEnvironmentVariable("HUB_TEST_RABBITMQ_PORT") ?? "5672"}").Split(':');
+        var postgres = values.GetValueOrDefault("postgres") ?? Environment.GetEnvironmentVariable("HUB_TEST_POSTGRES");
+        if (stack == "production" && postgres is null)
+            return null;
+        return new BenchmarkOptions(
+            stack,
+            int.Parse(values.GetValueOrDefault("cases", "50000"), CultureInfo.InvariantCulture),
+            int.Parse(values.GetValueOrDefault("seed", "1"), CultureInfo.InvariantCulture),
+            Path.GetFullPath(values.GetValueOrDefault("connectors", "connectors")),
+            postgres,
+            rabbit[0],
+            ushort.Parse(rabbit[1], CultureInfo.InvariantCulture),
+            values.GetValueOrDefault("vhost", "/"));
+    }
+}

@@ -1,0 +1,7 @@
+namespace IntegrationHub.Canonical.Model;
+
+public enum RecordingKind
+{
+    Text,
+    AudioVideo,
+}

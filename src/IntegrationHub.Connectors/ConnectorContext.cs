@@ -1,0 +1,14 @@
+namespace IntegrationHub.Connectors;
+
+/// <summary>What a connector may know of the hub it runs in.</summary>
+public sealed record ConnectorContext(string DataDirectory)
+{
+    /// <summary>Expands <c>{dataDirectory}</c> and <c>${ENVIRONMENT_VARIABLE}</c> in a configuration value.</summary>
+    public string Expand(string value)
+    {
+        var expanded = value.Replace("{dataDirectory}", DataDirectory, StringComparison.Ordinal);
+        return System.Text.RegularExpressions.Regex.Replace(expanded, @"\$\{(?<name>[A-Za-z_][A-Za-z0-9_]*)\}",
+            match => Environment.GetEnvironmentVariable(match.Groups["name"].Value)
+                ?? throw new InvalidOperationException($"The environment variable '{match.Groups["name"].Value}' named in a connector configuration is not set."));
+    }
+}

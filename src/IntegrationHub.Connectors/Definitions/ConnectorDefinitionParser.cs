@@ -1,0 +1,95 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using IntegrationHub.Mapping.Definition;
+
+namespace IntegrationHub.Connectors.Definitions;
+
+/// <summary>Reads a connector definition (<c>*.connector.json</c>), with errors that name the file and the setting.</summary>
+public static class ConnectorDefinitionParser
+{
+    private static readonly JsonDocumentOptions DocumentOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+
+    public static ConnectorDefinition ParseFile(string path)
+    {
+        var json = File.ReadAllText(path);
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        return Parse(json, mappingFile => File.ReadAllText(Path.Combine(directory, mappingFile)), path);
+    }
+
+    /// <param name="json">The definition.</param>
+    /// <param name="readMappingFile">Reads a mapping referenced by file name (relative to the definition).</param>
+    /// <param name="origin">Where the definition came from, for messages.</param>
+    public static ConnectorDefinition Parse(string json, Func<string, string> readMappingFile, string origin)
+    {
+        JsonObject root;
+        try
+        {
+            root = JsonNode.Parse(json, documentOptions: DocumentOptions) as JsonObject
+                ?? throw new ConnectorDefinitionException(origin, "$", "a connector definition must be a JSON object.");
+        }
+        catch (JsonException ex)
+        {
+            throw new ConnectorDefinitionException(origin, "$", $"not valid JSON: {ex.Message}");
+        }
+
+        string Required(string name) => root[name] is JsonValue v && v.TryGetValue<string>(out var s) && s.Length > 0
+            ? s
+            : throw new ConnectorDefinitionException(origin, name, "is required (a non-empty string).");
+
+        var id = Required("id");
+        if (!System.Text.RegularExpressions.Regex.IsMatch(id, "^[a-z0-9][a-z0-9-]{1,62}$"))
+            throw new ConnectorDefinitionException(origin, "id", $"'{id}' must be 2–63 lower-case letters, digits or dashes.");
+
+        MappingDefinition mapping;
+        try
+        {
+            mapping = root["mapping"] switch
+            {
+                JsonValue file when file.TryGetValue<string>(out var name) => MappingDefinition.Parse(readMappingFile(name)),
+                JsonObject inline => MappingDefinition.Parse(inline),
+                _ => throw new ConnectorDefinitionException(origin, "mapping", "give a mapping file name or an inline mapping object."),
+            };
+        }
+        catch (MappingException ex)
+        {
+            throw new ConnectorDefinitionException(origin, $"mapping.{ex.Path}", ex.Message);
+        }
+        catch (IOException ex)
+        {
+            throw new ConnectorDefinitionException(origin, "mapping", $"cannot read the mapping file: {ex.Message}");
+        }
+
+        return new ConnectorDefinition
+        {
+            Id = id,
+            Name = Required("name"),
+            Department = root["department"]?.GetValue<string>(),
+            Kind = Required("kind"),
+            Enabled = root["enabled"]?.GetValue<bool>() ?? true,
+            Priority = root["priority"]?.GetValue<int>() ?? 0,
+            Schedule = ParseSchedule(root["schedule"], origin),
+            Source = root["source"] as JsonObject ?? throw new ConnectorDefinitionException(origin, "source", "is required (an object)."),
+            Mapping = mapping,
+            Origin = origin,
+        };
+    }
+
+    private static ConnectorSchedule ParseSchedule(JsonNode? node, string origin)
+    {
+        if (node is null)
+            return ConnectorSchedule.Manual;
+        if (node is not JsonObject schedule)
+            throw new ConnectorDefinitionException(origin, "schedule", "use {\"every\": \"00:05:00\"} or {\"cron\": \"*/5 * * * *\"}.");
+        TimeSpan? every = null;
+        if (schedule["every"]?.GetValue<string>() is { } text)
+        {
+            every = TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var span) && span >= TimeSpan.FromSeconds(1)
+                ? span
+                : throw new ConnectorDefinitionException(origin, "schedule.every", $"'{text}' is not an interval of at least one second (hh:mm:ss).");
+        }
+
+        var cron = schedule["cron"]?.GetValue<string>();
+        return new ConnectorSchedule(every, cron);
+    }
+}

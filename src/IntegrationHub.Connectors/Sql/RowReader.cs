@@ -1,0 +1,33 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace IntegrationHub.Connectors.Sql;
+
+/// <summary>Turns a database row into a raw record: column name → JSON value, whatever the database.</summary>
+internal static class RowReader
+{
+    public static JsonObject Read(DbDataReader reader)
+    {
+        var record = new JsonObject();
+        for (var i = 0; i < reader.FieldCount; i++)
+            record[reader.GetName(i)] = ToJson(reader.IsDBNull(i) ? null : reader.GetValue(i));
+        return record;
+    }
+
+    private static JsonNode? ToJson(object? value) => value switch
+    {
+        null => null,
+        string s => JsonValue.Create(s),
+        long or int or short or byte => JsonValue.Create(Convert.ToInt64(value, CultureInfo.InvariantCulture)),
+        decimal d => JsonValue.Create(d),
+        double f => JsonValue.Create(f),
+        float f => JsonValue.Create((double)f),
+        bool b => JsonValue.Create(b),
+        DateTime dt => JsonValue.Create(dt.ToString("yyyy-MM-ddTHH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture)),
+        DateTimeOffset dto => JsonValue.Create(dto.ToString("O", CultureInfo.InvariantCulture)),
+        DateOnly d => JsonValue.Create(d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+        byte[] bytes => JsonValue.Create(Convert.ToBase64String(bytes)),
+        _ => JsonValue.Create(Convert.ToString(value, CultureInfo.InvariantCulture)),
+    };
+}

@@ -1,0 +1,14 @@
+using IntegrationHub.Mapping.Validation;
+
+namespace IntegrationHub.Contracts;
+
+/// <summary>A record that passed mapping and validation: canonical JSON, its content hash, the raw payload and warnings.</summary>
+public sealed record NormalizedRecord
+{
+    public required string SourceKey { get; init; }
+    public string? SourceVersion { get; init; }
+    public required string Record { get; init; }
+    public required string ContentHash { get; init; }
+    public required string Raw { get; init; }
+    public IReadOnlyList<ValidationIssue> Warnings { get; init; } = [];
+}

@@ -1,0 +1,92 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace IntegrationHub.Host.Apis;
+
+/// <summary>
+/// RFC 9457 problems that name the parameter, the value and the rule, so a client can fix its request without reading
+/// our code. Query parameters are parsed here (as strings) so that a malformed one gets such a problem, not a bare 400.
+/// </summary>
+internal static class ApiProblems
+{
+    private const int MaxEchoedLength = 200;
+
+    private static readonly string[] TimestampFormats =
+    [
+        "yyyy-MM-dd'T'HH:mm:sszzz",
+        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz",
+        "yyyy-MM-dd'T'HH:mmzzz",
+        "yyyy-MM-dd'T'HH:mm:ss'Z'",
+        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'",
+        "yyyy-MM-dd'T'HH:mm'Z'",
+    ];
+
+    private static readonly TimeSpan ChinaStandardTime = TimeSpan.FromHours(8);
+
+    public static ValidationProblem Invalid(string parameter, string? value, string rule, string message) =>
+        TypedResults.ValidationProblem(
+            errors: new Dictionary<string, string[]> { [parameter] = [message] },
+            detail: $"Parameter '{parameter}' {message}",
+            title: "A request parameter is invalid.",
+            extensions: new Dictionary<string, object?>
+            {
+                ["parameter"] = parameter,
+                ["value"] = Echo(value),
+                ["rule"] = rule,
+            });
+
+    public static ProblemHttpResult NotFound(string resource, string parameter, string value) =>
+        TypedResults.Problem(
+            statusCode: StatusCodes.Status404NotFound,
+            title: $"The {resource} does not exist.",
+            detail: $"No {resource} has {parameter} '{Echo(value)}'.",
+            extensions: new Dictionary<string, object?>
+            {
+                ["parameter"] = parameter,
+                ["value"] = Echo(value),
+                ["rule"] = $"{resource}.exists",
+            });
+
+    /// <summary>An integer from 1 to <paramref name="max"/>, <paramref name="defaultValue"/> when absent.</summary>
+    public static ValidationProblem? ParseLimit(string? raw, int defaultValue, int max, out int limit)
+    {
+        limit = defaultValue;
+        if (string.IsNullOrEmpty(raw))
+            return null;
+        if (int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out limit) && limit >= 1 && limit <= max)
+            return null;
+
+        limit = defaultValue;
+        return Invalid("limit", raw, "limit.range", $"must be an integer from 1 to {max}; it defaults to {defaultValue}.");
+    }
+
+    /// <summary>
+    /// An RFC 3339 timestamp with an offset (<c>2024-05-01T08:00:00+08:00</c>, <c>…Z</c>) or a date (<c>2024-05-01</c>,
+    /// meaning 00:00 China Standard Time). An unencoded '+' arrives as a space and is read as '+'.
+    /// </summary>
+    public static ValidationProblem? ParseTimestamp(string parameter, string? raw, out DateTimeOffset? value)
+    {
+        value = null;
+        if (string.IsNullOrEmpty(raw))
+            return null;
+
+        var text = raw.Replace(' ', '+');
+        if (DateTimeOffset.TryParseExact(text, TimestampFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
+        {
+            value = parsed;
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            value = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), ChinaStandardTime);
+            return null;
+        }
+
+        return Invalid(parameter, raw, "timestamp.format",
+            "must be an RFC 3339 timestamp with an offset, such as 2024-05-01T08:00:00+08:00 or 2024-05-01T00:00:00Z, or a date such as 2024-05-01 (00:00 UTC+8).");
+    }
+
+    private static string? Echo(string? value) =>
+        value is { Length: > MaxEchoedLength } ? value[..MaxEchoedLength] + "…" : value;
+}

@@ -1,0 +1,139 @@
+using System.Text.Json;
+using IntegrationHub.Canonical.Model;
+using IntegrationHub.Host.Apis.Responses;
+using IntegrationHub.Host.Security;
+using IntegrationHub.Store;
+using IntegrationHub.Store.Model;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace IntegrationHub.Host.Apis;
+
+/// <summary>The golden records: one per real-world case, at its current version, with its history.</summary>
+public static class RecordsApi
+{
+    public const int DefaultLimit = 100;
+    public const int MaxLimit = 1000;
+
+    private const int MaxIdLength = 200;
+
+    // The ten categories as they appear in canonical JSON (camelCase), for the category filter.
+    private static readonly string[] Categories =
+        [.. Enum.GetNames<ActionCategory>().Select(JsonNamingPolicy.CamelCase.ConvertName)];
+
+    public static IEndpointRouteBuilder MapRecordsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("records")
+            .WithTags("Records")
+            .RequireAuthorization(HubPolicies.RecordsReader);
+
+        api.MapGet("/", ListRecords)
+            .WithName("ListRecords")
+            .WithSummary("List golden records")
+            .WithDescription("Golden records ordered by id, filtered by region code prefix, enforcing agency (USCC) and category (AND-ed). Page with after = the previous page's next.");
+
+        api.MapGet("/{id}", GetRecord)
+            .WithName("GetRecord")
+            .WithSummary("Get one golden record")
+            .WithDescription("The record at its current version, with the list of its versions (which connector changed it, when, how).");
+
+        api.MapGet("/{id}/history", GetHistory)
+            .WithName("GetRecordHistory")
+            .WithSummary("Every version of a golden record")
+            .WithDescription("All versions of the record, oldest first, each with its full canonical content.");
+
+        return app;
+    }
+
+    public static async Task<Results<Ok<RecordPage>, ValidationProblem>> ListRecords(
+        string? region,
+        string? agency,
+        string? category,
+        string? after,
+        string? limit,
+        ISupervisionStore store,
+        CancellationToken ct)
+    {
+        if (ApiProblems.ParseLimit(limit, DefaultLimit, MaxLimit, out var take) is { } invalid)
+            return invalid;
+        if (!string.IsNullOrEmpty(region) && (region.Length > 12 || !region.All(char.IsAsciiDigit)))
+            return ApiProblems.Invalid("region", region, "region.format", "must be the digits of a region code or its prefix, such as 44 or 440300 (at most 12 digits).");
+
+        var uscc = string.IsNullOrEmpty(agency) ? null : agency.Trim().ToUpperInvariant();
+        if (uscc is not null && (uscc.Length != 18 || !uscc.All(char.IsAsciiLetterOrDigit)))
+            return ApiProblems.Invalid("agency", agency, "agency.format", "must be the enforcing agency's unified social credit code (18 characters, digits and capital letters).");
+
+        string? categoryName = null;
+        if (!string.IsNullOrEmpty(category))
+        {
+            categoryName = Categories.FirstOrDefault(c => c.Equals(category, StringComparison.OrdinalIgnoreCase));
+            if (categoryName is null)
+                return ApiProblems.Invalid("category", category, "category.known", $"must be one of {string.Join(", ", Categories)}.");
+        }
+
+        if (after is { Length: > MaxIdLength })
+            return ApiProblems.Invalid("after", after, "after.length", $"must be a record id (at most {MaxIdLength} characters): the next of the previous page.");
+
+        // One more than asked tells whether there is a next page.
+        var records = await store.ListRecordsAsync(
+            new RecordQuery
+            {
+                RegionPrefix = string.IsNullOrEmpty(region) ? null : region,
+                AgencyUscc = uscc,
+                Category = categoryName,
+                After = string.IsNullOrEmpty(after) ? null : after,
+                Limit = take + 1,
+            },
+            ct).ConfigureAwait(false);
+
+        var page = records.Take(take).Select(ToView).ToList();
+        var next = records.Count > take ? page[^1].Id : null;
+        return TypedResults.Ok(new RecordPage(page, next));
+    }
+
+    public static async Task<Results<Ok<RecordDetail>, ProblemHttpResult>> GetRecord(
+        string id,
+        ISupervisionStore store,
+        CancellationToken ct)
+    {
+        if (await store.GetRecordAsync(id, ct).ConfigureAwait(false) is not { } record)
+            return ApiProblems.NotFound("record", "id", id);
+
+        var history = await store.GetHistoryAsync(id, ct).ConfigureAwait(false);
+        return TypedResults.Ok(new RecordDetail
+        {
+            Id = record.Id,
+            Version = record.Version,
+            ContentHash = record.ContentHash,
+            CreatedAt = record.CreatedAt,
+            UpdatedAt = record.UpdatedAt,
+            Record = StoredJson.Object(record.Content),
+            History = [.. history.Select(v => new VersionSummary(v.Version, v.ChangeKind, v.ConnectorId, v.ChangedAt, v.ContentHash))],
+        });
+    }
+
+    public static async Task<Results<Ok<RecordHistory>, ProblemHttpResult>> GetHistory(
+        string id,
+        ISupervisionStore store,
+        CancellationToken ct)
+    {
+        var history = await store.GetHistoryAsync(id, ct).ConfigureAwait(false);
+        if (history.Count == 0 && await store.GetRecordAsync(id, ct).ConfigureAwait(false) is null)
+            return ApiProblems.NotFound("record", "id", id);
+
+        var versions = history
+            .OrderBy(v => v.Version)
+            .Select(v => new VersionView(v.Version, v.ChangeKind, v.ConnectorId, v.ChangedAt, v.ContentHash, StoredJson.Object(v.Content)))
+            .ToList();
+        return TypedResults.Ok(new RecordHistory(id, versions));
+    }
+
+    private static RecordView ToView(GoldenRecord record) => new()
+    {
+        Id = record.Id,
+        Version = record.Version,
+        ContentHash = record.ContentHash,
+        CreatedAt = record.CreatedAt,
+        UpdatedAt = record.UpdatedAt,
+        Record = StoredJson.Object(record.Content),
+    };
+}

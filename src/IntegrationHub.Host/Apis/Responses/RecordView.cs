@@ -1,0 +1,14 @@
+using System.Text.Json.Nodes;
+
+namespace IntegrationHub.Host.Apis.Responses;
+
+/// <summary>A golden record at its current version; <see cref="Record"/> is the canonical JSON with its lineage.</summary>
+public sealed record RecordView
+{
+    public required string Id { get; init; }
+    public required int Version { get; init; }
+    public required string ContentHash { get; init; }
+    public required DateTimeOffset CreatedAt { get; init; }
+    public required DateTimeOffset UpdatedAt { get; init; }
+    public required JsonObject Record { get; init; }
+}

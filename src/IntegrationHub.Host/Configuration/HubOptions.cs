@@ -1,0 +1,40 @@
+using System.ComponentModel.DataAnnotations;
+using IntegrationHub.Pipeline;
+
+namespace IntegrationHub.Host.Configuration;
+
+/// <summary>The <c>Hub</c> section of the configuration (appsettings.json or <c>Hub__…</c> environment variables).</summary>
+public sealed class HubOptions
+{
+    public const string Section = "Hub";
+
+    /// <summary>Holds the SQLite file, the admin key and the sample sources. Default <c>./data</c>.</summary>
+    [Required]
+    public string DataDirectory { get; set; } = "data";
+
+    /// <summary>Which parts this process runs: <c>api</c>, <c>worker</c> or both (comma-separated). Default both.</summary>
+    [Required]
+    public string Roles { get; set; } = "api,worker";
+
+    /// <summary>Folder of connector definitions (<c>*.connector.json</c>). Default <c>./connectors</c>.</summary>
+    [Required]
+    public string ConnectorsDirectory { get; set; } = "connectors";
+
+    /// <summary>Generate the bundled sample departments' source databases under <c>{DataDirectory}/samples</c> on start.</summary>
+    public bool Samples { get; set; } = true;
+
+    /// <summary>How many cases each sample department holds when its database is generated.</summary>
+    [Range(1, 10_000_000)]
+    public int SampleCasesPerDepartment { get; set; } = 2_000;
+
+    public StoreOptions Store { get; set; } = new();
+
+    public BusOptions Bus { get; set; } = new();
+
+    public SyncOptions Sync { get; set; } = new();
+
+    public string DataPath(params string[] parts) => Path.GetFullPath(Path.Combine([DataDirectory, .. parts]));
+
+    public bool HasRole(string role) =>
+        Roles.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Contains(role, StringComparer.OrdinalIgnoreCase);
+}

@@ -1,0 +1,47 @@
+using Microsoft.Extensions.Options;
+using IntegrationHub.Host.Configuration;
+using IntegrationHub.Pipeline.Normalization;
+using IntegrationHub.Pipeline.Runs;
+using IntegrationHub.Pipeline.Storage;
+using MassTransit;
+
+namespace IntegrationHub.Host.Hosting;
+
+internal static class BusServiceCollectionExtensions
+{
+    /// <summary>MassTransit on the configured transport; the pipeline's consumers only where this process is a worker.</summary>
+    public static IServiceCollection AddHubBus(this IServiceCollection services, HubOptions hub)
+    {
+        var bus = hub.Bus;
+        if (bus.Transport is not ("inmemory" or "rabbitmq"))
+            throw new OptionsValidationException("Hub:Bus:Transport", typeof(BusOptions), [$"Hub:Bus:Transport is '{bus.Transport}'; use inmemory or rabbitmq."]);
+
+        services.AddMassTransit(x =>
+        {
+            if (hub.HasRole("worker"))
+            {
+                x.AddConsumer<NormalizeRecordsConsumer, NormalizeRecordsConsumerDefinition>();
+                x.AddConsumer<StoreRecordsConsumer, StoreRecordsConsumerDefinition>();
+                x.AddConsumer<RunConnectorConsumer>().Endpoint(e => e.Name = "hub-run-connector");
+            }
+
+            if (bus.Transport == "rabbitmq")
+            {
+                x.UsingRabbitMq((context, cfg) =>
+                {
+                    cfg.Host(bus.Host, bus.Port, bus.VirtualHost, h =>
+                    {
+                        h.Username(bus.Username);
+                        h.Password(bus.Password);
+                    });
+                    cfg.ConfigureEndpoints(context);
+                });
+            }
+            else
+            {
+                x.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
+            }
+        });
+        return services;
+    }
+}

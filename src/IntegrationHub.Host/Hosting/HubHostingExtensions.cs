@@ -1,0 +1,58 @@
+using IntegrationHub.Connectors;
+using IntegrationHub.Connectors.Definitions;
+using IntegrationHub.Connectors.Sql;
+using IntegrationHub.Host.Apis;
+using IntegrationHub.Host.Configuration;
+using IntegrationHub.Host.Security;
+using IntegrationHub.Pipeline;
+using IntegrationHub.Pipeline.Normalization;
+using IntegrationHub.Pipeline.Runs;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+
+namespace IntegrationHub.Host.Hosting;
+
+/// <summary>Everything the hub is made of, wired by configuration: one binary, roles chosen by <c>Hub:Roles</c>.</summary>
+public static class HubHostingExtensions
+{
+    public static WebApplicationBuilder AddHub(this WebApplicationBuilder builder)
+    {
+        var hub = builder.Configuration.GetSection(HubOptions.Section).Get<HubOptions>() ?? new HubOptions();
+        builder.Services.AddOptions<HubOptions>().Bind(builder.Configuration.GetSection(HubOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<SyncOptions>().Bind(builder.Configuration.GetSection($"{HubOptions.Section}:Sync")).ValidateDataAnnotations().ValidateOnStart();
+        builder.WebHost.UseUrls(builder.Configuration["urls"] ?? builder.Configuration["Hub:Urls"] ?? "http://127.0.0.1:5080");
+
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddHubStore(hub);
+        if (hub.Samples)
+            services.AddHostedService<SampleSourcesBootstrapper>();
+
+        services.AddSingleton<IConnectorRegistry>(_ => new FileConnectorRegistry(Path.GetFullPath(hub.ConnectorsDirectory)));
+        services.AddSingleton(new ConnectorContext(hub.DataPath()));
+        services.AddSingleton<ISourceConnector, SqlSourceConnector>();
+        services.AddSingleton<NormalizerCache>();
+        services.AddSingleton<BatchNormalizer>();
+        services.AddSingleton<ConnectorRunner>();
+
+        services.AddHubSecurity();
+        services.AddHubBus(hub);
+        if (hub.HasRole("worker"))
+            services.AddHostedService<SyncScheduler>();
+
+        services.AddHubApis();
+        services.AddOpenApi();
+        return builder;
+    }
+
+    public static WebApplication UseHub(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        app.MapOpenApi("/openapi/{documentName}.json");
+        if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<HubOptions>>().Value.HasRole("api"))
+            app.MapHubApis();
+        return app;
+    }
+}

@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Options;
+using IntegrationHub.Host.Configuration;
+using IntegrationHub.Store;
+using IntegrationHub.Store.Sql;
+using Npgsql;
+
+namespace IntegrationHub.Host.Hosting;
+
+internal static class StoreServiceCollectionExtensions
+{
+    public static IServiceCollection AddHubStore(this IServiceCollection services, HubOptions hub)
+    {
+        switch (hub.Store.Provider)
+        {
+            case "sqlite":
+                var connectionString = hub.Store.ConnectionString ?? $"Data Source={hub.DataPath("hub.db")}";
+                services.AddSingleton<StoreDialect>(new SqliteDialect(connectionString));
+                break;
+            case "postgres":
+                if (string.IsNullOrWhiteSpace(hub.Store.ConnectionString))
+                    throw new OptionsValidationException("Hub:Store:ConnectionString", typeof(StoreOptions), ["Hub:Store:ConnectionString is required when Hub:Store:Provider is postgres (an Npgsql connection string)."]);
+                services.AddSingleton(_ => NpgsqlDataSource.Create(hub.Store.ConnectionString));
+                services.AddSingleton<StoreDialect>(sp => new PostgresDialect(sp.GetRequiredService<NpgsqlDataSource>()));
+                break;
+            default:
+                throw new OptionsValidationException("Hub:Store:Provider", typeof(StoreOptions), [$"Hub:Store:Provider is '{hub.Store.Provider}'; use sqlite or postgres."]);
+        }
+
+        services.AddSingleton<ISupervisionStore>(sp => new SqlSupervisionStore(sp.GetRequiredService<StoreDialect>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddHostedService<StoreMigrator>();
+        services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
+        return services;
+    }
+}

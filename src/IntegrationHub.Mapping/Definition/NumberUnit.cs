@@ -1,0 +1,8 @@
+namespace IntegrationHub.Mapping.Definition;
+
+public enum NumberUnit
+{
+    None,
+    Yuan,
+    WanYuan,
+}

@@ -1,0 +1,176 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using IntegrationHub.Canonical.Model;
+using IntegrationHub.Mapping.Definition;
+using IntegrationHub.Mapping.Validation;
+
+namespace IntegrationHub.Mapping.Engine;
+
+/// <summary>
+/// Applies a mapping to one raw source record and builds the canonical JSON. Pure: no I/O, no clock, so the same input
+/// always gives the same output. Problems (an unknown code, an unreadable date) are collected, never thrown, so that a
+/// record is quarantined with every reason at once.
+/// </summary>
+public sealed class MappingEngine(MappingDefinition mapping)
+{
+    // Rules that select an array element ([type=fine]) run after the rules that create the elements.
+    private readonly IReadOnlyList<FieldRule> _orderedRules = [.. mapping.Fields.Where(r => !r.Target.HasSelector), .. mapping.Fields.Where(r => r.Target.HasSelector)];
+
+    public MappingDefinition Mapping { get; } = mapping;
+
+    public MappedRecord Map(JsonObject raw)
+    {
+        var issues = new List<ValidationIssue>();
+        var keyParts = Mapping.SourceKey.Select(field => SourceFields.Text(raw, field)).ToList();
+        string sourceKey;
+        if (keyParts.Any(part => part is null))
+        {
+            var missing = string.Join("/", Mapping.SourceKey.Where((_, i) => keyParts[i] is null));
+            issues.Add(ValidationIssue.Error("sourceKey", missing, null, "mapping.source-key-missing",
+                $"来源记录缺少主键字段“{missing}”，无法识别该记录。",
+                $"The source record has no value in its key field '{missing}', so it cannot be identified."));
+            sourceKey = "(no key)";
+        }
+        else
+        {
+            sourceKey = string.Join("/", keyParts);
+        }
+
+        var sourceVersion = Mapping.SourceVersion is null ? null : SourceFields.Text(raw, Mapping.SourceVersion);
+        var output = new JsonObject { ["schema"] = EnforcementAction.SchemaVersion };
+        foreach (var rule in _orderedRules)
+        {
+            if (rule.When is { } when && !Holds(when, raw))
+                continue;
+            var values = Produce(rule, raw, issues);
+            if (values.Count > 0)
+                TargetWriter.Set(output, rule.Target, values, rule.Item);
+        }
+
+        TargetWriter.Prune(output);
+        return new MappedRecord(sourceKey, sourceVersion, output, issues);
+    }
+
+    private static bool Holds(Condition condition, JsonObject raw)
+    {
+        var value = SourceFields.Text(raw, condition.Field)?.Trim();
+        if (condition.Exists is { } exists && exists != (value is not null))
+            return false;
+        return condition.AnyOf is null || (value is not null && condition.AnyOf.Contains(value, StringComparer.Ordinal));
+    }
+
+    private static List<JsonNode> Produce(FieldRule rule, JsonObject raw, List<ValidationIssue> issues)
+    {
+        if (rule.Const is not null)
+            return [rule.Const.DeepClone()];
+
+        var texts = ReadTexts(rule, raw);
+        if (texts.Count == 0)
+            return rule.Default is null ? [] : [rule.Default.DeepClone()];
+
+        var values = new List<JsonNode>();
+        foreach (var text in texts)
+        {
+            if (Convert(rule, text, issues) is { } node)
+                values.Add(node);
+        }
+
+        return values;
+    }
+
+    private static List<string> ReadTexts(FieldRule rule, JsonObject raw)
+    {
+        IEnumerable<string> texts = [];
+        if (rule.Template is not null)
+        {
+            var filled = TemplatePlaceholder.Replace(rule.Template, name => SourceFields.Text(raw, name) ?? "");
+            texts = [filled];
+        }
+        else
+        {
+            foreach (var field in rule.From)
+            {
+                var node = SourceFields.Find(raw, field);
+                var found = node is JsonArray array
+                    ? array.Select(SourceFields.Text).OfType<string>().ToList()
+                    : SourceFields.Text(node) is { } single ? [single] : new List<string>();
+                if (found.Count > 0)
+                {
+                    texts = found;
+                    break;
+                }
+            }
+        }
+
+        foreach (var operation in rule.Text)
+            texts = texts.Select(t => TextNormalizer.Apply(t, operation));
+        if (rule.Split.Count > 0)
+            texts = texts.SelectMany(t => t.Split([.. rule.Split], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
+        return texts.Where(t => !string.IsNullOrWhiteSpace(t)).ToList();
+    }
+
+    private static JsonNode? Convert(FieldRule rule, string text, List<ValidationIssue> issues)
+    {
+        var field = rule.Target.Text;
+        if (rule.Code is { } code)
+        {
+            var key = text.Trim();
+            if (code.Entries.TryGetValue(key, out var mapped))
+                text = mapped;
+            else
+            {
+                switch (code.Unknown.Action)
+                {
+                    case UnknownCodeAction.Keep:
+                        break;
+                    case UnknownCodeAction.Null:
+                        return null;
+                    case UnknownCodeAction.Default:
+                        text = code.Unknown.DefaultValue!;
+                        break;
+                    default:
+                        issues.Add(ValidationIssue.Error(field, rule.SourceField, key, "mapping.code-unknown",
+                            $"字段“{field}”（来源“{rule.SourceField}”）的代码“{key}”不在代码表“{code.Name}”中。",
+                            $"{field} (from {rule.SourceField}): code \"{key}\" is not in code list '{code.Name}'."));
+                        return null;
+                }
+            }
+        }
+
+        if (rule.DateFormats.Count > 0)
+        {
+            if (ValueParsers.TryParseDate(text, rule.DateFormats, out var date))
+                return JsonValue.Create(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            var formats = string.Join(", ", rule.DateFormats);
+            issues.Add(ValidationIssue.Error(field, rule.SourceField, text, "mapping.date-format",
+                $"字段“{field}”（来源“{rule.SourceField}”）的值“{text}”不是有效日期，可接受的格式：{formats}。",
+                $"{field} (from {rule.SourceField}): \"{text}\" is not a valid date in any accepted format ({formats})."));
+            return null;
+        }
+
+        if (rule.Number is { } number)
+        {
+            if (ValueParsers.TryParseAmount(text, number.Unit, out var amount))
+                return JsonValue.Create(amount);
+            issues.Add(ValidationIssue.Error(field, rule.SourceField, text, "mapping.number-format",
+                $"字段“{field}”（来源“{rule.SourceField}”）的值“{text}”不是有效数字。",
+                $"{field} (from {rule.SourceField}): \"{text}\" is not a number."));
+            return null;
+        }
+
+        if (rule.Bool is { } words)
+        {
+            var key = text.Trim();
+            if (words.True.Contains(key, StringComparer.OrdinalIgnoreCase))
+                return JsonValue.Create(true);
+            if (words.False.Contains(key, StringComparer.OrdinalIgnoreCase))
+                return JsonValue.Create(false);
+            issues.Add(ValidationIssue.Error(field, rule.SourceField, key, "mapping.bool-value",
+                $"字段“{field}”（来源“{rule.SourceField}”）的值“{key}”既不是“是”也不是“否”（可接受：{string.Join("、", words.True.Concat(words.False))}）。",
+                $"{field} (from {rule.SourceField}): \"{key}\" is neither yes nor no (accepted: {string.Join(", ", words.True.Concat(words.False))})."));
+            return null;
+        }
+
+        return JsonValue.Create(text);
+    }
+}

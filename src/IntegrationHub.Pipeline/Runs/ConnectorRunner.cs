@@ -1,0 +1,177 @@
+using System.Collections.Concurrent;
+using IntegrationHub.Connectors;
+using IntegrationHub.Connectors.Definitions;
+using IntegrationHub.Contracts;
+using IntegrationHub.Store;
+using IntegrationHub.Store.Model;
+using MassTransit;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace IntegrationHub.Pipeline.Runs;
+
+/// <summary>
+/// Bus stage 1: runs a connector. Reads pages from the stored checkpoint and publishes each as one batch; never moves the
+/// checkpoint itself — the store writer does, after commit. At most <see cref="SyncOptions.MaxBatchesInFlight"/> batches
+/// wait on the bus, so memory stays bounded however large the source. A run ends when its last batch is stored.
+/// </summary>
+public sealed partial class ConnectorRunner(
+    IConnectorRegistry registry,
+    IEnumerable<ISourceConnector> connectors,
+    ISupervisionStore store,
+    IBus bus,
+    ConnectorContext context,
+    IOptions<SyncOptions> options,
+    TimeProvider clock,
+    ILogger<ConnectorRunner> logger)
+{
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(25);
+    private readonly ConcurrentDictionary<string, Task<SyncRun?>> _active = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ISourceConnector> _byKind = connectors.ToDictionary(c => c.Kind, StringComparer.Ordinal);
+
+    public bool IsRunning(string connectorId) => _active.ContainsKey(connectorId);
+
+    /// <summary>Starts a run in the background unless this process already runs the connector.</summary>
+    public bool TryStart(string connectorId, string trigger, CancellationToken stopping)
+    {
+        if (registry.Find(connectorId) is not { } connector)
+            return false;
+        var started = false;
+        _active.GetOrAdd(connectorId, id =>
+        {
+            started = true;
+            return Task.Run(async () =>
+            {
+                try
+                {
+                    return await RunAsync(connector, trigger, stopping).ConfigureAwait(false);
+                }
+                finally
+                {
+                    _active.TryRemove(id, out var _);
+                }
+            }, CancellationToken.None);
+        });
+        return started;
+    }
+
+    /// <summary>Runs a connector to the end: returns the finished run, or null when another run of it is under way.</summary>
+    public async Task<SyncRun?> RunAsync(ConnectorDefinition connector, string trigger, CancellationToken ct)
+    {
+        if (!_byKind.TryGetValue(connector.Kind, out var source))
+            throw new ConnectorConfigurationException(connector.Id, "kind", $"'{connector.Kind}' is not a known connector kind ({string.Join(", ", _byKind.Keys)}).");
+        var run = await store.StartRunAsync(connector.Id, trigger, ct).ConfigureAwait(false);
+        if (run is null)
+        {
+            LogAlreadyRunning(logger, connector.Id);
+            return null;
+        }
+
+        using var heartbeat = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var beating = HeartbeatAsync(run.RunId, heartbeat.Token);
+        try
+        {
+            var checkpoint = await store.GetCheckpointAsync(connector.Id, ct).ConfigureAwait(false);
+            LogStarted(logger, connector.Id, run.RunId, trigger);
+            var sequence = 0;
+            await foreach (var page in source.ReadAsync(connector, checkpoint, context, ct).ConfigureAwait(false))
+            {
+                await WaitForRoomAsync(run.RunId, sequence, ct).ConfigureAwait(false);
+                await PublishAsync(connector, run.RunId, sequence++, page.Records.Select(r => new RawSourceRecord { Payload = r.ToJsonString() }).ToList(),
+                    page.CheckpointAfter, isLast: false, ct).ConfigureAwait(false);
+            }
+
+            // A closing empty batch ends every run the same way, also a run that found nothing new.
+            await PublishAsync(connector, run.RunId, sequence, [], checkpointAfter: null, isLast: true, ct).ConfigureAwait(false);
+            var finished = await WaitForCompletionAsync(run.RunId, ct).ConfigureAwait(false);
+            LogFinished(logger, connector.Id, run.RunId, finished.Status, finished.Counts.Pulled, finished.Counts.Inserted,
+                finished.Counts.Updated, finished.Counts.Unchanged, finished.Counts.Quarantined);
+            return finished;
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            await store.FinishRunAsync(run.RunId, RunStatus.Interrupted, "The hub stopped during the run; the next run resumes from the last stored checkpoint.", CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+        catch (Exception ex)
+        {
+            LogFailed(logger, ex, connector.Id, run.RunId);
+            await store.FinishRunAsync(run.RunId, RunStatus.Failed, ex.Message, CancellationToken.None).ConfigureAwait(false);
+            return await store.GetRunAsync(run.RunId, CancellationToken.None).ConfigureAwait(false);
+        }
+        finally
+        {
+            await heartbeat.CancelAsync().ConfigureAwait(false);
+            await beating.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    private async Task PublishAsync(ConnectorDefinition connector, Guid runId, int sequence, IReadOnlyList<RawSourceRecord> records,
+        string? checkpointAfter, bool isLast, CancellationToken ct)
+    {
+        using var activity = PipelineTelemetry.Source.StartActivity("read page");
+        activity?.SetTag("hub.connector", connector.Id);
+        activity?.SetTag("hub.batch.records", records.Count);
+        await bus.Publish(new SourceRecordsRead
+        {
+            Batch = new BatchHeader
+            {
+                RunId = runId,
+                ConnectorId = connector.Id,
+                Sequence = sequence,
+                IsLast = isLast,
+                CheckpointAfter = checkpointAfter,
+                ReadAt = clock.GetUtcNow(),
+            },
+            Records = records,
+        }, ct).ConfigureAwait(false);
+    }
+
+    private async Task WaitForRoomAsync(Guid runId, int sequence, CancellationToken ct)
+    {
+        var window = options.Value.MaxBatchesInFlight;
+        while (true)
+        {
+            var run = await store.GetRunAsync(runId, ct).ConfigureAwait(false);
+            if (run is null || run.Status != RunStatus.Running)
+                throw new InvalidOperationException($"Run {runId} ended while reading ({run?.Status}: {run?.Error}).");
+            if (sequence - run.BatchesStored < window)
+                return;
+            await Task.Delay(PollInterval, clock, ct).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<SyncRun> WaitForCompletionAsync(Guid runId, CancellationToken ct)
+    {
+        var deadline = clock.GetUtcNow() + options.Value.RunCompletionTimeout;
+        while (true)
+        {
+            var run = await store.GetRunAsync(runId, ct).ConfigureAwait(false)
+                ?? throw new InvalidOperationException($"Run {runId} disappeared from the store.");
+            if (run.Status != RunStatus.Running)
+                return run;
+            if (clock.GetUtcNow() > deadline)
+                throw new TimeoutException($"The batches of run {runId} were not all stored within {options.Value.RunCompletionTimeout}; see the hub-store queue and its error queue.");
+            await Task.Delay(PollInterval, clock, ct).ConfigureAwait(false);
+        }
+    }
+
+    private async Task HeartbeatAsync(Guid runId, CancellationToken ct)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(2), clock);
+        while (await timer.WaitForNextTickAsync(ct).ConfigureAwait(false))
+            await store.HeartbeatRunAsync(runId, ct).ConfigureAwait(false);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Connector {Connector} is already running; this start was skipped")]
+    private static partial void LogAlreadyRunning(ILogger logger, string connector);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} of {Connector} started ({Trigger})")]
+    private static partial void LogStarted(ILogger logger, string connector, Guid runId, string trigger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} of {Connector} {Status}: pulled {Pulled} = inserted {Inserted} + updated {Updated} + unchanged {Unchanged} + quarantined {Quarantined}")]
+    private static partial void LogFinished(ILogger logger, string connector, Guid runId, RunStatus status, long pulled, long inserted, long updated, long unchanged, long quarantined);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Run {RunId} of {Connector} failed")]
+    private static partial void LogFailed(ILogger logger, Exception exception, string connector, Guid runId);
+}

@@ -1,0 +1,75 @@
+using Cronos;
+using IntegrationHub.Connectors.Definitions;
+using IntegrationHub.Store;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace IntegrationHub.Pipeline.Runs;
+
+/// <summary>
+/// Starts every enabled connector on its schedule (interval or cron, China Standard Time), once at start, and marks runs
+/// of dead processes as interrupted so their connectors can run again.
+/// </summary>
+public sealed partial class SyncScheduler(
+    IConnectorRegistry registry,
+    ConnectorRunner runner,
+    ISupervisionStore store,
+    IOptions<SyncOptions> options,
+    TimeProvider clock,
+    ILogger<SyncScheduler> logger) : BackgroundService
+{
+    private static readonly TimeZoneInfo China = TimeZoneInfo.CreateCustomTimeZone("China Standard Time", TimeSpan.FromHours(8), "CST", "CST");
+    private readonly Dictionary<string, DateTimeOffset> _due = new(StringComparer.Ordinal);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1), clock);
+        do
+        {
+            try
+            {
+                await TickAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogTickFailed(logger, ex);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+    }
+
+    private async Task TickAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var interrupted = await store.InterruptStaleRunsAsync(now - options.Value.RunHeartbeatTimeout, ct).ConfigureAwait(false);
+        if (interrupted > 0)
+            LogInterrupted(logger, interrupted);
+
+        foreach (var connector in registry.All.Where(c => c.Enabled))
+        {
+            if (NextAfter(connector.Schedule, now) is null)
+                continue;
+            var due = _due.GetValueOrDefault(connector.Id, now);
+            if (due > now || runner.IsRunning(connector.Id))
+                continue;
+            runner.TryStart(connector.Id, "schedule", ct);
+            _due[connector.Id] = NextAfter(connector.Schedule, now)!.Value;
+        }
+    }
+
+    private static DateTimeOffset? NextAfter(ConnectorSchedule schedule, DateTimeOffset now)
+    {
+        if (schedule.Every is { } every)
+            return now + every;
+        if (schedule.Cron is { } cron)
+            return CronExpression.Parse(cron).GetNextOccurrence(now, China);
+        return null;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} sync runs lost their process and were marked interrupted")]
+    private static partial void LogInterrupted(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Scheduling tick failed")]
+    private static partial void LogTickFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,70 @@
+using IntegrationHub.Contracts;
+using IntegrationHub.Store.Model;
+
+namespace IntegrationHub.Store;
+
+/// <summary>
+/// The supervision store: golden records with versions and source links, quarantine, connector state and runs, the
+/// change log, API keys. SQLite (embedded) and PostgreSQL implement it with the same behaviour.
+/// </summary>
+public interface ISupervisionStore
+{
+    string Provider { get; }
+
+    Task MigrateAsync(CancellationToken ct);
+
+    Task<bool> PingAsync(CancellationToken ct);
+
+    // --- sync runs and checkpoints ---
+
+    /// <summary>Starts a run unless one is already running for the connector (then null).</summary>
+    Task<SyncRun?> StartRunAsync(string connectorId, string trigger, CancellationToken ct);
+
+    Task HeartbeatRunAsync(Guid runId, CancellationToken ct);
+
+    Task FinishRunAsync(Guid runId, RunStatus status, string? error, CancellationToken ct);
+
+    /// <summary>Marks running runs whose heartbeat is older than the cutoff as interrupted (their process died).</summary>
+    Task<int> InterruptStaleRunsAsync(DateTimeOffset heartbeatBefore, CancellationToken ct);
+
+    Task<SyncRun?> GetRunAsync(Guid runId, CancellationToken ct);
+
+    Task<IReadOnlyList<SyncRun>> ListRunsAsync(string connectorId, int limit, CancellationToken ct);
+
+    /// <summary>For each stored batch of a run: the time from reading its page to committing it.</summary>
+    Task<IReadOnlyList<TimeSpan>> GetBatchLatenciesAsync(Guid runId, CancellationToken ct);
+
+    Task<string?> GetCheckpointAsync(string connectorId, CancellationToken ct);
+
+    /// <summary>
+    /// Commits one normalized batch in one transaction: quarantine, source links, golden records, versions, change log,
+    /// run counts, and the connector checkpoint advanced to the contiguous prefix of stored batches.
+    /// </summary>
+    Task<BatchOutcome> CommitBatchAsync(RecordsNormalized batch, CancellationToken ct);
+
+    Task<IReadOnlyList<ConnectorSyncSummary>> GetSyncSummaryAsync(CancellationToken ct);
+
+    // --- records, quarantine, change log ---
+
+    Task<GoldenRecord?> GetRecordAsync(string id, CancellationToken ct);
+
+    Task<IReadOnlyList<GoldenRecord>> ListRecordsAsync(RecordQuery query, CancellationToken ct);
+
+    Task<IReadOnlyList<RecordVersion>> GetHistoryAsync(string id, CancellationToken ct);
+
+    Task<long> CountRecordsAsync(CancellationToken ct);
+
+    Task<IReadOnlyList<QuarantineEntry>> ListQuarantineAsync(QuarantineQuery query, CancellationToken ct);
+
+    Task<IReadOnlyList<ChangeEvent>> ReadChangesAsync(long afterSequence, int limit, CancellationToken ct);
+
+    Task<long> LastChangeSequenceAsync(CancellationToken ct);
+
+    // --- API keys ---
+
+    Task CreateApiKeyAsync(ApiKey key, string keyHash, CancellationToken ct);
+
+    Task<ApiKey?> FindApiKeyAsync(string keyHash, CancellationToken ct);
+
+    Task<bool> AnyApiKeyWithRoleAsync(string role, CancellationToken ct);
+}

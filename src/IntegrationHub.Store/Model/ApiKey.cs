@@ -1,0 +1,14 @@
+namespace IntegrationHub.Store.Model;
+
+/// <summary>An API key as stored: never the key itself, only its SHA-256 and a prefix to recognise it by.</summary>
+public sealed record ApiKey
+{
+    public required string Id { get; init; }
+    public required string Name { get; init; }
+    public required string Role { get; init; }
+    public required IReadOnlyList<string> Scopes { get; init; }
+    public required string Prefix { get; init; }
+    public required DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset? ExpiresAt { get; init; }
+    public DateTimeOffset? LastUsedAt { get; init; }
+}

@@ -1,0 +1,11 @@
+namespace IntegrationHub.Store.Model;
+
+/// <summary>Per connector: its last run, its last successful run, and what is in quarantine.</summary>
+public sealed record ConnectorSyncSummary
+{
+    public required string ConnectorId { get; init; }
+    public SyncRun? LastRun { get; init; }
+    public DateTimeOffset? LastSuccessAt { get; init; }
+    public long OpenQuarantine { get; init; }
+    public long SourceRecords { get; init; }
+}

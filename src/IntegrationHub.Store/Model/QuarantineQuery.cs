@@ -1,0 +1,12 @@
+namespace IntegrationHub.Store.Model;
+
+public sealed record QuarantineQuery
+{
+    public string? ConnectorId { get; init; }
+    public string? Rule { get; init; }
+    public DateTimeOffset? Since { get; init; }
+    public DateTimeOffset? Until { get; init; }
+    public string Status { get; init; } = "open";
+    public long? After { get; init; }
+    public int Limit { get; init; } = 100;
+}

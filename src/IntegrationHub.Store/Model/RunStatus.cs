@@ -1,0 +1,9 @@
+namespace IntegrationHub.Store.Model;
+
+public enum RunStatus
+{
+    Running,
+    Completed,
+    Failed,
+    Interrupted,
+}

@@ -1,0 +1,125 @@
+namespace IntegrationHub.Store.Sql;
+
+/// <summary>
+/// The store's schema, as numbered migrations applied in order at start. Instants are BIGINT Unix milliseconds and
+/// dates are yyyy-MM-dd text in both databases, so that one SQL text serves both.
+/// </summary>
+internal static class Migrations
+{
+    public static IReadOnlyList<(int Version, string Sql)> All(StoreDialect dialect) =>
+    [
+        (1, $"""
+            CREATE TABLE golden_records (
+                id TEXT PRIMARY KEY,
+                identity_key TEXT NOT NULL UNIQUE,
+                version INTEGER NOT NULL,
+                content_hash TEXT NOT NULL,
+                content TEXT NOT NULL,
+                agency_uscc TEXT,
+                region_code TEXT,
+                category TEXT,
+                decided_on TEXT,
+                decision_number TEXT,
+                created_at BIGINT NOT NULL,
+                updated_at BIGINT NOT NULL);
+            CREATE INDEX ix_golden_records_region ON golden_records (region_code);
+            CREATE INDEX ix_golden_records_agency ON golden_records (agency_uscc);
+
+            CREATE TABLE record_versions (
+                record_id TEXT NOT NULL,
+                version INTEGER NOT NULL,
+                change_kind TEXT NOT NULL,
+                content_hash TEXT NOT NULL,
+                content TEXT NOT NULL,
+                connector_id TEXT NOT NULL,
+                changed_at BIGINT NOT NULL,
+                PRIMARY KEY (record_id, version));
+
+            CREATE TABLE source_records (
+                connector_id TEXT NOT NULL,
+                source_key TEXT NOT NULL,
+                record_id TEXT NOT NULL,
+                priority INTEGER NOT NULL,
+                content_hash TEXT NOT NULL,
+                content TEXT NOT NULL,
+                raw TEXT NOT NULL,
+                source_version TEXT,
+                mapping_version INTEGER NOT NULL,
+                warnings TEXT,
+                read_at BIGINT NOT NULL,
+                received_at BIGINT NOT NULL,
+                PRIMARY KEY (connector_id, source_key));
+            CREATE INDEX ix_source_records_record ON source_records (record_id);
+
+            CREATE TABLE quarantine (
+                id {dialect.AutoIncrementKey},
+                connector_id TEXT NOT NULL,
+                source_key TEXT NOT NULL,
+                run_id TEXT NOT NULL,
+                raw TEXT NOT NULL,
+                raw_hash TEXT NOT NULL,
+                reasons TEXT NOT NULL,
+                rules TEXT NOT NULL,
+                status TEXT NOT NULL,
+                first_seen_at BIGINT NOT NULL,
+                last_seen_at BIGINT NOT NULL);
+            CREATE UNIQUE INDEX ux_quarantine_open ON quarantine (connector_id, source_key, raw_hash) WHERE status = 'open';
+            CREATE INDEX ix_quarantine_connector ON quarantine (connector_id, status, id);
+
+            CREATE TABLE connector_state (
+                connector_id TEXT PRIMARY KEY,
+                checkpoint TEXT,
+                current_run TEXT,
+                updated_at BIGINT NOT NULL);
+
+            CREATE TABLE sync_runs (
+                run_id TEXT PRIMARY KEY,
+                connector_id TEXT NOT NULL,
+                trigger_kind TEXT NOT NULL,
+                status TEXT NOT NULL,
+                started_at BIGINT NOT NULL,
+                finished_at BIGINT,
+                heartbeat_at BIGINT NOT NULL,
+                acked_through INTEGER NOT NULL,
+                pulled BIGINT NOT NULL,
+                inserted BIGINT NOT NULL,
+                updated BIGINT NOT NULL,
+                unchanged BIGINT NOT NULL,
+                quarantined BIGINT NOT NULL,
+                error TEXT);
+            CREATE INDEX ix_sync_runs_connector ON sync_runs (connector_id, started_at);
+
+            CREATE TABLE run_batches (
+                run_id TEXT NOT NULL,
+                sequence INTEGER NOT NULL,
+                is_last INTEGER NOT NULL,
+                checkpoint_after TEXT,
+                read_at BIGINT NOT NULL,
+                committed_at BIGINT NOT NULL,
+                PRIMARY KEY (run_id, sequence));
+
+            CREATE TABLE change_log (
+                seq {dialect.AutoIncrementKey},
+                event_id TEXT NOT NULL UNIQUE,
+                record_id TEXT NOT NULL,
+                version INTEGER NOT NULL,
+                change_type TEXT NOT NULL,
+                occurred_at BIGINT NOT NULL,
+                region_code TEXT,
+                agency_uscc TEXT,
+                category TEXT);
+
+            CREATE TABLE api_keys (
+                id TEXT PRIMARY KEY,
+                name TEXT NOT NULL,
+                role TEXT NOT NULL,
+                scopes TEXT NOT NULL,
+                key_hash TEXT NOT NULL UNIQUE,
+                prefix TEXT NOT NULL,
+                created_at BIGINT NOT NULL,
+                expires_at BIGINT,
+                last_used_at BIGINT,
+                revoked_at BIGINT);
+            """),
+    ];
+}

@@ -1,0 +1,25 @@
+using System.Data.Common;
+using Npgsql;
+
+namespace IntegrationHub.Store.Sql;
+
+/// <summary>The production store: PostgreSQL through one pooled Npgsql data source.</summary>
+public sealed class PostgresDialect(NpgsqlDataSource dataSource) : StoreDialect
+{
+    private const long ChangeLogLock = 0x4855_4243_4C4F_47; // "HUBCLOG"
+
+    public override string Provider => "postgres";
+
+    public override string AutoIncrementKey => "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY";
+
+    public override async Task<DbConnection> OpenAsync(CancellationToken ct) =>
+        await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+
+    public override async Task LockChangeLogAsync(DbConnection connection, DbTransaction transaction, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"SELECT pg_advisory_xact_lock({ChangeLogLock})";
+        await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+    }
+}

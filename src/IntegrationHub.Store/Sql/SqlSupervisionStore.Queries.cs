@@ -1,0 +1,206 @@
+using System.Text.Json;
+using Dapper;
+using IntegrationHub.Canonical.Serialization;
+using IntegrationHub.Mapping.Validation;
+using IntegrationHub.Store.Model;
+
+namespace IntegrationHub.Store.Sql;
+
+public sealed partial class SqlSupervisionStore
+{
+    private const string GoldenColumns =
+        "id AS Id, identity_key AS IdentityKey, version AS Version, content_hash AS ContentHash, content AS Content, " +
+        "created_at AS CreatedAt, updated_at AS UpdatedAt";
+
+    public async Task<GoldenRecord?> GetRecordAsync(string id, CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct).ConfigureAwait(false);
+        var row = await connection.QuerySingleOrDefaultAsync<GoldenRow>(new CommandDefinition(
+            $"SELECT {GoldenColumns} FROM golden_records WHERE id = @id", new { id }, cancellationToken: ct)).ConfigureAwait(false);
+        return row?.ToRecord();
+    }
+
+    public async Task<IReadOnlyList<GoldenRecord>> ListRecordsAsync(RecordQuery query, CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<GoldenRow>(new CommandDefinition(
+            $"""
+            SELECT {GoldenColumns} FROM golden_records
+            WHERE (@after IS NULL OR id > @after)
+              AND (@regionPrefix IS NULL OR region_code LIKE @regionLike)
+              AND (@agency IS NULL OR agency_uscc = @agency)
+              AND (@category IS NULL OR category = @category)
+            ORDER BY id LIMIT @limit
+            """,
+            new
+            {
+                after = query.After,
+                regionPrefix = query.RegionPrefix,
+                regionLike = query.RegionPrefix + "%",
+                agency = query.AgencyUscc,
+                category = query.Category,
+                limit = query.Limit,
+            }, cancellationToken: ct)).ConfigureAwait(false);
+        return rows.Select(r => r.ToRecord()).ToList();
+    }
+
+    public async Task<IReadOnlyList<RecordVersion>> GetHistoryAsync(string id, CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<VersionRow>(new CommandDefinition(
+            """
+            SELECT record_id AS RecordId, version AS Version, change_kind AS ChangeKind, content_hash AS ContentHash,
+                   content AS Content, connector_id AS ConnectorId, changed_at AS ChangedAt
+            FROM record_versions WHERE record_id = @id ORDER BY version
+            """, new { id }, cancellationToken: ct)).ConfigureAwait(false);
+        return rows.Select(r => new RecordVersion
+        {
+            RecordId = r.RecordId,
+            Version = (int)r.Version,
+            ChangeKind = r.ChangeKind,
+            ContentHash = r.ContentHash,
+            Content = r.Content,
+            ConnectorId = r.ConnectorId,
+            ChangedAt = At(r.ChangedAt),
+        }).ToList();
+    }
+
+    public async Task<long> CountRecordsAsync(CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct).ConfigureAwait(false);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) FROM golden_records", cancellationToken: ct)).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<QuarantineEntry>> ListQuarantineAsync(QuarantineQuery query, CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<QuarantineRow>(new CommandDefinition(
+            """
+            SELECT id AS Id, connector_id AS ConnectorId, source_key AS SourceKey, run_id AS RunId, raw AS Raw, reasons AS Reasons,
+                   status AS Status, first_seen_at AS FirstSeenAt, last_seen_at AS LastSeenAt
+            FROM quarantine
+            WHERE (@connectorId IS NULL OR connector_id = @connectorId)
+              AND (@status IS NULL OR status = @status)
+              AND (@rule IS NULL OR (' ' || rules || ' ') LIKE @ruleLike)
+              AND (@since IS NULL OR last_seen_at >= @since)
+              AND (@until IS NULL OR last_seen_at < @until)
+              AND (@after IS NULL OR id > @after)
+            ORDER BY id LIMIT @limit
+            """,
+            new
+            {
+                connectorId = query.ConnectorId,
+                status = query.Status,
+                rule = query.Rule,
+                ruleLike = $"% {query.Rule} %",
+                since = query.Since?.ToUnixTimeMilliseconds(),
+                until = query.Until?.ToUnixTimeMilliseconds(),
+                after = query.After,
+                limit = query.Limit,
+            }, cancellationToken: ct)).ConfigureAwait(false);
+        return rows.Select(r => new QuarantineEntry
+        {
+            Id = r.Id,
+            ConnectorId = r.ConnectorId,
+            SourceKey = r.SourceKey,
+            RunId = Guid.Parse(r.RunId),
+            Raw = r.Raw,
+            Reasons = JsonSerializer.Deserialize<List<ValidationIssue>>(r.Reasons, CanonicalJson.Options) ?? [],
+            Status = r.Status,
+            FirstSeenAt = At(r.FirstSeenAt),
+            LastSeenAt = At(r.LastSeenAt),
+        }).ToList();
+    }
+
+    public async Task<IReadOnlyList<ChangeEvent>> ReadChangesAsync(long afterSequence, int limit, CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<ChangeRow>(new CommandDefinition(
+            """
+            SELECT c.seq AS Sequence, c.event_id AS EventId, c.record_id AS RecordId, c.version AS Version, c.change_type AS Type,
+                   c.occurred_at AS OccurredAt, c.region_code AS RegionCode, c.agency_uscc AS AgencyUscc, c.category AS Category,
+                   v.content AS Content
+            FROM change_log c JOIN record_versions v ON v.record_id = c.record_id AND v.version = c.version
+            WHERE c.seq > @afterSequence ORDER BY c.seq LIMIT @limit
+            """, new { afterSequence, limit }, cancellationToken: ct)).ConfigureAwait(false);
+        return rows.Select(r => new ChangeEvent
+        {
+            Sequence = r.Sequence,
+            EventId = r.EventId,
+            RecordId = r.RecordId,
+            Version = (int)r.Version,
+            Type = r.Type,
+            OccurredAt = At(r.OccurredAt),
+            RegionCode = r.RegionCode,
+            AgencyUscc = r.AgencyUscc,
+            Category = r.Category,
+            Content = r.Content,
+        }).ToList();
+    }
+
+    public async Task<long> LastChangeSequenceAsync(CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct).ConfigureAwait(false);
+        return await connection.ExecuteScalarAsync<long?>(new CommandDefinition("SELECT MAX(seq) FROM change_log", cancellationToken: ct)).ConfigureAwait(false) ?? 0;
+    }
+
+    private sealed record GoldenRow
+    {
+        public string Id { get; init; } = "";
+        public string IdentityKey { get; init; } = "";
+        public long Version { get; init; }
+        public string ContentHash { get; init; } = "";
+        public string Content { get; init; } = "";
+        public long CreatedAt { get; init; }
+        public long UpdatedAt { get; init; }
+
+        public GoldenRecord ToRecord() => new()
+        {
+            Id = Id,
+            IdentityKey = IdentityKey,
+            Version = (int)Version,
+            ContentHash = ContentHash,
+            Content = Content,
+            CreatedAt = At(CreatedAt),
+            UpdatedAt = At(UpdatedAt),
+        };
+    }
+
+    private sealed record VersionRow
+    {
+        public string RecordId { get; init; } = "";
+        public long Version { get; init; }
+        public string ChangeKind { get; init; } = "";
+        public string ContentHash { get; init; } = "";
+        public string Content { get; init; } = "";
+        public string ConnectorId { get; init; } = "";
+        public long ChangedAt { get; init; }
+    }
+
+    private sealed record QuarantineRow
+    {
+        public long Id { get; init; }
+        public string ConnectorId { get; init; } = "";
+        public string SourceKey { get; init; } = "";
+        public string RunId { get; init; } = "";
+        public string Raw { get; init; } = "";
+        public string Reasons { get; init; } = "";
+        public string Status { get; init; } = "";
+        public long FirstSeenAt { get; init; }
+        public long LastSeenAt { get; init; }
+    }
+
+    private sealed record ChangeRow
+    {
+        public long Sequence { get; init; }
+        public string EventId { get; init; } = "";
+        public string RecordId { get; init; } = "";
+        public long Version { get; init; }
+        public string Type { get; init; } = "";
+        public long OccurredAt { get; init; }
+        public string? RegionCode { get; init; }
+        public string? AgencyUscc { get; init; }
+        public string? Category { get; init; }
+        public string Content { get; init; } = "";
+    }
+}

@@ -1,0 +1,210 @@
+using Dapper;
+using IntegrationHub.Store.Model;
+
+namespace IntegrationHub.Store.Sql;
+
+public sealed partial class SqlSupervisionStore
+{
+    private const string RunColumns =
+        "run_id AS RunId, connector_id AS ConnectorId, trigger_kind AS TriggerKind, status AS Status, started_at AS StartedAt, " +
+        "finished_at AS FinishedAt, acked_through AS AckedThrough, pulled AS Pulled, inserted AS Inserted, updated AS Updated, " +
+        "unchanged AS Unchanged, quarantined AS Quarantined, error AS Error";
+
+    public async Task<SyncRun?> StartRunAsync(string connectorId, string trigger, CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct).ConfigureAwait(false);
+        await using var tx = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+        await dialect.LockChangeLogAsync(connection, tx, ct).ConfigureAwait(false);
+        var running = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM sync_runs WHERE connector_id = @connectorId AND status = 'running'",
+            new { connectorId }, tx, cancellationToken: ct)).ConfigureAwait(false);
+        if (running > 0)
+            return null;
+
+        var runId = Guid.CreateVersion7();
+        var now = Now;
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO sync_runs (run_id, connector_id, trigger_kind, status, started_at, heartbeat_at, acked_through,
+                                   pulled, inserted, updated, unchanged, quarantined)
+            VALUES (@runId, @connectorId, @trigger, 'running', @now, @now, -1, 0, 0, 0, 0, 0)
+            """, new { runId = runId.ToString(), connectorId, trigger, now }, tx, cancellationToken: ct)).ConfigureAwait(false);
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO connector_state (connector_id, current_run, updated_at) VALUES (@connectorId, @runId, @now)
+            ON CONFLICT (connector_id) DO UPDATE SET current_run = excluded.current_run, updated_at = excluded.updated_at
+            """, new { connectorId, runId = runId.ToString(), now }, tx, cancellationToken: ct)).ConfigureAwait(false);
+        await tx.CommitAsync(ct).ConfigureAwait(false);
+        return new SyncRun
+        {
+            RunId = runId,
+            ConnectorId = connectorId,
+            Trigger = trigger,
+            Status = RunStatus.Running,
+            StartedAt = At(now),
+            Counts = SyncCounts.Zero,
+        };
+    }
+
+    public async Task HeartbeatRunAsync(Guid runId, CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct).ConfigureAwait(false);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE sync_runs SET heartbeat_at = @now WHERE run_id = @runId AND status = 'running'",
+            new { runId = runId.ToString(), now = Now }, cancellationToken: ct)).ConfigureAwait(false);
+    }
+
+    public async Task FinishRunAsync(Guid runId, RunStatus status, string? error, CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct).ConfigureAwait(false);
+        await using var tx = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+        await dialect.LockChangeLogAsync(connection, tx, ct).ConfigureAwait(false);
+        await EndRunAsync(connection, tx, runId.ToString(), status, error, ct).ConfigureAwait(false);
+        await tx.CommitAsync(ct).ConfigureAwait(false);
+    }
+
+    public async Task<int> InterruptStaleRunsAsync(DateTimeOffset heartbeatBefore, CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct).ConfigureAwait(false);
+        await using var tx = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+        await dialect.LockChangeLogAsync(connection, tx, ct).ConfigureAwait(false);
+        var stale = (await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT run_id FROM sync_runs WHERE status = 'running' AND heartbeat_at < @cutoff",
+            new { cutoff = heartbeatBefore.ToUnixTimeMilliseconds() }, tx, cancellationToken: ct)).ConfigureAwait(false)).ToList();
+        foreach (var runId in stale)
+        {
+            await EndRunAsync(connection, tx, runId, RunStatus.Interrupted,
+                "The process running this sync stopped (no heartbeat); the next run resumes from the last stored checkpoint.", ct).ConfigureAwait(false);
+        }
+
+        await tx.CommitAsync(ct).ConfigureAwait(false);
+        return stale.Count;
+    }
+
+    public async Task<SyncRun?> GetRunAsync(Guid runId, CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct).ConfigureAwait(false);
+        var row = await connection.QuerySingleOrDefaultAsync<RunRow>(new CommandDefinition(
+            $"SELECT {RunColumns} FROM sync_runs WHERE run_id = @runId", new { runId = runId.ToString() }, cancellationToken: ct)).ConfigureAwait(false);
+        return row?.ToRun();
+    }
+
+    public async Task<IReadOnlyList<SyncRun>> ListRunsAsync(string connectorId, int limit, CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<RunRow>(new CommandDefinition(
+            $"SELECT {RunColumns} FROM sync_runs WHERE connector_id = @connectorId ORDER BY started_at DESC, run_id DESC LIMIT @limit",
+            new { connectorId, limit }, cancellationToken: ct)).ConfigureAwait(false);
+        return rows.Select(r => r.ToRun()).ToList();
+    }
+
+    public async Task<IReadOnlyList<TimeSpan>> GetBatchLatenciesAsync(Guid runId, CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<long>(new CommandDefinition(
+            "SELECT committed_at - read_at FROM run_batches WHERE run_id = @runId ORDER BY sequence",
+            new { runId = runId.ToString() }, cancellationToken: ct)).ConfigureAwait(false);
+        return rows.Select(ms => TimeSpan.FromMilliseconds(ms)).ToList();
+    }
+
+    public async Task<string?> GetCheckpointAsync(string connectorId, CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct).ConfigureAwait(false);
+        return await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+            "SELECT checkpoint FROM connector_state WHERE connector_id = @connectorId", new { connectorId }, cancellationToken: ct)).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<ConnectorSyncSummary>> GetSyncSummaryAsync(CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct).ConfigureAwait(false);
+        var lastRuns = (await connection.QueryAsync<RunRow>(new CommandDefinition(
+            $"""
+            SELECT {RunColumns} FROM sync_runs r
+            WHERE r.started_at = (SELECT MAX(started_at) FROM sync_runs x WHERE x.connector_id = r.connector_id)
+            """, cancellationToken: ct)).ConfigureAwait(false)).GroupBy(r => r.ConnectorId).ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.RunId, StringComparer.Ordinal).First());
+        var lastSuccess = (await connection.QueryAsync<CountRow>(new CommandDefinition(
+            "SELECT connector_id AS ConnectorId, MAX(finished_at) AS Value FROM sync_runs WHERE status = 'completed' GROUP BY connector_id", cancellationToken: ct)).ConfigureAwait(false))
+            .ToDictionary(r => r.ConnectorId, r => r.Value);
+        var quarantine = (await connection.QueryAsync<CountRow>(new CommandDefinition(
+            "SELECT connector_id AS ConnectorId, COUNT(*) AS Value FROM quarantine WHERE status = 'open' GROUP BY connector_id", cancellationToken: ct)).ConfigureAwait(false))
+            .ToDictionary(r => r.ConnectorId, r => r.Value);
+        var sources = (await connection.QueryAsync<CountRow>(new CommandDefinition(
+            "SELECT connector_id AS ConnectorId, COUNT(*) AS Value FROM source_records GROUP BY connector_id", cancellationToken: ct)).ConfigureAwait(false))
+            .ToDictionary(r => r.ConnectorId, r => r.Value);
+
+        return lastRuns.Keys.Union(quarantine.Keys).Union(sources.Keys).Order(StringComparer.Ordinal)
+            .Select(id => new ConnectorSyncSummary
+            {
+                ConnectorId = id,
+                LastRun = lastRuns.GetValueOrDefault(id)?.ToRun(),
+                LastSuccessAt = lastSuccess.TryGetValue(id, out var at) ? At(at) : null,
+                OpenQuarantine = quarantine.GetValueOrDefault(id),
+                SourceRecords = sources.GetValueOrDefault(id),
+            })
+            .ToList();
+    }
+
+    private async Task EndRunAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction tx, string runId, RunStatus status, string? error, CancellationToken ct)
+    {
+        var changed = await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE sync_runs SET status = @status, finished_at = @now, error = @error WHERE run_id = @runId AND status = 'running'",
+            new { runId, status = StatusText(status), now = Now, error }, tx, cancellationToken: ct)).ConfigureAwait(false);
+        if (changed > 0)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE connector_state SET current_run = NULL, updated_at = @now WHERE current_run = @runId",
+                new { runId, now = Now }, tx, cancellationToken: ct)).ConfigureAwait(false);
+        }
+    }
+
+    private static string StatusText(RunStatus status) => status switch
+    {
+        RunStatus.Running => "running",
+        RunStatus.Completed => "completed",
+        RunStatus.Failed => "failed",
+        RunStatus.Interrupted => "interrupted",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
+    };
+
+    private sealed record CountRow
+    {
+        public string ConnectorId { get; init; } = "";
+        public long Value { get; init; }
+    }
+
+    private sealed record RunRow
+    {
+        public string RunId { get; init; } = "";
+        public string ConnectorId { get; init; } = "";
+        public string TriggerKind { get; init; } = "";
+        public string Status { get; init; } = "";
+        public long StartedAt { get; init; }
+        public long? FinishedAt { get; init; }
+        public long AckedThrough { get; init; }
+        public long Pulled { get; init; }
+        public long Inserted { get; init; }
+        public long Updated { get; init; }
+        public long Unchanged { get; init; }
+        public long Quarantined { get; init; }
+        public string? Error { get; init; }
+
+        public SyncRun ToRun() => new()
+        {
+            RunId = Guid.Parse(RunId),
+            ConnectorId = ConnectorId,
+            Trigger = TriggerKind,
+            Status = Status switch
+            {
+                "running" => RunStatus.Running,
+                "completed" => RunStatus.Completed,
+                "failed" => RunStatus.Failed,
+                _ => RunStatus.Interrupted,
+            },
+            StartedAt = At(StartedAt),
+            FinishedAt = At(FinishedAt),
+            Counts = new SyncCounts(Pulled, Inserted, Updated, Unchanged, Quarantined),
+            BatchesStored = (int)AckedThrough + 1,
+            Error = Error,
+        };
+    }
+}

@@ -1,0 +1,36 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+
+namespace IntegrationHub.Store.Sql;
+
+/// <summary>The embedded store: one SQLite file in write-ahead-log mode.</summary>
+public sealed class SqliteDialect : StoreDialect
+{
+    private readonly string _connectionString;
+
+    public SqliteDialect(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString) { Pooling = true, DefaultTimeout = 60 };
+        if (Path.GetDirectoryName(Path.GetFullPath(builder.DataSource)) is { } directory)
+            Directory.CreateDirectory(directory);
+        _connectionString = builder.ToString();
+    }
+
+    public override string Provider => "sqlite";
+
+    public override string AutoIncrementKey => "INTEGER PRIMARY KEY AUTOINCREMENT";
+
+    public override async Task<DbConnection> OpenAsync(CancellationToken ct)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(ct).ConfigureAwait(false);
+        await using var pragma = connection.CreateCommand();
+        // WAL survives a killed process without losing committed transactions; NORMAL sync is safe in WAL mode.
+        pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
+        await pragma.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        return connection;
+    }
+
+    // SQLite transactions from Microsoft.Data.Sqlite begin IMMEDIATE: writers are already serialized.
+    public override Task LockChangeLogAsync(DbConnection connection, DbTransaction transaction, CancellationToken ct) => Task.CompletedTask;
+}

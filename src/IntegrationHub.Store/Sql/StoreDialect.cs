@@ -1,0 +1,23 @@
+using System.Data.Common;
+
+namespace IntegrationHub.Store.Sql;
+
+/// <summary>
+/// The few places where SQLite and PostgreSQL differ. Everything else — every query of the store — is one SQL text for
+/// both, so the two stores behave identically by construction.
+/// </summary>
+public abstract class StoreDialect
+{
+    public abstract string Provider { get; }
+
+    /// <summary>Column type of an auto-numbered primary key.</summary>
+    public abstract string AutoIncrementKey { get; }
+
+    public abstract Task<DbConnection> OpenAsync(CancellationToken ct);
+
+    /// <summary>
+    /// Serializes writers of the change log, so that sequence numbers become visible in commit order and a feed reader
+    /// never skips a number that commits later.
+    /// </summary>
+    public abstract Task LockChangeLogAsync(DbConnection connection, DbTransaction transaction, CancellationToken ct);
+}

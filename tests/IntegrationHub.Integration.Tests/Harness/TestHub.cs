@@ -1,0 +1,142 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using IntegrationHub.Host.Hosting;
+using IntegrationHub.Store;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IntegrationHub.Integration.Tests.Harness;
+
+/// <summary>
+/// A whole hub in this process, on a real Kestrel port on loopback, on one of the two stacks, with a store and (for
+/// RabbitMQ) a virtual host of its own.
+/// </summary>
+public sealed class TestHub : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly string _dataDirectory;
+    private readonly string? _database;
+    private readonly string? _virtualHost;
+
+    private TestHub(WebApplication app, string dataDirectory, string? database, string? virtualHost, HttpClient client, Uri address)
+    {
+        _app = app;
+        _dataDirectory = dataDirectory;
+        _database = database;
+        _virtualHost = virtualHost;
+        Client = client;
+        Address = address;
+    }
+
+    /// <summary>An HTTP client that carries the administrator key.</summary>
+    public HttpClient Client { get; }
+
+    public Uri Address { get; }
+
+    public string DataDirectory => _dataDirectory;
+
+    public ISupervisionStore Store => _app.Services.GetRequiredService<ISupervisionStore>();
+
+    public static async Task<TestHub> StartAsync(HubStack stack, string connectorsDirectory, IDictionary<string, string?>? settings = null)
+    {
+        var dataDirectory = Directory.CreateTempSubdirectory("hub-data-").FullName;
+        string? database = null, virtualHost = null;
+        var configuration = new Dictionary<string, string?>
+        {
+            ["Hub:Urls"] = "http://127.0.0.1:0",
+            ["Hub:DataDirectory"] = dataDirectory,
+            ["Hub:ConnectorsDirectory"] = connectorsDirectory,
+            ["Hub:Samples"] = "false",
+            ["Hub:Sync:RunHeartbeatTimeout"] = "00:00:10",
+        };
+        if (stack == HubStack.Production)
+        {
+            database = await TestServices.CreateDatabaseAsync("hubstore");
+            virtualHost = await TestServices.CreateVirtualHostAsync();
+            configuration["Hub:Store:Provider"] = "postgres";
+            configuration["Hub:Store:ConnectionString"] = database;
+            configuration["Hub:Bus:Transport"] = "rabbitmq";
+            configuration["Hub:Bus:Host"] = TestServices.RabbitHost;
+            configuration["Hub:Bus:Port"] = TestServices.RabbitPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            configuration["Hub:Bus:VirtualHost"] = virtualHost;
+            configuration["Hub:Bus:Username"] = TestServices.RabbitUser;
+            configuration["Hub:Bus:Password"] = TestServices.RabbitPassword;
+        }
+
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            configuration[key] = value;
+
+        var app = HubApplication.Create(configuration);
+        await app.StartAsync();
+
+        var address = app.Address();
+        var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromMinutes(2) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await File.ReadAllTextAsync(Path.Combine(dataDirectory, "admin.key"))).Trim());
+        return new TestHub(app, dataDirectory, database, virtualHost, client, address);
+    }
+
+    /// <summary>Starts a run through the API and waits until the store says it ended; returns the run as the API shows it.</summary>
+    public async Task<JsonObject> RunAsync(string connectorId, TimeSpan? timeout = null)
+    {
+        var before = await LatestRunIdAsync(connectorId);
+        var response = await Client.PostAsync($"/api/v1/connectors/{connectorId}/runs", null);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromMinutes(5));
+        while (DateTime.UtcNow < deadline)
+        {
+            var runs = await Client.GetFromJsonAsync<JsonArray>($"/api/v1/connectors/{connectorId}/runs?limit=1");
+            if (runs is [JsonObject latest] && latest["id"]!.GetValue<string>() != before && latest["status"]!.GetValue<string>() != "running")
+                return latest;
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"Run of {connectorId} did not finish in time.");
+    }
+
+    public async Task<JsonObject> GetJsonAsync(string path) =>
+        await Client.GetFromJsonAsync<JsonObject>(path) ?? throw new InvalidOperationException($"{path} returned null.");
+
+    /// <summary>Reads the whole feed from the start, following next_cursor.</summary>
+    public async Task<List<JsonObject>> ReadFeedAsync()
+    {
+        var events = new List<JsonObject>();
+        string? cursor = null;
+        while (true)
+        {
+            var page = await GetJsonAsync($"/api/v1/feed?limit=1000{(cursor is null ? "" : "&after=" + cursor)}");
+            var data = page["data"]!.AsArray();
+            events.AddRange(data.Select(e => e!.AsObject()));
+            cursor = page["next_cursor"]!.GetValue<string>();
+            if (data.Count == 0)
+                return events;
+        }
+    }
+
+    private async Task<string?> LatestRunIdAsync(string connectorId)
+    {
+        var runs = await Client.GetFromJsonAsync<JsonArray>($"/api/v1/connectors/{connectorId}/runs?limit=1");
+        return runs is [JsonObject latest] ? latest["id"]!.GetValue<string>() : null;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        if (_database is not null)
+            await TestServices.DropDatabaseAsync(_database);
+        if (_virtualHost is not null)
+            await TestServices.DeleteVirtualHostAsync(_virtualHost);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Best effort: a temp folder.
+        }
+    }
+}

@@ -1,0 +1,76 @@
+using System.Net.Http.Headers;
+using System.Text;
+using Npgsql;
+
+namespace IntegrationHub.Integration.Tests.Harness;
+
+/// <summary>
+/// The real PostgreSQL and RabbitMQ that deploy/scripts/test.sh starts. A test that needs them fails with a clear message
+/// when they are not there: it never passes without having talked to them.
+/// </summary>
+public static class TestServices
+{
+    public static string PostgresAdmin => Required("HUB_TEST_POSTGRES");
+
+    public static string RabbitHost => Required("HUB_TEST_RABBITMQ_HOST");
+
+    public static ushort RabbitPort => ushort.Parse(Required("HUB_TEST_RABBITMQ_PORT"), System.Globalization.CultureInfo.InvariantCulture);
+
+    public static string RabbitUser => Environment.GetEnvironmentVariable("HUB_TEST_RABBITMQ_USER") ?? "guest";
+
+    public static string RabbitPassword => Environment.GetEnvironmentVariable("HUB_TEST_RABBITMQ_PASSWORD") ?? "guest";
+
+    private static string RabbitManagement => $"http://{RabbitHost}:{Required("HUB_TEST_RABBITMQ_MANAGEMENT_PORT")}";
+
+    /// <summary>Creates an empty database of its own for one test and returns its connection string.</summary>
+    public static async Task<string> CreateDatabaseAsync(string prefix)
+    {
+        var name = $"{prefix}_{Guid.NewGuid():N}";
+        await using var connection = new NpgsqlConnection(PostgresAdmin);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+        await command.ExecuteNonQueryAsync();
+        return new NpgsqlConnectionStringBuilder(PostgresAdmin) { Database = name, Pooling = true }.ToString();
+    }
+
+    public static async Task DropDatabaseAsync(string connectionString)
+    {
+        var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(PostgresAdmin);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>A virtual host of its own per test: MassTransit leaves durable queues bound after a process exits.</summary>
+    public static async Task<string> CreateVirtualHostAsync()
+    {
+        var name = $"hubtest-{Guid.NewGuid():N}";
+        using var client = ManagementClient();
+        (await client.PutAsync($"/api/vhosts/{name}", null)).EnsureSuccessStatusCode();
+        var permissions = new StringContent("""{"configure":".*","write":".*","read":".*"}""", Encoding.UTF8, "application/json");
+        (await client.PutAsync($"/api/permissions/{name}/{RabbitUser}", permissions)).EnsureSuccessStatusCode();
+        return name;
+    }
+
+    public static async Task DeleteVirtualHostAsync(string name)
+    {
+        using var client = ManagementClient();
+        await client.DeleteAsync($"/api/vhosts/{name}");
+    }
+
+    private static HttpClient ManagementClient()
+    {
+        var client = new HttpClient { BaseAddress = new Uri(RabbitManagement) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
+            Convert.ToBase64String(Encoding.UTF8.GetBytes($"{RabbitUser}:{RabbitPassword}")));
+        return client;
+    }
+
+    private static string Required(string name) =>
+        Environment.GetEnvironmentVariable(name) is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException(
+                $"{name} is not set. Run the tests with `bash deploy/scripts/test.sh`, which starts PostgreSQL and RabbitMQ for them.");
+}
