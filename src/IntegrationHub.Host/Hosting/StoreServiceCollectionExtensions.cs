@@ -19,7 +19,11 @@ internal static class StoreServiceCollectionExtensions
             case "postgres":
                 if (string.IsNullOrWhiteSpace(hub.Store.ConnectionString))
                     throw new OptionsValidationException("Hub:Store:ConnectionString", typeof(StoreOptions), ["Hub:Store:ConnectionString is required when Hub:Store:Provider is postgres (an Npgsql connection string)."]);
-                services.AddSingleton(_ => NpgsqlDataSource.Create(hub.Store.ConnectionString));
+                // The store writer repeats the same few statements for every batch: let Npgsql prepare them.
+                var postgres = new NpgsqlConnectionStringBuilder(hub.Store.ConnectionString);
+                if (postgres.MaxAutoPrepare == 0)
+                    postgres.MaxAutoPrepare = 64;
+                services.AddSingleton(_ => NpgsqlDataSource.Create(postgres.ConnectionString));
                 services.AddSingleton<StoreDialect>(sp => new PostgresDialect(sp.GetRequiredService<NpgsqlDataSource>()));
                 break;
             default:

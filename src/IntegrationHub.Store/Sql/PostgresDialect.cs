@@ -12,6 +12,8 @@ public sealed class PostgresDialect(NpgsqlDataSource dataSource) : StoreDialect
 
     public override string AutoIncrementKey => "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY";
 
+    public override string InList(string column, string parameter) => $"{column} = ANY(@{parameter})";
+
     public override async Task<DbConnection> OpenAsync(CancellationToken ct) =>
         await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
 

@@ -34,11 +34,10 @@ public sealed partial class SqlSupervisionStore
             return new BatchOutcome(Duplicate: true, SyncCounts.Zero, RunCompleted: false);
         }
 
-        var writer = new BatchWriter(connection, tx, batch, now, ct);
+        var writer = new BatchWriter(dialect, connection, tx, batch, now, ct);
         foreach (var rejected in batch.Rejected)
             await writer.QuarantineAsync(rejected).ConfigureAwait(false);
-        foreach (var accepted in batch.Accepted)
-            await writer.UpsertAsync(accepted).ConfigureAwait(false);
+        await writer.UpsertAllAsync(batch.Accepted).ConfigureAwait(false);
 
         var counts = new SyncCounts(batch.Accepted.Count + batch.Rejected.Count, writer.Inserted, writer.Updated, writer.Unchanged, batch.Rejected.Count);
         await connection.ExecuteAsync(new CommandDefinition(
@@ -95,11 +94,18 @@ public sealed partial class SqlSupervisionStore
         return reachedLast;
     }
 
-    /// <summary>Writes the records of one batch inside its transaction and counts what happened to each.</summary>
-    private sealed class BatchWriter(DbConnection connection, DbTransaction tx, RecordsNormalized batch, long now, CancellationToken ct)
+    /// <summary>
+    /// Writes the records of one batch inside its transaction and counts what happened to each. Reads are made once per
+    /// batch (links, golden records, their sources); writes only for records whose content changed.
+    /// </summary>
+    private sealed class BatchWriter(StoreDialect dialect, DbConnection connection, DbTransaction tx, RecordsNormalized batch, long now, CancellationToken ct)
     {
         private readonly string _connectorId = batch.Batch.ConnectorId;
         private readonly long _readAt = batch.Batch.ReadAt.ToUnixTimeMilliseconds();
+        private readonly Dictionary<string, LinkRow> _links = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, GoldenHead> _goldenByIdentity = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, GoldenHead> _goldenById = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<SourceRow>> _sourcesByRecord = new(StringComparer.Ordinal);
 
         public long Inserted { get; private set; }
         public long Updated { get; private set; }
@@ -129,25 +135,65 @@ public sealed partial class SqlSupervisionStore
                 }, tx, cancellationToken: ct)).ConfigureAwait(false);
         }
 
-        public async Task UpsertAsync(NormalizedRecord accepted)
+        public async Task UpsertAllAsync(IReadOnlyList<NormalizedRecord> records)
         {
-            var link = await connection.QuerySingleOrDefaultAsync<LinkRow>(new CommandDefinition(
-                "SELECT record_id AS RecordId, content_hash AS ContentHash, read_at AS ReadAt FROM source_records WHERE connector_id = @connectorId AND source_key = @sourceKey",
-                new { connectorId = _connectorId, sourceKey = accepted.SourceKey }, tx, cancellationToken: ct)).ConfigureAwait(false);
-            // Same content, or an older read of the record arriving late (a redelivered batch): nothing changes.
-            if (link is { } known && (known.ContentHash == accepted.ContentHash || known.ReadAt > _readAt))
-            {
-                Unchanged++;
+            if (records.Count == 0)
                 return;
+            var keys = records.Select(r => r.SourceKey).Distinct(StringComparer.Ordinal).ToList();
+            foreach (var link in await connection.QueryAsync<LinkRow>(new CommandDefinition(
+                $"SELECT source_key AS SourceKey, record_id AS RecordId, content_hash AS ContentHash, read_at AS ReadAt FROM source_records WHERE connector_id = @connectorId AND {dialect.InList("source_key", "keys")}",
+                new { connectorId = _connectorId, keys }, tx, cancellationToken: ct)).ConfigureAwait(false))
+                _links[link.SourceKey] = link;
+
+            // Same content, or an older read arriving late (a redelivered batch): nothing to write.
+            var changed = new List<(NormalizedRecord Record, string Identity)>();
+            foreach (var record in records)
+            {
+                if (_links.TryGetValue(record.SourceKey, out var known) && (known.ContentHash == record.ContentHash || known.ReadAt > _readAt))
+                    Unchanged++;
+                else
+                    changed.Add((record, CaseIdentity.Of(CanonicalJson.Deserialize(record.Record), _connectorId, record.SourceKey)));
             }
 
-            var record = CanonicalJson.Deserialize(accepted.Record);
-            var identity = CaseIdentity.Of(record, _connectorId, accepted.SourceKey);
-            var golden = await connection.QuerySingleOrDefaultAsync<GoldenHead>(new CommandDefinition(
-                "SELECT id AS Id, version AS Version, content_hash AS ContentHash FROM golden_records WHERE identity_key = @identity",
-                new { identity }, tx, cancellationToken: ct)).ConfigureAwait(false);
-            var recordId = golden?.Id ?? Guid.CreateVersion7().ToString();
+            if (changed.Count == 0)
+                return;
+            var identities = changed.Select(c => c.Identity).Distinct(StringComparer.Ordinal).ToList();
+            foreach (var head in await connection.QueryAsync<GoldenHead>(new CommandDefinition(
+                $"SELECT id AS Id, identity_key AS IdentityKey, version AS Version, content_hash AS ContentHash FROM golden_records WHERE {dialect.InList("identity_key", "identities")}",
+                new { identities }, tx, cancellationToken: ct)).ConfigureAwait(false))
+                Remember(head);
 
+            var recordIds = _goldenById.Keys.Concat(changed.Select(c => _links.GetValueOrDefault(c.Record.SourceKey)?.RecordId).OfType<string>())
+                .Distinct(StringComparer.Ordinal).ToList();
+            foreach (var chunk in recordIds.Chunk(500))
+            {
+                foreach (var source in await connection.QueryAsync<SourceRow>(new CommandDefinition(
+                    $"SELECT {SourceColumns} FROM source_records WHERE {dialect.InList("record_id", "ids")}", new { ids = chunk.ToList() }, tx, cancellationToken: ct)).ConfigureAwait(false))
+                    SourcesOf(source.RecordId).Add(source);
+            }
+
+            foreach (var (record, identity) in changed)
+                await UpsertAsync(record, identity).ConfigureAwait(false);
+        }
+
+        private async Task UpsertAsync(NormalizedRecord accepted, string identity)
+        {
+            var link = _links.GetValueOrDefault(accepted.SourceKey);
+            var golden = _goldenByIdentity.GetValueOrDefault(identity);
+            var recordId = golden?.Id ?? Guid.CreateVersion7().ToString();
+            var source = new SourceRow
+            {
+                RecordId = recordId,
+                ConnectorId = _connectorId,
+                SourceKey = accepted.SourceKey,
+                Priority = batch.SourcePriority,
+                ContentHash = accepted.ContentHash,
+                Content = accepted.Record,
+                SourceVersion = accepted.SourceVersion,
+                MappingVersion = batch.MappingVersion,
+                ReadAt = _readAt,
+                ReceivedAt = now,
+            };
             await connection.ExecuteAsync(new CommandDefinition(
                 """
                 INSERT INTO source_records (connector_id, source_key, record_id, priority, content_hash, content, raw, source_version,
@@ -175,8 +221,12 @@ public sealed partial class SqlSupervisionStore
                     now,
                 }, tx, cancellationToken: ct)).ConfigureAwait(false);
 
-            var change = await MergeAsync(recordId, identity, golden is null ? null : (golden.Version, golden.ContentHash)).ConfigureAwait(false);
-            switch (change)
+            if (link is not null)
+                _sourcesByRecord.GetValueOrDefault(link.RecordId)?.RemoveAll(s => s.ConnectorId == _connectorId && s.SourceKey == accepted.SourceKey);
+            SourcesOf(recordId).Add(source);
+            _links[accepted.SourceKey] = new LinkRow { SourceKey = accepted.SourceKey, RecordId = recordId, ContentHash = accepted.ContentHash, ReadAt = _readAt };
+
+            switch (await MergeAsync(recordId, identity).ConfigureAwait(false))
             {
                 case "created":
                     Inserted++;
@@ -190,26 +240,20 @@ public sealed partial class SqlSupervisionStore
             }
 
             // The source record used to describe another case (its number was corrected): that case loses this source.
-            if (link is { } previous && previous.RecordId != recordId)
-                await MergeAsync(previous.RecordId, null, null).ConfigureAwait(false);
+            if (link is not null && link.RecordId != recordId && _goldenById.ContainsKey(link.RecordId))
+                await MergeAsync(link.RecordId, _goldenById[link.RecordId].IdentityKey).ConfigureAwait(false);
         }
 
         /// <summary>
         /// Recomputes a golden record from its sources: the content of the source with the highest priority, then the most
         /// recently read, with the lineage of every source. Returns "created", "updated" or null when the content is unchanged.
         /// </summary>
-        private async Task<string?> MergeAsync(string recordId, string? identity, (long Version, string ContentHash)? current)
+        private async Task<string?> MergeAsync(string recordId, string identity)
         {
-            var sources = (await connection.QueryAsync<SourceRow>(new CommandDefinition(
-                """
-                SELECT connector_id AS ConnectorId, source_key AS SourceKey, priority AS Priority, content_hash AS ContentHash,
-                       content AS Content, source_version AS SourceVersion, mapping_version AS MappingVersion,
-                       read_at AS ReadAt, received_at AS ReceivedAt
-                FROM source_records WHERE record_id = @recordId
-                """, new { recordId }, tx, cancellationToken: ct)).ConfigureAwait(false)).ToList();
+            var sources = SourcesOf(recordId);
             if (sources.Count == 0)
                 return null;
-
+            var current = _goldenById.GetValueOrDefault(recordId);
             var chosen = sources.OrderByDescending(s => s.Priority).ThenByDescending(s => s.ReadAt).ThenBy(s => s.ConnectorId, StringComparer.Ordinal).First();
             var lineage = sources
                 .OrderByDescending(s => s.Priority).ThenBy(s => s.ConnectorId, StringComparer.Ordinal).ThenBy(s => s.SourceKey, StringComparer.Ordinal)
@@ -223,65 +267,41 @@ public sealed partial class SqlSupervisionStore
                 })
                 .ToList();
             var record = CanonicalJson.Deserialize(chosen.Content) with { Sources = lineage };
-            var content = CanonicalJson.Serialize(record);
-            var projection = new
+            var changed = current is null || current.ContentHash != chosen.ContentHash;
+            var version = current is null ? 1 : changed ? current.Version + 1 : current.Version;
+            var row = new
             {
                 recordId,
                 identity,
+                version,
                 contentHash = chosen.ContentHash,
-                content,
+                content = CanonicalJson.Serialize(record),
                 agencyUscc = record.Agency.Uscc,
                 regionCode = record.Agency.RegionCode,
                 category = JsonNamingPolicy.CamelCase.ConvertName(record.Category.ToString()),
                 decidedOn = record.Dates.Decided?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
                 decisionNumber = record.DecisionNumber,
+                changed = changed ? 1 : 0,
                 now,
             };
 
-            if (current is null)
-            {
-                await connection.ExecuteAsync(new CommandDefinition(
-                    """
-                    INSERT INTO golden_records (id, identity_key, version, content_hash, content, agency_uscc, region_code, category,
-                                                decided_on, decision_number, created_at, updated_at)
-                    VALUES (@recordId, @identity, 1, @contentHash, @content, @agencyUscc, @regionCode, @category, @decidedOn, @decisionNumber, @now, @now)
-                    """, projection, tx, cancellationToken: ct)).ConfigureAwait(false);
-                await AppendVersionAsync(recordId, 1, "created", chosen.ContentHash, content, chosen.ConnectorId, projection.regionCode, projection.agencyUscc, projection.category).ConfigureAwait(false);
-                return "created";
-            }
-
-            var changed = current.Value.ContentHash != chosen.ContentHash;
-            var version = changed ? current.Value.Version + 1 : current.Value.Version;
-            await connection.ExecuteAsync(new CommandDefinition(
-                """
-                UPDATE golden_records SET version = @version, content_hash = @contentHash, content = @content, agency_uscc = @agencyUscc,
-                    region_code = @regionCode, category = @category, decided_on = @decidedOn, decision_number = @decisionNumber,
-                    updated_at = CASE WHEN @changed = 1 THEN @now ELSE updated_at END
-                WHERE id = @recordId
-                """,
-                new
-                {
-                    version,
-                    projection.contentHash,
-                    projection.content,
-                    projection.agencyUscc,
-                    projection.regionCode,
-                    projection.category,
-                    projection.decidedOn,
-                    projection.decisionNumber,
-                    changed = changed ? 1 : 0,
-                    now,
-                    recordId,
-                }, tx, cancellationToken: ct)).ConfigureAwait(false);
+            var kind = current is null ? "created" : "updated";
+            await connection.ExecuteAsync(new CommandDefinition(current is null
+                ? """
+                  INSERT INTO golden_records (id, identity_key, version, content_hash, content, agency_uscc, region_code, category,
+                                              decided_on, decision_number, created_at, updated_at)
+                  VALUES (@recordId, @identity, @version, @contentHash, @content, @agencyUscc, @regionCode, @category, @decidedOn, @decisionNumber, @now, @now)
+                  """
+                : """
+                  UPDATE golden_records SET version = @version, content_hash = @contentHash, content = @content, agency_uscc = @agencyUscc,
+                      region_code = @regionCode, category = @category, decided_on = @decidedOn, decision_number = @decisionNumber,
+                      updated_at = CASE WHEN @changed = 1 THEN @now ELSE updated_at END
+                  WHERE id = @recordId
+                  """, row, tx, cancellationToken: ct)).ConfigureAwait(false);
+            Remember(new GoldenHead { Id = recordId, IdentityKey = identity, Version = version, ContentHash = chosen.ContentHash });
             if (!changed)
                 return null;
-            await AppendVersionAsync(recordId, version, "updated", chosen.ContentHash, content, chosen.ConnectorId, projection.regionCode, projection.agencyUscc, projection.category).ConfigureAwait(false);
-            return "updated";
-        }
 
-        private async Task AppendVersionAsync(string recordId, long version, string kind, string contentHash, string content, string connectorId,
-            string? regionCode, string? agencyUscc, string category)
-        {
             await connection.ExecuteAsync(new CommandDefinition(
                 """
                 INSERT INTO record_versions (record_id, version, change_kind, content_hash, content, connector_id, changed_at)
@@ -289,10 +309,40 @@ public sealed partial class SqlSupervisionStore
                 INSERT INTO change_log (event_id, record_id, version, change_type, occurred_at, region_code, agency_uscc, category)
                 VALUES (@eventId, @recordId, @version, @kind, @now, @regionCode, @agencyUscc, @category);
                 """,
-                new { recordId, version, kind, contentHash, content, connectorId, now, eventId = Guid.CreateVersion7().ToString(), regionCode, agencyUscc, category },
-                tx, cancellationToken: ct)).ConfigureAwait(false);
+                new
+                {
+                    recordId,
+                    version,
+                    kind,
+                    row.contentHash,
+                    row.content,
+                    connectorId = chosen.ConnectorId,
+                    now,
+                    eventId = Guid.CreateVersion7().ToString(),
+                    row.regionCode,
+                    row.agencyUscc,
+                    row.category,
+                }, tx, cancellationToken: ct)).ConfigureAwait(false);
+            return kind;
+        }
+
+        private void Remember(GoldenHead head)
+        {
+            _goldenByIdentity[head.IdentityKey] = head;
+            _goldenById[head.Id] = head;
+        }
+
+        private List<SourceRow> SourcesOf(string recordId)
+        {
+            if (!_sourcesByRecord.TryGetValue(recordId, out var list))
+                _sourcesByRecord[recordId] = list = [];
+            return list;
         }
     }
+
+    private const string SourceColumns =
+        "record_id AS RecordId, connector_id AS ConnectorId, source_key AS SourceKey, priority AS Priority, content_hash AS ContentHash, " +
+        "content AS Content, source_version AS SourceVersion, mapping_version AS MappingVersion, read_at AS ReadAt, received_at AS ReceivedAt";
 
     private sealed record RunProgressRow
     {
@@ -308,6 +358,7 @@ public sealed partial class SqlSupervisionStore
 
     private sealed record LinkRow
     {
+        public string SourceKey { get; init; } = "";
         public string RecordId { get; init; } = "";
         public string ContentHash { get; init; } = "";
         public long ReadAt { get; init; }
@@ -316,12 +367,14 @@ public sealed partial class SqlSupervisionStore
     private sealed record GoldenHead
     {
         public string Id { get; init; } = "";
+        public string IdentityKey { get; init; } = "";
         public long Version { get; init; }
         public string ContentHash { get; init; } = "";
     }
 
     private sealed record SourceRow
     {
+        public string RecordId { get; init; } = "";
         public string ConnectorId { get; init; } = "";
         public string SourceKey { get; init; } = "";
         public long Priority { get; init; }

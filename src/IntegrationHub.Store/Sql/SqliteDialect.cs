@@ -20,6 +20,8 @@ public sealed class SqliteDialect : StoreDialect
 
     public override string AutoIncrementKey => "INTEGER PRIMARY KEY AUTOINCREMENT";
 
+    public override string InList(string column, string parameter) => $"{column} IN @{parameter}";
+
     public override async Task<DbConnection> OpenAsync(CancellationToken ct)
     {
         var connection = new SqliteConnection(_connectionString);

@@ -15,6 +15,9 @@ public abstract class StoreDialect
 
     public abstract Task<DbConnection> OpenAsync(CancellationToken ct);
 
+    /// <summary>"column is one of the values of a list parameter": an array on PostgreSQL, an expanded IN list on SQLite.</summary>
+    public abstract string InList(string column, string parameter);
+
     /// <summary>
     /// Serializes writers of the change log, so that sequence numbers become visible in commit order and a feed reader
     /// never skips a number that commits later.

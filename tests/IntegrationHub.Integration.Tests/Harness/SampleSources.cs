@@ -28,15 +28,19 @@ public sealed class SampleSources : IAsyncDisposable
 
     public string ConnectorsDirectory => Path.Combine(Directory, "connectors");
 
-    /// <summary>What was generated: the ground truth the tests compare the store with.</summary>
+    /// <summary>What was generated, when kept: the ground truth the tests compare the store with.</summary>
     public List<(SampleDepartment Department, SampleRow Row)> Rows { get; } = [];
 
-    public int ValidRows => Rows.Count(r => r.Row.Truth.Defect is null);
+    private readonly HashSet<string> _validCases = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _validRows = new(StringComparer.Ordinal);
 
-    public int DefectiveRows => Rows.Count(r => r.Row.Truth.Defect is not null);
+    public int DefectiveRows { get; private set; }
+
+    /// <summary>Valid rows of one department: the source links expected for its connector.</summary>
+    public int ValidRowsOf(SampleDepartment department) => _validRows.GetValueOrDefault(department.Id);
 
     /// <summary>Distinct real-world cases among the valid rows: the number of golden records expected.</summary>
-    public int DistinctValidCases => Rows.Where(r => r.Row.Truth.Defect is null).Select(r => r.Row.Truth.CaseIdentity).Distinct(StringComparer.Ordinal).Count();
+    public int DistinctValidCases => _validCases.Count;
 
     public static async Task<SampleSources> CreateAsync(HubStack stack, int casesPerDepartment, bool keepRows = true)
     {
@@ -57,6 +61,18 @@ public sealed class SampleSources : IAsyncDisposable
         {
             if (keepRows)
                 sources.Rows.AddRange(chunk);
+            foreach (var (department, row) in chunk)
+            {
+                if (row.Truth.Defect is not null)
+                {
+                    sources.DefectiveRows++;
+                    continue;
+                }
+
+                sources._validCases.Add(row.Truth.CaseIdentity);
+                sources._validRows[department.Id] = sources._validRows.GetValueOrDefault(department.Id) + 1;
+            }
+
             foreach (var group in chunk.GroupBy(r => r.Department))
             {
                 await using var connection = sources.Open(group.Key);

@@ -16,16 +16,12 @@ namespace IntegrationHub.Integration.Tests.Harness;
 public sealed class TestHub : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly string _dataDirectory;
-    private readonly string? _database;
-    private readonly string? _virtualHost;
+    private readonly HubSettings _settings;
 
-    private TestHub(WebApplication app, string dataDirectory, string? database, string? virtualHost, HttpClient client, Uri address)
+    private TestHub(WebApplication app, HubSettings settings, HttpClient client, Uri address)
     {
         _app = app;
-        _dataDirectory = dataDirectory;
-        _database = database;
-        _virtualHost = virtualHost;
+        _settings = settings;
         Client = client;
         Address = address;
     }
@@ -35,46 +31,19 @@ public sealed class TestHub : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public string DataDirectory => _dataDirectory;
+    public string DataDirectory => _settings.DataDirectory;
 
     public ISupervisionStore Store => _app.Services.GetRequiredService<ISupervisionStore>();
 
     public static async Task<TestHub> StartAsync(HubStack stack, string connectorsDirectory, IDictionary<string, string?>? settings = null)
     {
-        var dataDirectory = Directory.CreateTempSubdirectory("hub-data-").FullName;
-        string? database = null, virtualHost = null;
-        var configuration = new Dictionary<string, string?>
-        {
-            ["Hub:Urls"] = "http://127.0.0.1:0",
-            ["Hub:DataDirectory"] = dataDirectory,
-            ["Hub:ConnectorsDirectory"] = connectorsDirectory,
-            ["Hub:Samples"] = "false",
-            ["Hub:Sync:RunHeartbeatTimeout"] = "00:00:10",
-        };
-        if (stack == HubStack.Production)
-        {
-            database = await TestServices.CreateDatabaseAsync("hubstore");
-            virtualHost = await TestServices.CreateVirtualHostAsync();
-            configuration["Hub:Store:Provider"] = "postgres";
-            configuration["Hub:Store:ConnectionString"] = database;
-            configuration["Hub:Bus:Transport"] = "rabbitmq";
-            configuration["Hub:Bus:Host"] = TestServices.RabbitHost;
-            configuration["Hub:Bus:Port"] = TestServices.RabbitPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            configuration["Hub:Bus:VirtualHost"] = virtualHost;
-            configuration["Hub:Bus:Username"] = TestServices.RabbitUser;
-            configuration["Hub:Bus:Password"] = TestServices.RabbitPassword;
-        }
-
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
-            configuration[key] = value;
-
-        var app = HubApplication.Create(configuration);
+        var hubSettings = await HubSettings.CreateAsync(stack, connectorsDirectory, settings);
+        var app = HubApplication.Create(hubSettings.Values);
         await app.StartAsync();
-
         var address = app.Address();
         var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromMinutes(2) };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await File.ReadAllTextAsync(Path.Combine(dataDirectory, "admin.key"))).Trim());
-        return new TestHub(app, dataDirectory, database, virtualHost, client, address);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await hubSettings.ReadAdminKeyAsync());
+        return new TestHub(app, hubSettings, client, address);
     }
 
     /// <summary>Starts a run through the API and waits until the store says it ended; returns the run as the API shows it.</summary>
@@ -125,18 +94,6 @@ public sealed class TestHub : IAsyncDisposable
         Client.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
-        if (_database is not null)
-            await TestServices.DropDatabaseAsync(_database);
-        if (_virtualHost is not null)
-            await TestServices.DeleteVirtualHostAsync(_virtualHost);
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_dataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Best effort: a temp folder.
-        }
+        await _settings.DisposeAsync();
     }
 }

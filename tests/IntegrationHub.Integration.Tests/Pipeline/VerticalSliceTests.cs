@@ -25,6 +25,8 @@ public sealed class VerticalSliceTests
             Assert.Equal("completed", run["status"]!.GetValue<string>());
             Assert.Equal(await sources.CountAsync(department), Count(run, "pulled"));
             Assert.Equal(Count(run, "pulled"), Count(run, "inserted") + Count(run, "updated") + Count(run, "unchanged") + Count(run, "quarantined"));
+            // Invariant 8: records travel in pages of the source's page size (500), plus the closing batch — never one per message.
+            Assert.Equal((Count(run, "pulled") + 499) / 500 + 1, run["batchesStored"]!.GetValue<int>());
             runs.Add(run);
         }
 

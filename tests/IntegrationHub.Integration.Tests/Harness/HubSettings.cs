@@ -1,0 +1,85 @@
+using System.Globalization;
+using IntegrationHub.Store.Sql;
+using Npgsql;
+
+namespace IntegrationHub.Integration.Tests.Harness;
+
+/// <summary>
+/// The configuration of one hub under test on one stack, with the resources it owns: a data folder, and on the
+/// production stack a PostgreSQL database and a RabbitMQ virtual host of its own. Disposing removes them.
+/// </summary>
+public sealed class HubSettings : IAsyncDisposable
+{
+    private readonly string? _database;
+    private readonly string? _virtualHost;
+
+    private HubSettings(HubStack stack, string dataDirectory, string? database, string? virtualHost, Dictionary<string, string?> values)
+    {
+        Stack = stack;
+        DataDirectory = dataDirectory;
+        _database = database;
+        _virtualHost = virtualHost;
+        Values = values;
+    }
+
+    public HubStack Stack { get; }
+
+    public string DataDirectory { get; }
+
+    public Dictionary<string, string?> Values { get; }
+
+    public static async Task<HubSettings> CreateAsync(HubStack stack, string connectorsDirectory, IDictionary<string, string?>? overrides = null)
+    {
+        var dataDirectory = Directory.CreateTempSubdirectory("hub-data-").FullName;
+        string? database = null, virtualHost = null;
+        var values = new Dictionary<string, string?>
+        {
+            ["Hub:Urls"] = "http://127.0.0.1:0",
+            ["Hub:DataDirectory"] = dataDirectory,
+            ["Hub:ConnectorsDirectory"] = connectorsDirectory,
+            ["Hub:Samples"] = "false",
+            ["Hub:Sync:RunHeartbeatTimeout"] = "00:00:10",
+        };
+        if (stack == HubStack.Production)
+        {
+            database = await TestServices.CreateDatabaseAsync("hubstore");
+            virtualHost = await TestServices.CreateVirtualHostAsync();
+            values["Hub:Store:Provider"] = "postgres";
+            values["Hub:Store:ConnectionString"] = database;
+            values["Hub:Bus:Transport"] = "rabbitmq";
+            values["Hub:Bus:Host"] = TestServices.RabbitHost;
+            values["Hub:Bus:Port"] = TestServices.RabbitPort.ToString(CultureInfo.InvariantCulture);
+            values["Hub:Bus:VirtualHost"] = virtualHost;
+            values["Hub:Bus:Username"] = TestServices.RabbitUser;
+            values["Hub:Bus:Password"] = TestServices.RabbitPassword;
+        }
+
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+            values[key] = value;
+        return new HubSettings(stack, dataDirectory, database, virtualHost, values);
+    }
+
+    /// <summary>The store this hub writes to, opened by the test itself to compare it with the source.</summary>
+    public StoreDialect OpenStoreDialect() => _database is null
+        ? new SqliteDialect($"Data Source={Path.Combine(DataDirectory, "hub.db")}")
+        : new PostgresDialect(NpgsqlDataSource.Create(_database));
+
+    public async Task<string> ReadAdminKeyAsync() => (await File.ReadAllTextAsync(Path.Combine(DataDirectory, "admin.key"))).Trim();
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_database is not null)
+            await TestServices.DropDatabaseAsync(_database);
+        if (_virtualHost is not null)
+            await TestServices.DeleteVirtualHostAsync(_virtualHost);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Best effort: a temp folder.
+        }
+    }
+}
