@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using IntegrationHub.Canonical.Calendar;
 using IntegrationHub.Canonical.Model;
 using IntegrationHub.Canonical.Serialization;
 using IntegrationHub.Mapping.Definition;
@@ -45,12 +46,25 @@ public sealed class RecordNormalizer
         return new NormalizationResult(mapped.SourceKey, mapped.SourceVersion, record, hash, mapped.Output, issues);
     }
 
-    /// <summary>Validates canonical JSON: schema, identifiers, date order. Usable on any record, mapped or not.</summary>
+    /// <summary>
+    /// Validates canonical JSON: schema, identifiers, date order (errors), then the quality rules (warnings). Usable on
+    /// any record, mapped or not.
+    /// </summary>
     public IEnumerable<ValidationIssue> Validate(JsonObject canonical)
     {
         var issues = SchemaIssues.From(CanonicalSchema.Evaluate(canonical), canonical, SourceFieldOf).ToList();
         issues.AddRange(IdentifierRules.Check(canonical, SourceFieldOf));
         issues.AddRange(DateOrderRules.Check(canonical, SourceFieldOf));
+        // Quality rules of 三项制度 and 行政处罚法: warnings only, the record is stored with them as flags.
+        var calendar = WorkingDayCalendar.China;
+        issues.AddRange(CaseDurationRules.Check(canonical, SourceFieldOf));
+        issues.AddRange(OfficerRules.Check(canonical, SourceFieldOf));
+        issues.AddRange(PublicationRules.Check(canonical, SourceFieldOf, calendar));
+        issues.AddRange(DeliveryRules.Check(canonical, SourceFieldOf, calendar));
+        issues.AddRange(LegalReviewRules.Check(canonical, SourceFieldOf));
+        issues.AddRange(PenaltyAmountRules.Check(canonical, SourceFieldOf));
+        issues.AddRange(HearingRules.Check(canonical, SourceFieldOf, calendar));
+        issues.AddRange(RecordingRules.Check(canonical, SourceFieldOf));
         return issues;
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -19,7 +20,14 @@ public sealed record MappingDefinition
     {
         CommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
+        // A target written twice is a copy-paste slip; which of the two rules wins must not depend on the parser.
+        AllowDuplicateProperties = false,
     };
+
+    private static readonly string[] RootKeys = ["$schema", "version", "sourceKey", "sourceVersion", "codeLists", "fields", "description"];
+    private static readonly string[] RuleKeys = ["from", "const", "default", "template", "when", "text", "split", "code", "date", "number", "bool", "item", "description"];
+    private static readonly string[] CodeMapKeys = ["map", "unknown", "description"];
+    private static readonly string[] ConditionKeys = ["field", "equals", "in", "exists"];
 
     public static MappingDefinition Parse(string json)
     {
@@ -38,35 +46,39 @@ public sealed record MappingDefinition
 
     public static MappingDefinition Parse(JsonObject root)
     {
-        var version = root["version"] is JsonValue v && v.TryGetValue<int>(out var n) && n > 0
-            ? n
+        CheckKeys(root, null, RootKeys, "unknown key; expected version, sourceKey, sourceVersion, codeLists, fields or description.");
+        OptionalString(root["$schema"], "$schema");
+        OptionalString(root["description"], "description");
+        var version = root["version"] is JsonValue v && v.GetValueKind() == JsonValueKind.Number
+            && decimal.TryParse(v.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var n) && n == decimal.Truncate(n) && n is >= 1 and <= int.MaxValue
+            ? (int)n
             : throw new MappingException("version", "a positive integer is required; raise it whenever the mapping changes.");
-        var sourceKey = StringList(root["sourceKey"], "sourceKey");
-        if (sourceKey.Count == 0)
+        if (root["sourceKey"] is null or JsonArray { Count: 0 })
             throw new MappingException("sourceKey", "name the source field (or fields) that identify a record.");
+        var sourceKey = StringList(root["sourceKey"], "sourceKey");
 
         var codeLists = new Dictionary<string, CodeMap>(StringComparer.Ordinal);
-        if (root["codeLists"] is JsonObject lists)
+        switch (root["codeLists"])
         {
-            foreach (var (name, node) in lists)
-                codeLists[name] = ParseCodeMap(name, node, $"codeLists.{name}");
+            case null:
+                break;
+            case JsonObject lists:
+                foreach (var (name, node) in lists)
+                    codeLists[name] = ParseCodeMap(name, node, $"codeLists.{name}");
+                break;
+            default:
+                throw new MappingException("codeLists", "an object of list name → code map is required.");
         }
 
         var fields = root["fields"] as JsonObject
             ?? throw new MappingException("fields", "an object of target path → rule is required.");
         var rules = fields.Select(pair => ParseRule(pair.Key, pair.Value, codeLists)).ToList();
 
-        foreach (var key in root.Select(p => p.Key))
-        {
-            if (key is not ("$schema" or "version" or "sourceKey" or "sourceVersion" or "codeLists" or "fields" or "description"))
-                throw new MappingException(key, "unknown key; expected version, sourceKey, sourceVersion, codeLists, fields or description.");
-        }
-
         return new MappingDefinition
         {
             Version = version,
             SourceKey = sourceKey,
-            SourceVersion = root["sourceVersion"]?.GetValue<string>(),
+            SourceVersion = OptionalString(root["sourceVersion"], "sourceVersion"),
             Fields = rules,
         };
     }
@@ -76,6 +88,8 @@ public sealed record MappingDefinition
         var path = $"fields.{target}";
         if (node is not JsonObject rule)
             throw new MappingException(path, "a rule must be an object such as {\"from\": \"列名\"}.");
+        CheckKeys(rule, path, RuleKeys, "unknown rule key; see docs/mapping.md for the keys a field rule takes.");
+        OptionalString(rule["description"], $"{path}.description");
 
         var parsed = new FieldRule
         {
@@ -99,21 +113,18 @@ public sealed record MappingDefinition
             Number = rule["number"] switch
             {
                 null => null,
-                JsonObject number => new NumberRule(ParseUnit(number["unit"], $"{path}.number.unit")),
+                JsonObject number => ParseNumber(number, $"{path}.number"),
                 JsonValue flag when flag.TryGetValue<bool>(out var b) && b => new NumberRule(NumberUnit.None),
                 _ => throw new MappingException($"{path}.number", "use true or {\"unit\": \"yuan\" | \"wanYuan\"}."),
             },
-            Bool = rule["bool"] is JsonObject words
-                ? new BoolWords(StringList(words["true"], $"{path}.bool.true"), StringList(words["false"], $"{path}.bool.false"))
-                : null,
+            Bool = rule["bool"] switch
+            {
+                null => null,
+                JsonObject words => ParseBoolWords(words, $"{path}.bool"),
+                _ => throw new MappingException($"{path}.bool", "use {\"true\": [\"是\"], \"false\": [\"否\"]}."),
+            },
             Item = OptionalString(rule["item"], $"{path}.item"),
         };
-
-        foreach (var key in rule.Select(p => p.Key))
-        {
-            if (key is not ("from" or "const" or "default" or "template" or "when" or "text" or "split" or "code" or "date" or "number" or "bool" or "item" or "description"))
-                throw new MappingException($"{path}.{key}", "unknown rule key; see docs/mapping.md for the keys a field rule takes.");
-        }
 
         var sources = (parsed.From.Count > 0 ? 1 : 0) + (parsed.Const is null ? 0 : 1) + (parsed.Template is null ? 0 : 1);
         if (sources != 1 && !(sources == 0 && parsed.Default is not null))
@@ -130,8 +141,13 @@ public sealed record MappingDefinition
 
     private static CodeMap ParseCodeMap(string name, JsonNode? node, string path)
     {
-        if (node is not JsonObject obj || obj["map"] is not JsonObject map)
-            throw new MappingException(path, "a code map is {\"map\": {\"source code\": \"canonical value\"}, \"unknown\": \"reject\"}.");
+        const string Shape = "a code map is {\"map\": {\"source code\": \"canonical value\"}, \"unknown\": \"reject\"}.";
+        if (node is not JsonObject obj)
+            throw new MappingException(path, Shape);
+        CheckKeys(obj, path, CodeMapKeys, "unknown key; a code map takes map, unknown and description.");
+        OptionalString(obj["description"], $"{path}.description");
+        if (obj["map"] is not JsonObject map)
+            throw new MappingException(path, Shape);
         var entries = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (code, value) in map)
         {
@@ -150,7 +166,7 @@ public sealed record MappingDefinition
                 "null" => new UnknownCodePolicy(UnknownCodeAction.Null),
                 _ => throw new MappingException($"{path}.unknown", $"'{action}' is not a policy; use reject, keep, null or {{\"default\": \"value\"}}."),
             },
-            JsonObject d when d["default"] is JsonValue dv && dv.TryGetValue<string>(out var value) =>
+            JsonObject d when d.Count == 1 && d["default"] is JsonValue dv && dv.TryGetValue<string>(out var value) =>
                 new UnknownCodePolicy(UnknownCodeAction.Default, value),
             _ => throw new MappingException($"{path}.unknown", "use reject, keep, null or {\"default\": \"value\"}."),
         };
@@ -159,17 +175,44 @@ public sealed record MappingDefinition
 
     private static Condition ParseCondition(JsonNode node, string path)
     {
-        if (node is not JsonObject obj || obj["field"] is not JsonValue field || !field.TryGetValue<string>(out var name))
-            throw new MappingException(path, "a condition is {\"field\": \"列名\", \"equals\": \"值\"} (or \"in\": [...], or \"exists\": true).");
-        IReadOnlyList<string>? anyOf = null;
-        if (obj["equals"] is { } equals)
-            anyOf = [Scalar(equals)];
-        else if (obj["in"] is JsonArray values)
-            anyOf = values.Select(v => Scalar(v)).ToList();
-        bool? exists = obj["exists"] is JsonValue e && e.TryGetValue<bool>(out var b) ? b : null;
+        const string Shape = "a condition is {\"field\": \"列名\", \"equals\": \"值\"} (or \"in\": [...], or \"exists\": true).";
+        if (node is not JsonObject obj)
+            throw new MappingException(path, Shape);
+        CheckKeys(obj, path, ConditionKeys, "unknown key; " + Shape);
+        var name = OptionalString(obj["field"], $"{path}.field") ?? throw new MappingException(path, Shape);
+        IReadOnlyList<string>? anyOf = (obj["equals"], obj["in"]) switch
+        {
+            (null, null) => null,
+            ({ } equals, null) => [Scalar(equals, $"{path}.equals")],
+            (null, JsonArray { Count: > 0 } values) => values.Select(v => Scalar(v, $"{path}.in")).ToList(),
+            (null, _) => throw new MappingException($"{path}.in", "a non-empty list of values is required."),
+            _ => throw new MappingException(path, "give equals or in, not both."),
+        };
+        bool? exists = obj["exists"] switch
+        {
+            null => null,
+            JsonValue e when e.TryGetValue<bool>(out var b) => b,
+            _ => throw new MappingException($"{path}.exists", "true or false is required."),
+        };
         if (anyOf is null && exists is null)
             throw new MappingException(path, "give equals, in or exists.");
         return new Condition(name, anyOf, exists);
+    }
+
+    private static NumberRule ParseNumber(JsonObject number, string path)
+    {
+        CheckKeys(number, path, ["unit"], "unknown key; use {\"unit\": \"yuan\" | \"wanYuan\"}.");
+        return new NumberRule(ParseUnit(number["unit"], $"{path}.unit"));
+    }
+
+    private static BoolWords ParseBoolWords(JsonObject words, string path)
+    {
+        CheckKeys(words, path, ["true", "false"], "unknown key; list the words for yes under true and for no under false.");
+        if (words["true"] is null)
+            throw new MappingException($"{path}.true", "list the words that mean yes.");
+        if (words["false"] is null)
+            throw new MappingException($"{path}.false", "list the words that mean no.");
+        return new BoolWords(StringList(words["true"], $"{path}.true"), StringList(words["false"], $"{path}.false"));
     }
 
     private static TextOperation ParseTextOperation(string op, string path) => op switch
@@ -184,7 +227,7 @@ public sealed record MappingDefinition
         _ => throw new MappingException(path, $"'{op}' is not a text operation; use trim, halfWidth, upper, lower, collapseSpaces, documentNumber or nullIfEmpty."),
     };
 
-    private static NumberUnit ParseUnit(JsonNode? node, string path) => node?.GetValue<string>() switch
+    private static NumberUnit ParseUnit(JsonNode? node, string path) => OptionalString(node, path) switch
     {
         null => NumberUnit.None,
         "yuan" => NumberUnit.Yuan,
@@ -192,12 +235,26 @@ public sealed record MappingDefinition
         var other => throw new MappingException(path, $"'{other}' is not a unit; use yuan or wanYuan."),
     };
 
-    private static string Scalar(JsonNode? node) => node switch
+    /// <summary>A condition value as the source field's text would read: numbers and true/false as written in JSON.</summary>
+    private static string Scalar(JsonNode? node, string path) => node switch
     {
         JsonValue v when v.TryGetValue<string>(out var s) => s,
-        null => "",
-        _ => node.ToJsonString(),
+        JsonValue v when v.GetValueKind() is JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => v.ToJsonString(),
+        _ => throw new MappingException(path, "a string, a number or true/false is required."),
     };
+
+    /// <summary>Every key must be one the object takes, and none may be null: a key is given a value or left out.</summary>
+    private static void CheckKeys(JsonObject obj, string? path, string[] allowed, string unknownMessage)
+    {
+        foreach (var (key, value) in obj)
+        {
+            var at = path is null ? key : $"{path}.{key}";
+            if (!allowed.Contains(key, StringComparer.Ordinal))
+                throw new MappingException(at, unknownMessage);
+            if (value is null)
+                throw new MappingException(at, "null is not a value here; leave the key out instead.");
+        }
+    }
 
     private static string? OptionalString(JsonNode? node, string path) => node switch
     {
@@ -210,6 +267,7 @@ public sealed record MappingDefinition
     {
         null => [],
         JsonValue v when v.TryGetValue<string>(out var s) => [s],
+        JsonArray { Count: 0 } => throw new MappingException(path, "an empty list means nothing here; give at least one string or leave the key out."),
         JsonArray a => a.Select(item => item is JsonValue iv && iv.TryGetValue<string>(out var s) ? s : throw new MappingException(path, "every entry must be a string.")).ToList(),
         _ => throw new MappingException(path, "a string or a list of strings is required."),
     };

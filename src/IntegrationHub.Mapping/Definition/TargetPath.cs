@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace IntegrationHub.Mapping.Definition;
@@ -22,7 +23,7 @@ public sealed partial record TargetPath(string Text, IReadOnlyList<TargetSegment
                 segments.Add(new TargetSegment(name, SegmentKind.Property));
             else if (match.Groups["bracket"].Value.Length == 0)
                 segments.Add(new TargetSegment(name, SegmentKind.Each));
-            else if (int.TryParse(match.Groups["bracket"].Value, out var index))
+            else if (int.TryParse(match.Groups["bracket"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var index))
                 segments.Add(new TargetSegment(name, SegmentKind.Index, index));
             else
             {
@@ -35,6 +36,8 @@ public sealed partial record TargetPath(string Text, IReadOnlyList<TargetSegment
 
         if (segments.Take(segments.Count - 1).Any(s => s.Kind == SegmentKind.Each))
             throw new MappingException($"fields.{text}", "'[]' may only stand on the last step of a target path.");
+        if (segments[^1].Kind == SegmentKind.Select)
+            throw new MappingException($"fields.{text}", "a [key=value] step selects an element; name the property to write after it (penalties[type=fine].amountYuan).");
         return new TargetPath(text, segments);
     }
 

@@ -83,8 +83,7 @@ public sealed class MappingEngine(MappingDefinition mapping)
         IEnumerable<string> texts = [];
         if (rule.Template is not null)
         {
-            var filled = TemplatePlaceholder.Replace(rule.Template, name => SourceFields.Text(raw, name) ?? "");
-            texts = [filled];
+            texts = TemplatePlaceholder.Fill(rule.Template, name => SourceFields.Text(raw, name)) is { } filled ? [filled] : [];
         }
         else
         {

@@ -20,9 +20,13 @@ public static class SourceFields
             var bracket = part.IndexOf('[', StringComparison.Ordinal);
             var property = bracket < 0 ? part : part[..bracket];
             current = current is JsonObject obj && obj.TryGetPropertyValue(property, out var child) ? child : null;
-            if (bracket >= 0 && current is JsonArray array
-                && int.TryParse(part[(bracket + 1)..^1], NumberStyles.None, CultureInfo.InvariantCulture, out var index))
-                current = index < array.Count ? array[index] : null;
+            if (bracket >= 0)
+            {
+                current = current is JsonArray array && part.EndsWith(']')
+                    && int.TryParse(part[(bracket + 1)..^1], NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < array.Count
+                    ? array[index]
+                    : null;
+            }
             if (current is null)
                 return null;
         }

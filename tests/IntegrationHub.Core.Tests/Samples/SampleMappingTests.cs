@@ -77,9 +77,10 @@ public sealed class SampleMappingTests
             Assert.Equal(row.SourceKey, result.SourceKey);
             if (row.Truth.Defect is null)
             {
-                if (!result.IsValid || result.Warnings.Any())
+                // Warnings (late publication, missing hearing notice …) are quality flags of valid rows, not failures.
+                if (!result.IsValid)
                 {
-                    failures.Add($"{row.SourceKey} should pass cleanly: {string.Join(" | ", result.Issues.Select(e => e.MessageEn))}");
+                    failures.Add($"{row.SourceKey} should pass without errors: {string.Join(" | ", errors.Select(e => e.MessageEn))}");
                 }
 
                 continue;

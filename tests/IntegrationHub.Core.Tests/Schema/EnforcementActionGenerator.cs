@@ -118,7 +118,7 @@ internal sealed class EnforcementActionGenerator(int seed)
         return new Penalty
         {
             Type = type,
-            // Fines and confiscations always carry their amount (schema rule); 0 and whole and fractional yuan all occur.
+            // Fines always carry their amount (schema rule), confiscations here too; 0 and whole and fractional yuan all occur.
             AmountYuan = AmountTypes.Contains(type) ? Math.Round((decimal)_random.NextDouble() * 2_000_000m, _random.Next(0, 3)) : null,
             LicenseConcerned = type is PenaltyType.SuspensionOfLicense or PenaltyType.RevocationOfLicense
                 ? Maybe(() => $"食品经营许可证 JY{_random.Next(10_000_000, 99_999_999)}")
