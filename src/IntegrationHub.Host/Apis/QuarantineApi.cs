@@ -1,8 +1,11 @@
 using System.Text.Json;
+using IntegrationHub.Connectors.Definitions;
+using IntegrationHub.Contracts;
 using IntegrationHub.Host.Apis.Responses;
 using IntegrationHub.Host.Security;
 using IntegrationHub.Store;
 using IntegrationHub.Store.Model;
+using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace IntegrationHub.Host.Apis;
@@ -24,7 +27,54 @@ public static class QuarantineApi
             .WithSummary("List quarantined source records")
             .WithDescription("Quarantine entries filtered by connector, rule (e.g. uscc.checksum), last seen between since and until, and status (default open); each with its raw payload and every reason in Chinese and English. Page with after = the previous page's next.");
 
+        api.MapPost("/replay", Replay)
+            .WithName("ReplayQuarantine")
+            .WithSummary("Replay quarantined records through the normal path")
+            .WithDescription("After a mapping is fixed, sends the selected open entries (by connector, ids, rule, time) through normalization and storage again, as a run with trigger 'replay' and its own conservation count. Entries that now pass are stored and marked resolved; those that still fail stay open with their new reasons.");
+
         return app;
+    }
+
+    public static async Task<Results<Accepted<QuarantineReplayAccepted>, ProblemHttpResult, ValidationProblem>> Replay(
+        QuarantineReplayRequest request,
+        IConnectorRegistry registry,
+        ISupervisionStore store,
+        IPublishEndpoint bus,
+        CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Connector is { } id && registry.Find(id) is null)
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown connector",
+                detail: $"connector \"{id}\" is not registered.");
+        if (request.Since > request.Until)
+            return ApiProblems.Invalid("until", request.Until?.ToString("O"), "until.after-since", "must not be earlier than since.");
+
+        var started = new List<QuarantineReplayStarted>();
+        foreach (var connector in registry.All.Where(c => request.Connector is null || c.Id == request.Connector))
+        {
+            var selected = await store.ListQuarantineAsync(new QuarantineQuery
+            {
+                ConnectorId = connector.Id,
+                Ids = request.Ids,
+                Rule = request.Rule,
+                Since = request.Since,
+                Until = request.Until,
+                Limit = int.MaxValue,
+            }, ct).ConfigureAwait(false);
+            if (selected.Count == 0)
+                continue;
+            await bus.Publish(new ReplayQuarantine
+            {
+                ConnectorId = connector.Id,
+                EntryIds = request.Ids,
+                Rule = request.Rule,
+                Since = request.Since,
+                Until = request.Until,
+            }, ct).ConfigureAwait(false);
+            started.Add(new QuarantineReplayStarted(connector.Id, selected.Count, $"{HubApis.Prefix}/connectors/{connector.Id}/runs"));
+        }
+
+        return TypedResults.Accepted((string?)null, new QuarantineReplayAccepted(started));
     }
 
     public static async Task<Results<Ok<QuarantinePage>, ValidationProblem>> ListQuarantine(

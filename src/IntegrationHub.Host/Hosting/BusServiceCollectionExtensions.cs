@@ -23,6 +23,7 @@ internal static class BusServiceCollectionExtensions
                 x.AddConsumer<NormalizeRecordsConsumer, NormalizeRecordsConsumerDefinition>();
                 x.AddConsumer<StoreRecordsConsumer, StoreRecordsConsumerDefinition>();
                 x.AddConsumer<RunConnectorConsumer>().Endpoint(e => e.Name = "hub-run-connector");
+                x.AddConsumer<ReplayQuarantineConsumer>().Endpoint(e => e.Name = "hub-replay-quarantine");
             }
 
             if (bus.Transport == "rabbitmq")

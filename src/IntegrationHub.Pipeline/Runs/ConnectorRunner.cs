@@ -32,7 +32,14 @@ public sealed partial class ConnectorRunner(
     public bool IsRunning(string connectorId) => _active.ContainsKey(connectorId);
 
     /// <summary>Starts a run in the background unless this process already runs the connector.</summary>
-    public bool TryStart(string connectorId, string trigger, CancellationToken stopping)
+    public bool TryStart(string connectorId, string trigger, CancellationToken stopping) =>
+        TryStartInBackground(connectorId, connector => RunAsync(connector, trigger, stopping));
+
+    /// <summary>Starts, in the background, a replay of the connector's open quarantine entries that match the query.</summary>
+    public bool TryStartReplay(string connectorId, QuarantineQuery query, CancellationToken stopping) =>
+        TryStartInBackground(connectorId, connector => ReplayAsync(connector, query, stopping));
+
+    private bool TryStartInBackground(string connectorId, Func<ConnectorDefinition, Task<SyncRun?>> run)
     {
         if (registry.Find(connectorId) is not { } connector)
             return false;
@@ -44,7 +51,7 @@ public sealed partial class ConnectorRunner(
             {
                 try
                 {
-                    return await RunAsync(connector, trigger, stopping).ConfigureAwait(false);
+                    return await run(connector).ConfigureAwait(false);
                 }
                 finally
                 {
@@ -60,6 +67,26 @@ public sealed partial class ConnectorRunner(
     {
         if (!_byKind.TryGetValue(connector.Kind, out var source))
             throw new ConnectorConfigurationException(connector.Id, "kind", $"'{connector.Kind}' is not a known connector kind ({string.Join(", ", _byKind.Keys)}).");
+        return await RunPagesAsync(connector, trigger, checkpoint => source.ReadAsync(connector, checkpoint, context, ct), ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Sends open quarantine entries through the normal path again (after a mapping fix), as a run of its own with the
+    /// same conservation count. Replay batches carry no checkpoint: the connector's position in its source stays put.
+    /// </summary>
+    public async Task<SyncRun?> ReplayAsync(ConnectorDefinition connector, QuarantineQuery query, CancellationToken ct)
+    {
+        var entries = await store.ListQuarantineAsync(query with { ConnectorId = connector.Id, Status = "open", Limit = int.MaxValue }, ct).ConfigureAwait(false);
+        var pageSize = connector.Source["pageSize"]?.GetValue<int>() ?? 500;
+        var pages = entries.Chunk(pageSize)
+            .Select(chunk => new SourcePage([.. chunk.Select(e => (System.Text.Json.Nodes.JsonObject)System.Text.Json.Nodes.JsonNode.Parse(e.Raw)!)], CheckpointAfter: null))
+            .ToAsyncEnumerable();
+        return await RunPagesAsync(connector, "replay", _ => pages, ct).ConfigureAwait(false);
+    }
+
+    private async Task<SyncRun?> RunPagesAsync(ConnectorDefinition connector, string trigger,
+        Func<string?, IAsyncEnumerable<SourcePage>> readPages, CancellationToken ct)
+    {
         var run = await store.StartRunAsync(connector.Id, trigger, ct).ConfigureAwait(false);
         if (run is null)
         {
@@ -71,10 +98,10 @@ public sealed partial class ConnectorRunner(
         var beating = HeartbeatAsync(run.RunId, heartbeat.Token);
         try
         {
-            var checkpoint = await store.GetCheckpointAsync(connector.Id, ct).ConfigureAwait(false);
             LogStarted(logger, connector.Id, run.RunId, trigger);
             var sequence = 0;
-            await foreach (var page in source.ReadAsync(connector, checkpoint, context, ct).ConfigureAwait(false))
+            var checkpoint = await store.GetCheckpointAsync(connector.Id, ct).ConfigureAwait(false);
+            await foreach (var page in readPages(checkpoint).WithCancellation(ct).ConfigureAwait(false))
             {
                 await WaitForRoomAsync(run.RunId, sequence, ct).ConfigureAwait(false);
                 await PublishAsync(connector, run.RunId, sequence++, page.Records.Select(r => new RawSourceRecord { Payload = r.ToJsonString() }).ToList(),

@@ -3,6 +3,9 @@ namespace IntegrationHub.Store.Model;
 public sealed record QuarantineQuery
 {
     public string? ConnectorId { get; init; }
+
+    /// <summary>Only these entries (for replaying a chosen few).</summary>
+    public IReadOnlyList<long>? Ids { get; init; }
     public string? Rule { get; init; }
     public DateTimeOffset? Since { get; init; }
     public DateTimeOffset? Until { get; init; }

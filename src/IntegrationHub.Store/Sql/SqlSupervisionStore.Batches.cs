@@ -111,6 +111,9 @@ public sealed partial class SqlSupervisionStore
         public long Updated { get; private set; }
         public long Unchanged { get; private set; }
 
+        /// <summary>Open quarantine entries this batch resolved.</summary>
+        public long Resolved { get; private set; }
+
         public async Task QuarantineAsync(RejectedRecord rejected)
         {
             var reasons = JsonSerializer.Serialize(rejected.Reasons, CanonicalJson.Options);
@@ -140,6 +143,11 @@ public sealed partial class SqlSupervisionStore
             if (records.Count == 0)
                 return;
             var keys = records.Select(r => r.SourceKey).Distinct(StringComparer.Ordinal).ToList();
+
+            // A source record that is accepted now (fixed at the source, or replayed after a mapping fix) leaves quarantine.
+            Resolved = await connection.ExecuteAsync(new CommandDefinition(
+                $"UPDATE quarantine SET status = 'resolved', last_seen_at = @now WHERE connector_id = @connectorId AND status = 'open' AND {dialect.InList("source_key", "keys")}",
+                new { connectorId = _connectorId, keys, now }, tx, cancellationToken: ct)).ConfigureAwait(false);
             foreach (var link in await connection.QueryAsync<LinkRow>(new CommandDefinition(
                 $"SELECT source_key AS SourceKey, record_id AS RecordId, content_hash AS ContentHash, read_at AS ReadAt FROM source_records WHERE connector_id = @connectorId AND {dialect.InList("source_key", "keys")}",
                 new { connectorId = _connectorId, keys }, tx, cancellationToken: ct)).ConfigureAwait(false))

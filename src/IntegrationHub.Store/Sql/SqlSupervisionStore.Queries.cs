@@ -74,8 +74,9 @@ public sealed partial class SqlSupervisionStore
     public async Task<IReadOnlyList<QuarantineEntry>> ListQuarantineAsync(QuarantineQuery query, CancellationToken ct)
     {
         await using var connection = await OpenAsync(ct).ConfigureAwait(false);
+        var ids = query.Ids?.ToList();
         var rows = await connection.QueryAsync<QuarantineRow>(new CommandDefinition(
-            """
+            $"""
             SELECT id AS Id, connector_id AS ConnectorId, source_key AS SourceKey, run_id AS RunId, raw AS Raw, reasons AS Reasons,
                    status AS Status, first_seen_at AS FirstSeenAt, last_seen_at AS LastSeenAt
             FROM quarantine
@@ -85,6 +86,7 @@ public sealed partial class SqlSupervisionStore
               AND (@since IS NULL OR last_seen_at >= @since)
               AND (@until IS NULL OR last_seen_at < @until)
               AND (@after IS NULL OR id > @after)
+              {(ids is null ? "" : "AND " + dialect.InList("id", "ids"))}
             ORDER BY id LIMIT @limit
             """,
             new
@@ -97,6 +99,7 @@ public sealed partial class SqlSupervisionStore
                 until = query.Until?.ToUnixTimeMilliseconds(),
                 after = query.After,
                 limit = query.Limit,
+                ids,
             }, cancellationToken: ct)).ConfigureAwait(false);
         return rows.Select(r => new QuarantineEntry
         {

@@ -33,8 +33,11 @@ public sealed class SampleSources : IAsyncDisposable
 
     private readonly HashSet<string> _validCases = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _validRows = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _defectiveRows = new(StringComparer.Ordinal);
 
     public int DefectiveRows { get; private set; }
+
+    public int DefectiveRowsOf(SampleDepartment department) => _defectiveRows.GetValueOrDefault(department.Id);
 
     /// <summary>Valid rows of one department: the source links expected for its connector.</summary>
     public int ValidRowsOf(SampleDepartment department) => _validRows.GetValueOrDefault(department.Id);
@@ -66,6 +69,7 @@ public sealed class SampleSources : IAsyncDisposable
                 if (row.Truth.Defect is not null)
                 {
                     sources.DefectiveRows++;
+                    sources._defectiveRows[department.Id] = sources._defectiveRows.GetValueOrDefault(department.Id) + 1;
                     continue;
                 }
 

@@ -17,11 +17,13 @@ public sealed class TestHub : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly HubSettings _settings;
+    private readonly bool _ownsSettings;
 
-    private TestHub(WebApplication app, HubSettings settings, HttpClient client, Uri address)
+    private TestHub(WebApplication app, HubSettings settings, bool ownsSettings, HttpClient client, Uri address)
     {
         _app = app;
         _settings = settings;
+        _ownsSettings = ownsSettings;
         Client = client;
         Address = address;
     }
@@ -38,12 +40,33 @@ public sealed class TestHub : IAsyncDisposable
     public static async Task<TestHub> StartAsync(HubStack stack, string connectorsDirectory, IDictionary<string, string?>? settings = null)
     {
         var hubSettings = await HubSettings.CreateAsync(stack, connectorsDirectory, settings);
-        var app = HubApplication.Create(hubSettings.Values);
+        return await StartAsync(hubSettings, ownsSettings: true);
+    }
+
+    /// <summary>A hub on existing settings: a restart keeps the store (and what a test changed in the connectors).</summary>
+    public static async Task<TestHub> StartAsync(HubSettings settings, bool ownsSettings = false)
+    {
+        var app = HubApplication.Create(settings.Values);
         await app.StartAsync();
         var address = app.Address();
         var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromMinutes(2) };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await hubSettings.ReadAdminKeyAsync());
-        return new TestHub(app, hubSettings, client, address);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await settings.ReadAdminKeyAsync());
+        return new TestHub(app, settings, ownsSettings, client, address);
+    }
+
+    /// <summary>Waits until the connector's latest run has the trigger and has ended.</summary>
+    public async Task<JsonObject> WaitForRunAsync(string connectorId, string trigger, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromMinutes(5));
+        while (DateTime.UtcNow < deadline)
+        {
+            var runs = await Client.GetFromJsonAsync<JsonArray>($"/api/v1/connectors/{connectorId}/runs?limit=1");
+            if (runs is [JsonObject latest] && latest["trigger"]!.GetValue<string>() == trigger && latest["status"]!.GetValue<string>() != "running")
+                return latest;
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"No finished {trigger} run of {connectorId} in time.");
     }
 
     /// <summary>Starts a run through the API and waits until the store says it ended; returns the run as the API shows it.</summary>
@@ -94,6 +117,7 @@ public sealed class TestHub : IAsyncDisposable
         Client.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
-        await _settings.DisposeAsync();
+        if (_ownsSettings)
+            await _settings.DisposeAsync();
     }
 }
