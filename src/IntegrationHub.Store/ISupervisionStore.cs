@@ -56,6 +56,8 @@ public interface ISupervisionStore
 
     Task<IReadOnlyList<QuarantineEntry>> ListQuarantineAsync(QuarantineQuery query, CancellationToken ct);
 
+    Task<long> CountQuarantineAsync(QuarantineQuery query, CancellationToken ct);
+
     Task<IReadOnlyList<ChangeEvent>> ReadChangesAsync(long afterSequence, int limit, CancellationToken ct);
 
     Task<long> LastChangeSequenceAsync(CancellationToken ct);

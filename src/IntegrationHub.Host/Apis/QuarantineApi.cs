@@ -52,16 +52,15 @@ public static class QuarantineApi
         var started = new List<QuarantineReplayStarted>();
         foreach (var connector in registry.All.Where(c => request.Connector is null || c.Id == request.Connector))
         {
-            var selected = await store.ListQuarantineAsync(new QuarantineQuery
+            var selected = await store.CountQuarantineAsync(new QuarantineQuery
             {
                 ConnectorId = connector.Id,
                 Ids = request.Ids,
                 Rule = request.Rule,
                 Since = request.Since,
                 Until = request.Until,
-                Limit = int.MaxValue,
             }, ct).ConfigureAwait(false);
-            if (selected.Count == 0)
+            if (selected == 0)
                 continue;
             await bus.Publish(new ReplayQuarantine
             {
@@ -71,7 +70,7 @@ public static class QuarantineApi
                 Since = request.Since,
                 Until = request.Until,
             }, ct).ConfigureAwait(false);
-            started.Add(new QuarantineReplayStarted(connector.Id, selected.Count, $"{HubApis.Prefix}/connectors/{connector.Id}/runs"));
+            started.Add(new QuarantineReplayStarted(connector.Id, selected, $"{HubApis.Prefix}/connectors/{connector.Id}/runs"));
         }
 
         return TypedResults.Accepted((string?)null, new QuarantineReplayAccepted(started));

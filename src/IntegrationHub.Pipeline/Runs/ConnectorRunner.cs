@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using System.Text.Json.Nodes;
 using IntegrationHub.Connectors;
 using IntegrationHub.Connectors.Definitions;
 using IntegrationHub.Contracts;
@@ -76,12 +78,23 @@ public sealed partial class ConnectorRunner(
     /// </summary>
     public async Task<SyncRun?> ReplayAsync(ConnectorDefinition connector, QuarantineQuery query, CancellationToken ct)
     {
-        var entries = await store.ListQuarantineAsync(query with { ConnectorId = connector.Id, Status = "open", Limit = int.MaxValue }, ct).ConfigureAwait(false);
         var pageSize = connector.Source["pageSize"]?.GetValue<int>() ?? 500;
-        var pages = entries.Chunk(pageSize)
-            .Select(chunk => new SourcePage([.. chunk.Select(e => (System.Text.Json.Nodes.JsonObject)System.Text.Json.Nodes.JsonNode.Parse(e.Raw)!)], CheckpointAfter: null))
-            .ToAsyncEnumerable();
-        return await RunPagesAsync(connector, "replay", _ => pages, ct).ConfigureAwait(false);
+        var selection = query with { ConnectorId = connector.Id, Status = "open", Limit = pageSize };
+        return await RunPagesAsync(connector, "replay", _ => QuarantinePagesAsync(selection, ct), ct).ConfigureAwait(false);
+    }
+
+    /// <summary>The selected entries page by page (keyset on id), so a large quarantine replays in bounded memory.</summary>
+    private async IAsyncEnumerable<SourcePage> QuarantinePagesAsync(QuarantineQuery selection, [EnumeratorCancellation] CancellationToken ct)
+    {
+        long? after = null;
+        while (true)
+        {
+            var entries = await store.ListQuarantineAsync(selection with { After = after }, ct).ConfigureAwait(false);
+            if (entries.Count == 0)
+                yield break;
+            yield return new SourcePage([.. entries.Select(e => (JsonObject)JsonNode.Parse(e.Raw)!)], CheckpointAfter: null);
+            after = entries[^1].Id;
+        }
     }
 
     private async Task<SyncRun?> RunPagesAsync(ConnectorDefinition connector, string trigger,

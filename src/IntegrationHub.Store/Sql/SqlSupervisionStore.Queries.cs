@@ -74,33 +74,14 @@ public sealed partial class SqlSupervisionStore
     public async Task<IReadOnlyList<QuarantineEntry>> ListQuarantineAsync(QuarantineQuery query, CancellationToken ct)
     {
         await using var connection = await OpenAsync(ct).ConfigureAwait(false);
-        var ids = query.Ids?.ToList();
+        var (where, parameters) = QuarantineFilter(query);
         var rows = await connection.QueryAsync<QuarantineRow>(new CommandDefinition(
             $"""
             SELECT id AS Id, connector_id AS ConnectorId, source_key AS SourceKey, run_id AS RunId, raw AS Raw, reasons AS Reasons,
                    status AS Status, first_seen_at AS FirstSeenAt, last_seen_at AS LastSeenAt
-            FROM quarantine
-            WHERE (@connectorId IS NULL OR connector_id = @connectorId)
-              AND (@status IS NULL OR status = @status)
-              AND (@rule IS NULL OR (' ' || rules || ' ') LIKE @ruleLike)
-              AND (@since IS NULL OR last_seen_at >= @since)
-              AND (@until IS NULL OR last_seen_at < @until)
-              AND (@after IS NULL OR id > @after)
-              {(ids is null ? "" : "AND " + dialect.InList("id", "ids"))}
+            FROM quarantine WHERE {where} AND (@after IS NULL OR id > @after)
             ORDER BY id LIMIT @limit
-            """,
-            new
-            {
-                connectorId = query.ConnectorId,
-                status = query.Status,
-                rule = query.Rule,
-                ruleLike = $"% {query.Rule} %",
-                since = query.Since?.ToUnixTimeMilliseconds(),
-                until = query.Until?.ToUnixTimeMilliseconds(),
-                after = query.After,
-                limit = query.Limit,
-                ids,
-            }, cancellationToken: ct)).ConfigureAwait(false);
+            """, parameters, cancellationToken: ct)).ConfigureAwait(false);
         return rows.Select(r => new QuarantineEntry
         {
             Id = r.Id,
@@ -113,6 +94,42 @@ public sealed partial class SqlSupervisionStore
             FirstSeenAt = At(r.FirstSeenAt),
             LastSeenAt = At(r.LastSeenAt),
         }).ToList();
+    }
+
+    public async Task<long> CountQuarantineAsync(QuarantineQuery query, CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct).ConfigureAwait(false);
+        var (where, parameters) = QuarantineFilter(query);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            $"SELECT COUNT(*) FROM quarantine WHERE {where}", parameters, cancellationToken: ct)).ConfigureAwait(false);
+    }
+
+    /// <summary>The one WHERE clause of quarantine queries, so listing and counting select the same entries.</summary>
+    private (string Where, DynamicParameters Parameters) QuarantineFilter(QuarantineQuery query)
+    {
+        var ids = query.Ids?.ToList();
+        var parameters = new DynamicParameters(new
+        {
+            connectorId = query.ConnectorId,
+            status = query.Status,
+            rule = query.Rule,
+            ruleLike = $"% {query.Rule} %",
+            since = query.Since?.ToUnixTimeMilliseconds(),
+            until = query.Until?.ToUnixTimeMilliseconds(),
+            after = query.After,
+            limit = query.Limit,
+        });
+        if (ids is not null)
+            parameters.Add("ids", ids);
+        var where = $"""
+            (@connectorId IS NULL OR connector_id = @connectorId)
+              AND (@status IS NULL OR status = @status)
+              AND (@rule IS NULL OR (' ' || rules || ' ') LIKE @ruleLike)
+              AND (@since IS NULL OR last_seen_at >= @since)
+              AND (@until IS NULL OR last_seen_at < @until)
+              {(ids is null ? "" : "AND " + dialect.InList("id", "ids"))}
+            """;
+        return (where, parameters);
     }
 
     public async Task<IReadOnlyList<ChangeEvent>> ReadChangesAsync(long afterSequence, int limit, CancellationToken ct)
