@@ -68,5 +68,6 @@ public interface ISupervisionStore
 
     Task<ApiKey?> FindApiKeyAsync(string keyHash, CancellationToken ct);
 
+    /// <summary>Whether a usable key (not revoked, not expired) has this role.</summary>
     Task<bool> AnyApiKeyWithRoleAsync(string role, CancellationToken ct);
 }

@@ -62,7 +62,8 @@ public sealed partial class SqlSupervisionStore
     {
         await using var connection = await OpenAsync(ct).ConfigureAwait(false);
         return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT COUNT(*) FROM api_keys WHERE role = @role AND revoked_at IS NULL", new { role }, cancellationToken: ct)).ConfigureAwait(false) > 0;
+            "SELECT COUNT(*) FROM api_keys WHERE role = @role AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > @now)",
+            new { role, now = Now }, cancellationToken: ct)).ConfigureAwait(false) > 0;
     }
 
     private sealed record KeyRow
