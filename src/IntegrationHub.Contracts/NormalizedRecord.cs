@@ -9,6 +9,9 @@ public sealed record NormalizedRecord
     public string? SourceVersion { get; init; }
     public required string Record { get; init; }
     public required string ContentHash { get; init; }
+
+    /// <summary>The real-world case the record describes (see CaseIdentity); computed where the record is parsed anyway.</summary>
+    public required string CaseIdentity { get; init; }
     public required string Raw { get; init; }
     public IReadOnlyList<ValidationIssue> Warnings { get; init; } = [];
 }

@@ -21,23 +21,12 @@ internal static class DateOrderRules
     {
         foreach (var (earlier, earlierZh, later, laterZh) in Orders)
         {
-            if (DateAt(record, earlier) is not { } first || DateAt(record, later) is not { } second || first <= second)
+            if (CanonicalValues.Date(record, earlier) is not { } first || CanonicalValues.Date(record, later) is not { } second || first <= second)
                 continue;
             var value = $"{first:yyyy-MM-dd} > {second:yyyy-MM-dd}";
             yield return ValidationIssue.Error(later, sourceFieldOf(later), second.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "dates.order",
                 $"{laterZh}（{second:yyyy-MM-dd}）早于{earlierZh}（{first:yyyy-MM-dd}），日期顺序不可能成立。",
                 $"{later} ({second:yyyy-MM-dd}) is before {earlier} ({first:yyyy-MM-dd}): {value} is impossible.");
         }
-    }
-
-    private static DateOnly? DateAt(JsonObject record, string path)
-    {
-        JsonNode? node = record;
-        foreach (var part in path.Split('.'))
-            node = (node as JsonObject)?[part];
-        return SourceFields.Text(node) is { } text
-            && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            ? date
-            : null;
     }
 }

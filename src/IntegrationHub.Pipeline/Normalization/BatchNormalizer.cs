@@ -4,6 +4,7 @@ using IntegrationHub.Canonical.Model;
 using IntegrationHub.Canonical.Serialization;
 using IntegrationHub.Connectors.Definitions;
 using IntegrationHub.Contracts;
+using IntegrationHub.Mapping.Identity;
 using IntegrationHub.Mapping.Validation;
 
 namespace IntegrationHub.Pipeline.Normalization;
@@ -47,6 +48,7 @@ public sealed class BatchNormalizer(NormalizerCache normalizers)
                     SourceVersion = result.SourceVersion,
                     Record = CanonicalJson.Serialize(record with { Sources = [lineage] }),
                     ContentHash = result.ContentHash!,
+                    CaseIdentity = CaseIdentity.Of(record, connector.Id, result.SourceKey),
                     Raw = raw.Payload,
                     Warnings = [.. result.Warnings],
                 });

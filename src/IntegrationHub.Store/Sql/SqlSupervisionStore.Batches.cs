@@ -6,7 +6,6 @@ using Dapper;
 using IntegrationHub.Canonical.Model;
 using IntegrationHub.Canonical.Serialization;
 using IntegrationHub.Contracts;
-using IntegrationHub.Mapping.Identity;
 using IntegrationHub.Store.Model;
 
 namespace IntegrationHub.Store.Sql;
@@ -111,9 +110,6 @@ public sealed partial class SqlSupervisionStore
         public long Updated { get; private set; }
         public long Unchanged { get; private set; }
 
-        /// <summary>Open quarantine entries this batch resolved.</summary>
-        public long Resolved { get; private set; }
-
         public async Task QuarantineAsync(RejectedRecord rejected)
         {
             var reasons = JsonSerializer.Serialize(rejected.Reasons, CanonicalJson.Options);
@@ -145,7 +141,7 @@ public sealed partial class SqlSupervisionStore
             var keys = records.Select(r => r.SourceKey).Distinct(StringComparer.Ordinal).ToList();
 
             // A source record that is accepted now (fixed at the source, or replayed after a mapping fix) leaves quarantine.
-            Resolved = await connection.ExecuteAsync(new CommandDefinition(
+            await connection.ExecuteAsync(new CommandDefinition(
                 $"UPDATE quarantine SET status = 'resolved', last_seen_at = @now WHERE connector_id = @connectorId AND status = 'open' AND {dialect.InList("source_key", "keys")}",
                 new { connectorId = _connectorId, keys, now }, tx, cancellationToken: ct)).ConfigureAwait(false);
             foreach (var link in await connection.QueryAsync<LinkRow>(new CommandDefinition(
@@ -160,7 +156,7 @@ public sealed partial class SqlSupervisionStore
                 if (_links.TryGetValue(record.SourceKey, out var known) && (known.ContentHash == record.ContentHash || known.ReadAt > _readAt))
                     Unchanged++;
                 else
-                    changed.Add((record, CaseIdentity.Of(CanonicalJson.Deserialize(record.Record), _connectorId, record.SourceKey)));
+                    changed.Add((record, record.CaseIdentity));
             }
 
             if (changed.Count == 0)

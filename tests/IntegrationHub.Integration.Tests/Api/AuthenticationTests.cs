@@ -6,10 +6,8 @@ namespace IntegrationHub.Integration.Tests.Api;
 
 public sealed class AuthenticationTests
 {
-    public static TheoryData<HubStack> Stacks => [HubStack.Embedded, HubStack.Production];
-
     [Theory]
-    [MemberData(nameof(Stacks))]
+    [MemberData(nameof(HubStacks.Both), MemberType = typeof(HubStacks))]
     public async Task ApiRequests_WithoutAKeyOrWithAWrongOne_Get401(HubStack stack)
     {
         var empty = Directory.CreateTempSubdirectory("hub-connectors-").FullName;

@@ -17,10 +17,8 @@ public sealed class CrashRecoveryTests
 {
     private const int CasesPerDepartment = 50_000; // 100,000 source rows
 
-    public static TheoryData<HubStack> Stacks => [HubStack.Embedded, HubStack.Production];
-
     [Theory]
-    [MemberData(nameof(Stacks))]
+    [MemberData(nameof(HubStacks.Both), MemberType = typeof(HubStacks))]
     public async Task HubKilledMidSync_AfterRestart_EndsWithTheStoreMatchingTheSource(HubStack stack)
     {
         await using var sources = await SampleSources.CreateAsync(stack, CasesPerDepartment, keepRows: false);

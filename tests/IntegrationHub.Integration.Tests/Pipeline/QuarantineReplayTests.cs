@@ -9,10 +9,8 @@ namespace IntegrationHub.Integration.Tests.Pipeline;
 /// <summary>Invariant 5: a quarantined record is recoverable — after its mapping is fixed it is replayed and stored.</summary>
 public sealed class QuarantineReplayTests
 {
-    public static TheoryData<HubStack> Stacks => [HubStack.Embedded, HubStack.Production];
-
     [Theory]
-    [MemberData(nameof(Stacks))]
+    [MemberData(nameof(HubStacks.Both), MemberType = typeof(HubStacks))]
     public async Task QuarantinedRecords_AfterTheirMappingIsFixed_AreReplayedStoredAndCountsConserve(HubStack stack)
     {
         var department = SampleDepartment.EcologyEnvironment;

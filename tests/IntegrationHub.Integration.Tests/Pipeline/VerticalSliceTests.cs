@@ -9,10 +9,8 @@ public sealed class VerticalSliceTests
 {
     private const int CasesPerDepartment = 600;
 
-    public static TheoryData<HubStack> Stacks => [HubStack.Embedded, HubStack.Production];
-
     [Theory]
-    [MemberData(nameof(Stacks))]
+    [MemberData(nameof(HubStacks.Both), MemberType = typeof(HubStacks))]
     public async Task FullSync_OfTheSampleDepartments_ConservesEveryRecord(HubStack stack)
     {
         await using var sources = await SampleSources.CreateAsync(stack, CasesPerDepartment);
@@ -38,7 +36,7 @@ public sealed class VerticalSliceTests
     }
 
     [Theory]
-    [MemberData(nameof(Stacks))]
+    [MemberData(nameof(HubStacks.Both), MemberType = typeof(HubStacks))]
     public async Task SecondSync_WithNoSourceChange_CreatesNoVersionAndNoFeedEvent(HubStack stack)
     {
         await using var sources = await SampleSources.CreateAsync(stack, CasesPerDepartment);
@@ -59,7 +57,7 @@ public sealed class VerticalSliceTests
     }
 
     [Theory]
-    [MemberData(nameof(Stacks))]
+    [MemberData(nameof(HubStacks.Both), MemberType = typeof(HubStacks))]
     public async Task ChangingTenSourceRows_YieldsExactlyTenNewVersionsAndTenFeedEvents(HubStack stack)
     {
         await using var sources = await SampleSources.CreateAsync(stack, CasesPerDepartment);
@@ -88,7 +86,7 @@ public sealed class VerticalSliceTests
     }
 
     [Theory]
-    [MemberData(nameof(Stacks))]
+    [MemberData(nameof(HubStacks.Both), MemberType = typeof(HubStacks))]
     public async Task BrokenRecords_AreQuarantined_WithReasonsNamingFieldValueAndRule(HubStack stack)
     {
         await using var sources = await SampleSources.CreateAsync(stack, CasesPerDepartment);

@@ -7,10 +7,8 @@ namespace IntegrationHub.Integration.Tests.Store;
 
 public sealed class ApiKeyStoreTests
 {
-    public static TheoryData<HubStack> Stacks => [HubStack.Embedded, HubStack.Production];
-
     [Theory]
-    [MemberData(nameof(Stacks))]
+    [MemberData(nameof(HubStacks.Both), MemberType = typeof(HubStacks))]
     public async Task AnyApiKeyWithRole_IgnoresExpiredKeys_SoABootstrapKeyCanBeCreatedAgain(HubStack stack)
     {
         var empty = Directory.CreateTempSubdirectory("hub-connectors-").FullName;
