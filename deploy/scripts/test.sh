@@ -123,6 +123,11 @@ for trx in "${TRX_FILES[@]}"; do
     passed=$((passed + p)) failed=$((failed + f)) skipped=$((skipped + s)) total=$((total + t))
 done
 
+# the failed tests last, with their messages: the end of a CI log is what gets read
+if ((failed > 0)) && command -v python3 >/dev/null 2>&1; then
+    python3 "$SCRIPT_DIR/lib/trx-failures.py" "${TRX_FILES[@]}" >&2 || true
+fi
+
 RC=$TEST_RC
 if ((total == 0)); then
     log "ERROR: no tests ran (${#TRX_FILES[@]} trx files in $ARTIFACTS)"

@@ -24,8 +24,11 @@ public interface ISupervisionStore
 
     Task FinishRunAsync(Guid runId, RunStatus status, string? error, CancellationToken ct);
 
-    /// <summary>Marks running runs whose heartbeat is older than the cutoff as interrupted (their process died).</summary>
-    Task<int> InterruptStaleRunsAsync(DateTimeOffset heartbeatBefore, CancellationToken ct);
+    /// <summary>
+    /// Marks running runs whose heartbeat is older than the cutoff as interrupted (their process died), except the runs the
+    /// calling process knows to be alive: a busy store may delay a heartbeat, and a live run must never be cut off.
+    /// </summary>
+    Task<int> InterruptStaleRunsAsync(DateTimeOffset heartbeatBefore, IReadOnlyCollection<Guid> alive, CancellationToken ct);
 
     Task<SyncRun?> GetRunAsync(Guid runId, CancellationToken ct);
 

@@ -29,9 +29,13 @@ public sealed partial class ConnectorRunner(
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(25);
     private readonly ConcurrentDictionary<string, Task<SyncRun?>> _active = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<Guid, byte> _liveRuns = new();
     private readonly Dictionary<string, ISourceConnector> _byKind = connectors.ToDictionary(c => c.Kind, StringComparer.Ordinal);
 
     public bool IsRunning(string connectorId) => _active.ContainsKey(connectorId);
+
+    /// <summary>The runs this process is executing right now (alive whatever their heartbeat says).</summary>
+    public IReadOnlyCollection<Guid> LiveRuns => [.. _liveRuns.Keys];
 
     /// <summary>Starts a run in the background unless this process already runs the connector.</summary>
     public bool TryStart(string connectorId, string trigger, CancellationToken stopping) =>
@@ -107,6 +111,7 @@ public sealed partial class ConnectorRunner(
             return null;
         }
 
+        _liveRuns[run.RunId] = 0;
         using var heartbeat = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var beating = HeartbeatAsync(run.RunId, heartbeat.Token);
         try
@@ -143,6 +148,7 @@ public sealed partial class ConnectorRunner(
         {
             await heartbeat.CancelAsync().ConfigureAwait(false);
             await beating.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            _liveRuns.TryRemove(run.RunId, out _);
         }
     }
 

@@ -42,7 +42,7 @@ public sealed partial class SyncScheduler(
     private async Task TickAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var interrupted = await store.InterruptStaleRunsAsync(now - options.Value.RunHeartbeatTimeout, ct).ConfigureAwait(false);
+        var interrupted = await store.InterruptStaleRunsAsync(now - options.Value.RunHeartbeatTimeout, runner.LiveRuns, ct).ConfigureAwait(false);
         if (interrupted > 0)
             LogInterrupted(logger, interrupted);
 

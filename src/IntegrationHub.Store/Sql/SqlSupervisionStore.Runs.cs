@@ -63,14 +63,16 @@ public sealed partial class SqlSupervisionStore
         await tx.CommitAsync(ct).ConfigureAwait(false);
     }
 
-    public async Task<int> InterruptStaleRunsAsync(DateTimeOffset heartbeatBefore, CancellationToken ct)
+    public async Task<int> InterruptStaleRunsAsync(DateTimeOffset heartbeatBefore, IReadOnlyCollection<Guid> alive, CancellationToken ct)
     {
         await using var connection = await OpenAsync(ct).ConfigureAwait(false);
         await using var tx = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
         await dialect.LockChangeLogAsync(connection, tx, ct).ConfigureAwait(false);
         var stale = (await connection.QueryAsync<string>(new CommandDefinition(
             "SELECT run_id FROM sync_runs WHERE status = 'running' AND heartbeat_at < @cutoff",
-            new { cutoff = heartbeatBefore.ToUnixTimeMilliseconds() }, tx, cancellationToken: ct)).ConfigureAwait(false)).ToList();
+            new { cutoff = heartbeatBefore.ToUnixTimeMilliseconds() }, tx, cancellationToken: ct)).ConfigureAwait(false))
+            .Where(runId => !alive.Contains(Guid.Parse(runId)))
+            .ToList();
         foreach (var runId in stale)
         {
             await EndRunAsync(connection, tx, runId, RunStatus.Interrupted,
