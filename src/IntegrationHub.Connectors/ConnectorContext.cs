@@ -3,6 +3,9 @@ namespace IntegrationHub.Connectors;
 /// <summary>What a connector may know of the hub it runs in.</summary>
 public sealed record ConnectorContext(string DataDirectory)
 {
+    /// <summary>How long a connection check may wait for the first page.</summary>
+    public TimeSpan CheckTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Expands <c>{dataDirectory}</c> and <c>${ENVIRONMENT_VARIABLE}</c> in a configuration value.</summary>
     public string Expand(string value)
     {

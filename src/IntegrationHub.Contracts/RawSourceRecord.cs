@@ -4,4 +4,7 @@ namespace IntegrationHub.Contracts;
 public sealed record RawSourceRecord
 {
     public required string Payload { get; init; }
+
+    /// <summary>The source deleted this record (a staging table's <c>d</c> operation): only its source key counts.</summary>
+    public bool Deleted { get; init; }
 }

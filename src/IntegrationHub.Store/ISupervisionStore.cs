@@ -61,6 +61,9 @@ public interface ISupervisionStore
 
     Task<long> CountQuarantineAsync(QuarantineQuery query, CancellationToken ct);
 
+    /// <summary>For each source key the store knows (as a link or an open quarantine entry), what became of the record.</summary>
+    Task<IReadOnlyDictionary<string, SourceRecordState>> FindSourceRecordStatesAsync(string connectorId, IReadOnlyCollection<string> sourceKeys, CancellationToken ct);
+
     Task<IReadOnlyList<ChangeEvent>> ReadChangesAsync(long afterSequence, int limit, CancellationToken ct);
 
     Task<long> LastChangeSequenceAsync(CancellationToken ct);

@@ -11,11 +11,9 @@ namespace IntegrationHub.Connectors.Sql;
 /// Reads a department's table or view page by page, ordered by a watermark column and a tie-breaking key, resuming after
 /// the last (watermark, key) stored. Keyset paging, never OFFSET: each page costs the same however deep the read is.
 /// </summary>
-public sealed class SqlSourceConnector : ISourceConnector
+public sealed class SqlSourceConnector() : SourceConnector("sql")
 {
-    public string Kind => "sql";
-
-    public async IAsyncEnumerable<SourcePage> ReadAsync(ConnectorDefinition connector, string? checkpoint, ConnectorContext context,
+    public override async IAsyncEnumerable<SourcePage> ReadAsync(ConnectorDefinition connector, string? checkpoint, ConnectorContext context,
         [EnumeratorCancellation] CancellationToken ct)
     {
         var options = SqlSourceOptions.From(connector.Source, connector.Id);
@@ -58,7 +56,7 @@ public sealed class SqlSourceConnector : ISourceConnector
             if (lastWatermark is null or DBNull || lastKey is null or DBNull)
                 throw new ConnectorConfigurationException(connector.Id, "source.watermark", $"column '{options.Watermark}' or key '{options.Key}' is NULL in a row; both must be NOT NULL for incremental reads.");
             position = new KeysetCheckpoint(lastWatermark, lastKey);
-            yield return new SourcePage(records, position.Serialize());
+            yield return SourcePage.Of(records, position.Serialize());
             if (records.Count < options.PageSize)
                 yield break;
         }

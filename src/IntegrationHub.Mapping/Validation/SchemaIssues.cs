@@ -5,7 +5,7 @@ using Json.Schema;
 namespace IntegrationHub.Mapping.Validation;
 
 /// <summary>Turns JSON Schema evaluation output into issues an operator can read, in Chinese and English.</summary>
-internal static partial class SchemaIssues
+public static partial class SchemaIssues
 {
     // Keywords that only report that a sub-schema failed; the sub-schema's own error says why.
     private static readonly HashSet<string> Structural = ["$ref", "allOf", "anyOf", "oneOf", "if", "then", "else", "properties", "items", "prefixItems", "$defs"];

@@ -27,6 +27,7 @@ public sealed partial class ConnectorRunner(
     TimeProvider clock,
     ILogger<ConnectorRunner> logger)
 {
+    private readonly StoreRecordOutcomes _outcomes = new(store);
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(25);
     private readonly ConcurrentDictionary<string, Task<SyncRun?>> _active = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Guid, byte> _liveRuns = new();
@@ -73,7 +74,28 @@ public sealed partial class ConnectorRunner(
     {
         if (!_byKind.TryGetValue(connector.Kind, out var source))
             throw new ConnectorConfigurationException(connector.Id, "kind", $"'{connector.Kind}' is not a known connector kind ({string.Join(", ", _byKind.Keys)}).");
-        return await RunPagesAsync(connector, trigger, checkpoint => source.ReadAsync(connector, checkpoint, context, ct), ct).ConfigureAwait(false);
+        var finished = await RunPagesAsync(connector, trigger, checkpoint => source.ReadAsync(connector, checkpoint, context, ct), ct).ConfigureAwait(false);
+        if (finished is not null)
+            await NotifyFinishedAsync(source, connector, finished, ct).ConfigureAwait(false);
+        return finished;
+    }
+
+    /// <summary>
+    /// Tells the connector its run ended and which checkpoint is stored, so it may act on its source (archive a file). A
+    /// failure here is logged and does not change the run: the records are stored, and the next run calls again.
+    /// </summary>
+    private async Task NotifyFinishedAsync(ISourceConnector source, ConnectorDefinition connector, SyncRun finished, CancellationToken ct)
+    {
+        try
+        {
+            var checkpoint = await store.GetCheckpointAsync(connector.Id, ct).ConfigureAwait(false);
+            await source.OnRunFinishedAsync(connector, new RunFinished(finished.RunId, finished.Status == RunStatus.Completed, checkpoint, _outcomes), context, ct)
+                .ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogAfterRunFailed(logger, ex, connector.Id, finished.RunId);
+        }
     }
 
     /// <summary>
@@ -96,7 +118,7 @@ public sealed partial class ConnectorRunner(
             var entries = await store.ListQuarantineAsync(selection with { After = after }, ct).ConfigureAwait(false);
             if (entries.Count == 0)
                 yield break;
-            yield return new SourcePage([.. entries.Select(e => (JsonObject)JsonNode.Parse(e.Raw)!)], CheckpointAfter: null);
+            yield return SourcePage.Of(entries.Select(e => (JsonObject)JsonNode.Parse(e.Raw)!), checkpointAfter: null);
             after = entries[^1].Id;
         }
     }
@@ -122,7 +144,7 @@ public sealed partial class ConnectorRunner(
             await foreach (var page in readPages(checkpoint).WithCancellation(ct).ConfigureAwait(false))
             {
                 await WaitForRoomAsync(run.RunId, sequence, ct).ConfigureAwait(false);
-                await PublishAsync(connector, run.RunId, sequence++, page.Records.Select(r => new RawSourceRecord { Payload = r.ToJsonString() }).ToList(),
+                await PublishAsync(connector, run.RunId, sequence++, page.Records.Select(r => new RawSourceRecord { Payload = r.Data.ToJsonString(), Deleted = r.Deleted }).ToList(),
                     page.CheckpointAfter, isLast: false, ct).ConfigureAwait(false);
             }
 
@@ -217,6 +239,9 @@ public sealed partial class ConnectorRunner(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} of {Connector} {Status}: pulled {Pulled} = inserted {Inserted} + updated {Updated} + unchanged {Unchanged} + quarantined {Quarantined}")]
     private static partial void LogFinished(ILogger logger, string connector, Guid runId, RunStatus status, long pulled, long inserted, long updated, long unchanged, long quarantined);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "After run {RunId} of {Connector}, the connector could not finish its work on the source")]
+    private static partial void LogAfterRunFailed(ILogger logger, Exception exception, string connector, Guid runId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Run {RunId} of {Connector} failed")]
     private static partial void LogFailed(ILogger logger, Exception exception, string connector, Guid runId);

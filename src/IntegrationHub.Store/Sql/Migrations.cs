@@ -121,5 +121,21 @@ internal static class Migrations
                 last_used_at BIGINT,
                 revoked_at BIGINT);
             """),
+        (2, """
+            ALTER TABLE source_records ADD COLUMN deleted_at BIGINT;
+            ALTER TABLE golden_records ADD COLUMN deleted_at BIGINT;
+            ALTER TABLE sync_runs ADD COLUMN deleted BIGINT NOT NULL DEFAULT 0;
+
+            CREATE TABLE connector_registrations (
+                id TEXT PRIMARY KEY,
+                definition TEXT NOT NULL,
+                created_at BIGINT NOT NULL,
+                updated_at BIGINT NOT NULL);
+
+            CREATE TABLE connector_switches (
+                id TEXT PRIMARY KEY,
+                enabled INTEGER NOT NULL,
+                updated_at BIGINT NOT NULL);
+            """),
     ];
 }

@@ -1,0 +1,42 @@
+using System.Text.Json;
+using Dapper;
+using IntegrationHub.Canonical.Serialization;
+using IntegrationHub.Mapping.Validation;
+using IntegrationHub.Store.Model;
+
+namespace IntegrationHub.Store.Sql;
+
+public sealed partial class SqlSupervisionStore
+{
+    private const int KeysPerQuery = 500;
+
+    public async Task<IReadOnlyDictionary<string, SourceRecordState>> FindSourceRecordStatesAsync(string connectorId,
+        IReadOnlyCollection<string> sourceKeys, CancellationToken ct)
+    {
+        var states = new Dictionary<string, SourceRecordState>(StringComparer.Ordinal);
+        await using var connection = await OpenAsync(ct).ConfigureAwait(false);
+        foreach (var chunk in sourceKeys.Distinct(StringComparer.Ordinal).Chunk(KeysPerQuery))
+        {
+            var quarantined = await connection.QueryAsync<(string SourceKey, string Reasons)>(new CommandDefinition(
+                $"SELECT source_key, reasons FROM quarantine WHERE connector_id = @connectorId AND status = 'open' AND {dialect.InList("source_key", "keys")} ORDER BY id",
+                new { connectorId, keys = chunk }, cancellationToken: ct)).ConfigureAwait(false);
+            foreach (var (key, reasons) in quarantined)
+            {
+                var issues = JsonSerializer.Deserialize<List<ValidationIssue>>(reasons, CanonicalJson.Options) ?? [];
+                states[key] = new SourceRecordState(key, "quarantined", null, [.. issues.Select(i => i.MessageEn)]);
+            }
+
+            // an open entry is the latest word on its key (an accepted record resolves the open entries of its key)
+            var stored = await connection.QueryAsync<(string SourceKey, string RecordId, long? DeletedAt)>(new CommandDefinition(
+                $"SELECT source_key, record_id, deleted_at FROM source_records WHERE connector_id = @connectorId AND {dialect.InList("source_key", "keys")}",
+                new { connectorId, keys = chunk }, cancellationToken: ct)).ConfigureAwait(false);
+            foreach (var (key, recordId, deletedAt) in stored)
+            {
+                if (!states.ContainsKey(key))
+                    states[key] = new SourceRecordState(key, deletedAt is null ? "stored" : "deleted", recordId, []);
+            }
+        }
+
+        return states;
+    }
+}
