@@ -7,4 +7,10 @@ public sealed record RawSourceRecord
 
     /// <summary>The source deleted this record (a staging table's <c>d</c> operation): only its source key counts.</summary>
     public bool Deleted { get; init; }
+
+    /// <summary>Where in the source the record is (<c>cases.csv row 17</c>).</summary>
+    public string? Origin { get; init; }
+
+    /// <summary>Why the connector could not read this part of the source as a record: it is quarantined with this reason.</summary>
+    public string? Problem { get; init; }
 }

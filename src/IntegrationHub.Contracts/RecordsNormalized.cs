@@ -8,4 +8,7 @@ public sealed record RecordsNormalized
     public required int SourcePriority { get; init; }
     public required IReadOnlyList<NormalizedRecord> Accepted { get; init; }
     public required IReadOnlyList<RejectedRecord> Rejected { get; init; }
+
+    /// <summary>Records the source deleted, in source order after the accepted ones of the same batch.</summary>
+    public IReadOnlyList<DeletedRecord> Deleted { get; init; } = [];
 }

@@ -29,6 +29,9 @@ public sealed class RecordNormalizer
 
     public MappingDefinition Mapping => _engine.Mapping;
 
+    /// <summary>The record's source key, or null when a key field is empty or absent.</summary>
+    public string? SourceKeyOf(JsonObject raw) => _engine.SourceKeyOf(raw);
+
     public NormalizationResult Normalize(JsonObject raw)
     {
         var mapped = _engine.Map(raw);

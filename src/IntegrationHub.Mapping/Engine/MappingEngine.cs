@@ -18,6 +18,20 @@ public sealed class MappingEngine(MappingDefinition mapping)
 
     public MappingDefinition Mapping { get; } = mapping;
 
+    /// <summary>The record's source key (key fields joined by '/'), or null when a key field is empty or absent.</summary>
+    public string? SourceKeyOf(JsonObject raw)
+    {
+        var parts = new List<string>(Mapping.SourceKey.Count);
+        foreach (var field in Mapping.SourceKey)
+        {
+            if (SourceFields.Text(raw, field) is not { } part)
+                return null;
+            parts.Add(part);
+        }
+
+        return string.Join("/", parts);
+    }
+
     public MappedRecord Map(JsonObject raw)
     {
         var issues = new List<ValidationIssue>();

@@ -1,14 +1,22 @@
-using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using IntegrationHub.Connectors.Definitions;
 using IntegrationHub.Mapping;
+using IntegrationHub.Mapping.Definition;
 
 namespace IntegrationHub.Pipeline.Normalization;
 
-/// <summary>One normalizer per connector and mapping version, built once: mappings are parsed at load, not per record.</summary>
+/// <summary>
+/// One normalizer per loaded mapping, built once: mappings are parsed at load, not per record. Keyed by the mapping
+/// itself, so a connector whose mapping is replaced through the API gets a new normalizer at once, and the old one goes
+/// with the old mapping.
+/// </summary>
 public sealed class NormalizerCache
 {
-    private readonly ConcurrentDictionary<(string, int), RecordNormalizer> _normalizers = new();
+    private readonly ConditionalWeakTable<MappingDefinition, RecordNormalizer> _normalizers = [];
 
-    public RecordNormalizer For(ConnectorDefinition connector) =>
-        _normalizers.GetOrAdd((connector.Id, connector.Mapping.Version), _ => new RecordNormalizer(connector.Mapping));
+    public RecordNormalizer For(ConnectorDefinition connector)
+    {
+        ArgumentNullException.ThrowIfNull(connector);
+        return _normalizers.GetValue(connector.Mapping, mapping => new RecordNormalizer(mapping));
+    }
 }
