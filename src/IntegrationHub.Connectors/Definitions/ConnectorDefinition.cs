@@ -18,6 +18,9 @@ public sealed record ConnectorDefinition
     public ConnectorSchedule Schedule { get; init; } = ConnectorSchedule.Manual;
     public required JsonObject Source { get; init; }
     public required MappingDefinition Mapping { get; init; }
+    /// <summary>The definition as JSON, with the mapping inline (what the API shows, secrets masked).</summary>
+    public JsonObject? Document { get; init; }
+
     /// <summary>Where the definition was loaded from, for messages.</summary>
     public string? Origin { get; init; }
 }

@@ -7,4 +7,6 @@ public sealed class ConnectorDefinitionException(string origin, string setting, 
     public string Origin { get; } = origin;
 
     public string Setting { get; } = setting;
+
+    public string Problem { get; } = problem;
 }

@@ -42,12 +42,13 @@ public static class ConnectorDefinitionParser
             throw new ConnectorDefinitionException(origin, "id", $"'{id}' must be 2–63 lower-case letters, digits or dashes.");
 
         MappingDefinition mapping;
+        JsonObject mappingDocument;
         try
         {
             mapping = root["mapping"] switch
             {
-                JsonValue file when file.TryGetValue<string>(out var name) => MappingDefinition.Parse(readMappingFile(name)),
-                JsonObject inline => MappingDefinition.Parse(inline),
+                JsonValue file when file.TryGetValue<string>(out var name) => MappingDefinition.Parse(mappingDocument = ParseMappingFile(readMappingFile(name))),
+                JsonObject inline => MappingDefinition.Parse(mappingDocument = (JsonObject)inline.DeepClone()),
                 _ => throw new ConnectorDefinitionException(origin, "mapping", "give a mapping file name or an inline mapping object."),
             };
         }
@@ -60,8 +61,11 @@ public static class ConnectorDefinitionParser
             throw new ConnectorDefinitionException(origin, "mapping", $"cannot read the mapping file: {ex.Message}");
         }
 
+        var document = (JsonObject)root.DeepClone();
+        document["mapping"] = mappingDocument;
         return new ConnectorDefinition
         {
+            Document = document,
             Id = id,
             Name = Required("name"),
             Department = root["department"]?.GetValue<string>(),
@@ -73,6 +77,19 @@ public static class ConnectorDefinitionParser
             Mapping = mapping,
             Origin = origin,
         };
+    }
+
+    private static JsonObject ParseMappingFile(string json)
+    {
+        try
+        {
+            return JsonNode.Parse(json, documentOptions: DocumentOptions) as JsonObject
+                ?? throw new MappingException("$", "the mapping must be a JSON object.");
+        }
+        catch (JsonException ex)
+        {
+            throw new MappingException("$", $"not valid JSON: {ex.Message}");
+        }
     }
 
     private static ConnectorSchedule ParseSchedule(JsonNode? node, string origin)

@@ -48,7 +48,7 @@ internal static class ApiProblems
             });
 
     /// <summary>An integer from 1 to <paramref name="max"/>, <paramref name="defaultValue"/> when absent.</summary>
-    public static ValidationProblem? ParseLimit(string? raw, int defaultValue, int max, out int limit)
+    public static ValidationProblem? ParseLimit(string? raw, int defaultValue, int max, out int limit, string parameter = "limit")
     {
         limit = defaultValue;
         if (string.IsNullOrEmpty(raw))
@@ -57,7 +57,7 @@ internal static class ApiProblems
             return null;
 
         limit = defaultValue;
-        return Invalid("limit", raw, "limit.range", $"must be an integer from 1 to {max}; it defaults to {defaultValue}.");
+        return Invalid(parameter, raw, $"{parameter}.range", $"must be an integer from 1 to {max}; it defaults to {defaultValue}.");
     }
 
     /// <summary>

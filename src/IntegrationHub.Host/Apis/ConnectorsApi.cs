@@ -1,34 +1,91 @@
+using System.Text.Json.Nodes;
+using IntegrationHub.Connectors;
 using IntegrationHub.Connectors.Definitions;
 using IntegrationHub.Contracts;
 using IntegrationHub.Host.Apis.Responses;
+using IntegrationHub.Host.Connectors;
 using IntegrationHub.Host.Security;
+using IntegrationHub.Mapping.Validation;
 using IntegrationHub.Store;
 using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace IntegrationHub.Host.Apis;
 
-/// <summary>The registered connectors, their runs, and starting a run by hand.</summary>
+/// <summary>
+/// Connectors: the kinds the hub has, registering and changing connectors, checking and previewing them, their runs.
+/// Connectors defined by files in the connectors folder are read-only here except for enable/disable.
+/// </summary>
 public static class ConnectorsApi
 {
     public const int DefaultRunsLimit = 20;
     public const int MaxRunsLimit = 1000;
+    public const int DefaultSample = 20;
+    public const int MaxSample = 500;
 
     public static IEndpointRouteBuilder MapConnectorsApi(this IEndpointRouteBuilder app)
     {
+        app.MapGet("connector-kinds", ListKinds)
+            .WithTags("Connectors")
+            .RequireAuthorization(HubPolicies.Operator)
+            .WithName("ListConnectorKinds")
+            .WithSummary("List the connector kinds and their configuration schemas")
+            .WithDescription("Each kind (sql, rest, file, process …) with the JSON Schema of a connector's \"source\" section and the settings that are secrets (write-only).");
+
         var api = app.MapGroup("connectors")
             .WithTags("Connectors")
             .RequireAuthorization(HubPolicies.Operator);
 
         api.MapGet("/", ListConnectors)
             .WithName("ListConnectors")
-            .WithSummary("List the registered connectors")
-            .WithDescription("Every connector the hub knows, with its schedule and mapping version. Source settings are shown without passwords, secrets, tokens or connection strings.");
+            .WithSummary("List the connectors")
+            .WithDescription("Every connector the hub knows, from files and from the API, with its schedule and mapping version. Secrets show as ********.");
+
+        api.MapPost("/", AddConnector)
+            .WithName("AddConnector")
+            .WithSummary("Register a connector")
+            .WithDescription("Registers a connector from its definition (the format of a *.connector.json file, with the mapping inline as an object). The source configuration is validated against its kind's schema; secrets are encrypted at rest and never returned.");
 
         api.MapGet("/{id}", GetConnector)
             .WithName("GetConnector")
             .WithSummary("Get one connector")
-            .WithDescription("One registered connector; its source settings without secrets.");
+            .WithDescription("One connector with its mapping; secrets show as ********.");
+
+        api.MapPut("/{id}", UpdateConnector)
+            .WithName("UpdateConnector")
+            .WithSummary("Replace a registered connector")
+            .WithDescription("Replaces the definition of a connector registered through the API. A secret sent as ******** or left out keeps its stored value. Connectors defined by files are changed in their file (409).");
+
+        api.MapDelete("/{id}", RemoveConnector)
+            .WithName("RemoveConnector")
+            .WithSummary("Remove a registered connector")
+            .WithDescription("Removes a connector registered through the API. Its records, runs and quarantine stay in the store.");
+
+        api.MapPost("/{id}/enable", EnableConnector)
+            .WithName("EnableConnector")
+            .WithSummary("Switch a connector on")
+            .WithDescription("The connector runs on its schedule again. Applies to file-defined connectors too and overrides their \"enabled\".");
+
+        api.MapPost("/{id}/disable", DisableConnector)
+            .WithName("DisableConnector")
+            .WithSummary("Switch a connector off")
+            .WithDescription("The connector no longer runs on its schedule or by hand until it is enabled again; a run under way finishes.");
+
+        api.MapPost("/{id}/check", CheckConnector)
+            .WithName("CheckConnector")
+            .WithSummary("Check a connector's configuration and connection")
+            .WithDescription("Validates the configuration, reaches the source, authenticates and reads one page. Always 200: \"succeeded\" and \"stage\" say what worked.");
+
+        api.MapPost("/{id}/discover", DiscoverConnector)
+            .WithName("DiscoverConnectorFields")
+            .WithSummary("Describe the fields of a sample")
+            .WithDescription("Reads up to \"sample\" records from the start of the source and lists each field with its JSON types, presence and examples — what a mapping can use.");
+
+        api.MapPost("/{id}/preview", PreviewConnector)
+            .WithName("PreviewConnector")
+            .WithSummary("Preview normalized records")
+            .WithDescription("Pulls up to \"limit\" records (from the start, or after the stored checkpoint with from=checkpoint), maps and validates them exactly as a run would, and returns each with its status and every validation message. Stores nothing.");
 
         api.MapPost("/{id}/runs", StartRun)
             .WithName("StartConnectorRun")
@@ -38,18 +95,135 @@ public static class ConnectorsApi
         api.MapGet("/{id}/runs", ListRuns)
             .WithName("ListConnectorRuns")
             .WithSummary("List a connector's recent runs")
-            .WithDescription("The connector's runs, newest first, with their conservation counts.");
+            .WithDescription("The connector's runs, newest first, with their conservation counts (pulled = inserted + updated + unchanged + quarantined + deleted), duration and error.");
 
         return app;
     }
 
-    public static Ok<ConnectorView[]> ListConnectors(IConnectorRegistry registry) =>
-        TypedResults.Ok(registry.All.OrderBy(c => c.Id, StringComparer.Ordinal).Select(ToView).ToArray());
+    public static Ok<ConnectorKindView[]> ListKinds(ConnectorCatalog catalog) =>
+        TypedResults.Ok(catalog.Kinds.OrderBy(k => k.Kind, StringComparer.Ordinal)
+            .Select(k => new ConnectorKindView(k.Kind, (JsonObject)k.Spec.Document.DeepClone(), k.Spec.SecretPaths))
+            .ToArray());
 
-    public static Results<Ok<ConnectorView>, ProblemHttpResult> GetConnector(string id, IConnectorRegistry registry) =>
-        registry.Find(id) is { } connector
-            ? TypedResults.Ok(ToView(connector))
+    public static Ok<ConnectorView[]> ListConnectors(ConnectorCatalog catalog) =>
+        TypedResults.Ok(catalog.All.Select(c => ToView(catalog, c, withMapping: false)).ToArray());
+
+    public static Results<Ok<ConnectorView>, ProblemHttpResult> GetConnector(string id, ConnectorCatalog catalog) =>
+        catalog.Find(id) is { } connector
+            ? TypedResults.Ok(ToView(catalog, connector, withMapping: true))
             : ApiProblems.NotFound("connector", "id", id);
+
+    public static async Task<Results<Created<ConnectorView>, ValidationProblem, ProblemHttpResult>> AddConnector(
+        [FromBody] JsonObject definition, ConnectorCatalog catalog, CancellationToken ct)
+    {
+        try
+        {
+            var added = await catalog.AddAsync(definition, ct).ConfigureAwait(false);
+            return TypedResults.Created($"{HubApis.Prefix}/connectors/{Uri.EscapeDataString(added.Id)}", ToView(catalog, added, withMapping: true));
+        }
+        catch (ConnectorValidationException ex) when (ex.Issues.Any(i => i.Rule is "connector.defined-by-file" or "connector.unique"))
+        {
+            return Conflict(ex.Issues[0]);
+        }
+        catch (ConnectorValidationException ex)
+        {
+            return Invalid(ex.Issues);
+        }
+    }
+
+    public static async Task<Results<Ok<ConnectorView>, ValidationProblem, ProblemHttpResult>> UpdateConnector(
+        string id, [FromBody] JsonObject definition, ConnectorCatalog catalog, CancellationToken ct)
+    {
+        try
+        {
+            var updated = await catalog.UpdateAsync(id, definition, ct).ConfigureAwait(false);
+            return TypedResults.Ok(ToView(catalog, updated, withMapping: true));
+        }
+        catch (KeyNotFoundException)
+        {
+            return ApiProblems.NotFound("connector", "id", id);
+        }
+        catch (ConnectorValidationException ex) when (ex.Issues.Any(i => i.Rule == "connector.defined-by-file"))
+        {
+            return Conflict(ex.Issues[0]);
+        }
+        catch (ConnectorValidationException ex)
+        {
+            return Invalid(ex.Issues);
+        }
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> RemoveConnector(string id, ConnectorCatalog catalog, CancellationToken ct)
+    {
+        if (catalog.Find(id) is not { } connector)
+            return ApiProblems.NotFound("connector", "id", id);
+        if (!catalog.IsRegistered(id))
+        {
+            return Conflict(ValidationIssue.Error("id", null, id, "connector.defined-by-file",
+                $"连接器“{id}”由文件 {connector.Origin} 定义，请删除该文件。",
+                $"Connector '{id}' is defined by the file {connector.Origin} in the connectors folder; remove that file (or disable the connector)."));
+        }
+
+        await catalog.RemoveAsync(id, ct).ConfigureAwait(false);
+        return TypedResults.NoContent();
+    }
+
+    public static Task<Results<Ok<ConnectorView>, ProblemHttpResult>> EnableConnector(string id, ConnectorCatalog catalog, CancellationToken ct) =>
+        Switch(id, enabled: true, catalog, ct);
+
+    public static Task<Results<Ok<ConnectorView>, ProblemHttpResult>> DisableConnector(string id, ConnectorCatalog catalog, CancellationToken ct) =>
+        Switch(id, enabled: false, catalog, ct);
+
+    public static async Task<Results<Ok<ConnectionCheckView>, ProblemHttpResult>> CheckConnector(
+        string id, ConnectorCatalog catalog, ConnectorContext context, CancellationToken ct)
+    {
+        if (catalog.Find(id) is not { } connector)
+            return ApiProblems.NotFound("connector", "id", id);
+        if (catalog.KindOf(connector) is not { } kind)
+            return UnknownKind(connector);
+        return TypedResults.Ok(ConnectionCheckView.From(await kind.CheckAsync(connector, context, ct).ConfigureAwait(false)));
+    }
+
+    public static async Task<Results<Ok<DiscoveredFieldsView>, ProblemHttpResult, ValidationProblem>> DiscoverConnector(
+        string id, string? sample, ConnectorCatalog catalog, ConnectorContext context, CancellationToken ct)
+    {
+        if (ApiProblems.ParseLimit(sample, DefaultSample, MaxSample, out var take, "sample") is { } invalid)
+            return invalid;
+        if (catalog.Find(id) is not { } connector)
+            return ApiProblems.NotFound("connector", "id", id);
+        if (catalog.KindOf(connector) is not { } kind)
+            return UnknownKind(connector);
+        try
+        {
+            var fields = await kind.DiscoverAsync(connector, context, take, ct).ConfigureAwait(false);
+            return TypedResults.Ok(new DiscoveredFieldsView(fields.SampledRecords, fields.Fields));
+        }
+        catch (Exception ex) when (ex is SourceAccessException or ConnectorConfigurationException)
+        {
+            return SourceFailed(connector, ex);
+        }
+    }
+
+    public static async Task<Results<Ok<PreviewView>, ProblemHttpResult, ValidationProblem>> PreviewConnector(
+        string id, string? limit, string? from, ConnectorCatalog catalog, ConnectorPreview preview, CancellationToken ct)
+    {
+        if (ApiProblems.ParseLimit(limit, DefaultSample, MaxSample, out var take) is { } invalid)
+            return invalid;
+        if (from is not (null or "start" or "checkpoint"))
+            return ApiProblems.Invalid("from", from, "preview.from", "must be start (the default: the beginning of the source) or checkpoint (what the next run would read).");
+        if (catalog.Find(id) is not { } connector)
+            return ApiProblems.NotFound("connector", "id", id);
+        if (catalog.KindOf(connector) is not { } kind)
+            return UnknownKind(connector);
+        try
+        {
+            return TypedResults.Ok(await preview.RunAsync(connector, kind, take, from == "checkpoint", ct).ConfigureAwait(false));
+        }
+        catch (Exception ex) when (ex is SourceAccessException or ConnectorConfigurationException)
+        {
+            return SourceFailed(connector, ex);
+        }
+    }
 
     public static async Task<Results<Accepted<RunAccepted>, ProblemHttpResult>> StartRun(
         string id,
@@ -65,14 +239,14 @@ public static class ConnectorsApi
             return TypedResults.Problem(
                 statusCode: StatusCodes.Status409Conflict,
                 title: "The connector is disabled.",
-                detail: $"Connector '{connector.Id}' is disabled (\"enabled\": false in {connector.Origin ?? "its definition"}); enable it to run it.",
+                detail: $"Connector '{connector.Id}' is disabled; enable it (POST {HubApis.Prefix}/connectors/{connector.Id}/enable) to run it.",
                 extensions: new Dictionary<string, object?> { ["parameter"] = "id", ["value"] = connector.Id, ["rule"] = "connector.enabled" });
         }
 
         const string trigger = "api";
         await publisher.Publish(new RunConnector { ConnectorId = connector.Id, Trigger = trigger }, ct).ConfigureAwait(false);
 
-        var runs = $"/api/v1/connectors/{Uri.EscapeDataString(connector.Id)}/runs";
+        var runs = $"{HubApis.Prefix}/connectors/{Uri.EscapeDataString(connector.Id)}/runs";
         return TypedResults.Accepted(runs, new RunAccepted(connector.Id, trigger, runs));
     }
 
@@ -81,6 +255,7 @@ public static class ConnectorsApi
         string? limit,
         IConnectorRegistry registry,
         ISupervisionStore store,
+        TimeProvider clock,
         CancellationToken ct)
     {
         if (ApiProblems.ParseLimit(limit, DefaultRunsLimit, MaxRunsLimit, out var take) is { } invalid)
@@ -89,20 +264,66 @@ public static class ConnectorsApi
             return ApiProblems.NotFound("connector", "id", id);
 
         var runs = await store.ListRunsAsync(connector.Id, take, ct).ConfigureAwait(false);
-        return TypedResults.Ok(runs.Select(RunView.From).ToArray());
+        return TypedResults.Ok(runs.Select(run => RunView.From(run, clock.GetUtcNow())).ToArray());
     }
 
-    private static ConnectorView ToView(ConnectorDefinition connector) => new()
+    private static async Task<Results<Ok<ConnectorView>, ProblemHttpResult>> Switch(string id, bool enabled, ConnectorCatalog catalog, CancellationToken ct) =>
+        await catalog.SetEnabledAsync(id, enabled, ct).ConfigureAwait(false) is { } connector
+            ? TypedResults.Ok(ToView(catalog, connector, withMapping: false))
+            : ApiProblems.NotFound("connector", "id", id);
+
+    private static ConnectorView ToView(ConnectorCatalog catalog, ConnectorDefinition connector, bool withMapping)
     {
-        Id = connector.Id,
-        Name = connector.Name,
-        Department = connector.Department,
-        Kind = connector.Kind,
-        Enabled = connector.Enabled,
-        Priority = connector.Priority,
-        Schedule = new ScheduleView(connector.Schedule.Every, connector.Schedule.Cron),
-        MappingVersion = connector.Mapping.Version,
-        SourceVersion = connector.Mapping.SourceVersion,
-        Source = SourceRedaction.WithoutSecrets(connector.Source),
-    };
+        var document = catalog.ViewOf(connector);
+        var registered = catalog.IsRegistered(connector.Id);
+        return new ConnectorView
+        {
+            Id = connector.Id,
+            Name = connector.Name,
+            Department = connector.Department,
+            Kind = connector.Kind,
+            Enabled = connector.Enabled,
+            Priority = connector.Priority,
+            Schedule = new ScheduleView(connector.Schedule.Every, connector.Schedule.Cron),
+            MappingVersion = connector.Mapping.Version,
+            SourceVersion = connector.Mapping.SourceVersion,
+            Origin = registered ? "api" : "file",
+            File = registered ? null : connector.Origin,
+            Source = document["source"] as JsonObject ?? [],
+            Mapping = withMapping ? document["mapping"] as JsonObject : null,
+        };
+    }
+
+    private static ValidationProblem Invalid(IReadOnlyList<ValidationIssue> issues) =>
+        TypedResults.ValidationProblem(
+            errors: issues.GroupBy(i => i.Field).ToDictionary(g => g.Key, g => g.Select(i => i.MessageEn).ToArray()),
+            detail: string.Join(" ", issues.Select(i => i.MessageEn)),
+            title: "The connector definition is invalid.",
+            extensions: new Dictionary<string, object?> { ["issues"] = issues });
+
+    private static ProblemHttpResult Conflict(ValidationIssue issue) =>
+        TypedResults.Problem(
+            statusCode: StatusCodes.Status409Conflict,
+            title: "The connector cannot be changed this way.",
+            detail: issue.MessageEn,
+            extensions: new Dictionary<string, object?> { ["parameter"] = issue.Field, ["value"] = issue.Value, ["rule"] = issue.Rule, ["messageZh"] = issue.MessageZh });
+
+    private static ProblemHttpResult UnknownKind(ConnectorDefinition connector) =>
+        TypedResults.Problem(
+            statusCode: StatusCodes.Status409Conflict,
+            title: "The connector's kind is not available.",
+            detail: $"Connector '{connector.Id}' has kind '{connector.Kind}', which this hub does not have.",
+            extensions: new Dictionary<string, object?> { ["parameter"] = "kind", ["value"] = connector.Kind, ["rule"] = "connector.kind" });
+
+    private static ProblemHttpResult SourceFailed(ConnectorDefinition connector, Exception ex) =>
+        TypedResults.Problem(
+            statusCode: StatusCodes.Status502BadGateway,
+            title: "The connector's source could not be read.",
+            detail: $"Connector '{connector.Id}': {ex.Message}",
+            extensions: new Dictionary<string, object?>
+            {
+                ["parameter"] = "id",
+                ["value"] = connector.Id,
+                ["rule"] = ex is SourceAccessException access ? $"source.{access.Stage}" : "source.configuration",
+            });
 }

@@ -106,6 +106,7 @@ public static class RecordsApi
             ContentHash = record.ContentHash,
             CreatedAt = record.CreatedAt,
             UpdatedAt = record.UpdatedAt,
+            DeletedAt = record.DeletedAt,
             Record = StoredJson.Object(record.Content),
             History = [.. history.Select(v => new VersionSummary(v.Version, v.ChangeKind, v.ConnectorId, v.ChangedAt, v.ContentHash))],
         });
@@ -134,6 +135,7 @@ public static class RecordsApi
         ContentHash = record.ContentHash,
         CreatedAt = record.CreatedAt,
         UpdatedAt = record.UpdatedAt,
+        DeletedAt = record.DeletedAt,
         Record = StoredJson.Object(record.Content),
     };
 }

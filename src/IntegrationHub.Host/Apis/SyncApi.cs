@@ -26,8 +26,10 @@ public static class SyncApi
     public static async Task<Ok<ConnectorSyncView[]>> GetSummary(
         IConnectorRegistry registry,
         ISupervisionStore store,
+        TimeProvider clock,
         CancellationToken ct)
     {
+        var now = clock.GetUtcNow();
         var summaries = (await store.GetSyncSummaryAsync(ct).ConfigureAwait(false))
             .ToDictionary(s => s.ConnectorId, StringComparer.Ordinal);
 
@@ -42,7 +44,7 @@ public static class SyncApi
                     Name = connector.Name,
                     Department = connector.Department,
                     Enabled = connector.Enabled,
-                    LastRun = summary?.LastRun is { } run ? RunView.From(run) : null,
+                    LastRun = summary?.LastRun is { } run ? RunView.From(run, now) : null,
                     LastSuccessAt = summary?.LastSuccessAt,
                     OpenQuarantine = summary?.OpenQuarantine ?? 0,
                     SourceRecords = summary?.SourceRecords ?? 0,

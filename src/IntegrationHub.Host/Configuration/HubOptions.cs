@@ -20,6 +20,13 @@ public sealed class HubOptions
     [Required]
     public string ConnectorsDirectory { get; set; } = "connectors";
 
+    /// <summary>How often a hub process reloads the connectors registered through the API (by any process). Default 15 s.</summary>
+    public TimeSpan ConnectorRefreshInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Where the Data Protection key ring that encrypts connector secrets lives. Default <c>{DataDirectory}/keys</c>;
+    /// hub processes that share a store must share this folder.</summary>
+    public string? KeysDirectory { get; set; }
+
     /// <summary>Generate the bundled sample departments' source databases under <c>{DataDirectory}/samples</c> on start.</summary>
     public bool Samples { get; set; } = true;
 

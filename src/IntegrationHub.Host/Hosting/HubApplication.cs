@@ -6,11 +6,15 @@ namespace IntegrationHub.Host.Hosting;
 /// <summary>Builds a whole hub from settings, for programs that embed one (the benchmark, the integration tests).</summary>
 public static class HubApplication
 {
-    public static WebApplication Create(IDictionary<string, string?> settings, LogLevel minimumLevel = LogLevel.Warning)
+    /// <param name="settings">Configuration values (<c>Hub:…</c>) on top of appsettings.json.</param>
+    /// <param name="minimumLevel">The lowest log level written.</param>
+    /// <param name="logging">Extra logging setup, e.g. a provider that captures every line (tests searching logs for secrets).</param>
+    public static WebApplication Create(IDictionary<string, string?> settings, LogLevel minimumLevel = LogLevel.Warning, Action<ILoggingBuilder>? logging = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, EnvironmentName = "Embedded" });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.SetMinimumLevel(minimumLevel);
+        logging?.Invoke(builder.Logging);
         builder.AddHub();
         var app = builder.Build();
         app.UseHub();

@@ -3,6 +3,7 @@ using IntegrationHub.Connectors.Definitions;
 using IntegrationHub.Connectors.Sql;
 using IntegrationHub.Host.Apis;
 using IntegrationHub.Host.Configuration;
+using IntegrationHub.Host.Connectors;
 using IntegrationHub.Host.Security;
 using IntegrationHub.Pipeline;
 using IntegrationHub.Pipeline.Normalization;
@@ -27,11 +28,12 @@ public static class HubHostingExtensions
         if (hub.Samples)
             services.AddHostedService<SampleSourcesBootstrapper>();
 
-        services.AddSingleton<IConnectorRegistry>(_ => new FileConnectorRegistry(Path.GetFullPath(hub.ConnectorsDirectory)));
+        services.AddConnectorCatalog(hub);
         services.AddSingleton(new ConnectorContext(hub.DataPath()));
         services.AddSingleton<ISourceConnector, SqlSourceConnector>();
         services.AddSingleton<NormalizerCache>();
         services.AddSingleton<BatchNormalizer>();
+        services.AddSingleton<ConnectorPreview>();
         services.AddSingleton<ConnectorRunner>();
 
         services.AddHubSecurity();

@@ -11,4 +11,7 @@ public sealed record GoldenRecord
     public required string Content { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
     public required DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>When every source of the case deleted it (a tombstone); null for a live record.</summary>
+    public DateTimeOffset? DeletedAt { get; init; }
 }

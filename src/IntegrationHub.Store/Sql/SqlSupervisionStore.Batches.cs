@@ -37,14 +37,16 @@ public sealed partial class SqlSupervisionStore
         foreach (var rejected in batch.Rejected)
             await writer.QuarantineAsync(rejected).ConfigureAwait(false);
         await writer.UpsertAllAsync(batch.Accepted).ConfigureAwait(false);
+        await writer.DeleteAllAsync(batch.Deleted).ConfigureAwait(false);
 
-        var counts = new SyncCounts(batch.Accepted.Count + batch.Rejected.Count, writer.Inserted, writer.Updated, writer.Unchanged, batch.Rejected.Count);
+        var counts = new SyncCounts(batch.Accepted.Count + batch.Rejected.Count + batch.Deleted.Count, writer.Inserted, writer.Updated, writer.Unchanged,
+            batch.Rejected.Count, batch.Deleted.Count);
         await connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE sync_runs SET pulled = pulled + @Pulled, inserted = inserted + @Inserted, updated = updated + @Updated,
-                unchanged = unchanged + @Unchanged, quarantined = quarantined + @Quarantined, heartbeat_at = @now
+                unchanged = unchanged + @Unchanged, quarantined = quarantined + @Quarantined, deleted = deleted + @Deleted, heartbeat_at = @now
             WHERE run_id = @runId
-            """, new { counts.Pulled, counts.Inserted, counts.Updated, counts.Unchanged, counts.Quarantined, now, runId }, tx, cancellationToken: ct)).ConfigureAwait(false);
+            """, new { counts.Pulled, counts.Inserted, counts.Updated, counts.Unchanged, counts.Quarantined, counts.Deleted, now, runId }, tx, cancellationToken: ct)).ConfigureAwait(false);
 
         var completed = await AdvanceCheckpointAsync(connection, tx, header, now, ct).ConfigureAwait(false);
         await tx.CommitAsync(ct).ConfigureAwait(false);
@@ -145,15 +147,15 @@ public sealed partial class SqlSupervisionStore
                 $"UPDATE quarantine SET status = 'resolved', last_seen_at = @now WHERE connector_id = @connectorId AND status = 'open' AND {dialect.InList("source_key", "keys")}",
                 new { connectorId = _connectorId, keys, now }, tx, cancellationToken: ct)).ConfigureAwait(false);
             foreach (var link in await connection.QueryAsync<LinkRow>(new CommandDefinition(
-                $"SELECT source_key AS SourceKey, record_id AS RecordId, content_hash AS ContentHash, read_at AS ReadAt FROM source_records WHERE connector_id = @connectorId AND {dialect.InList("source_key", "keys")}",
+                $"SELECT {LinkColumns} FROM source_records WHERE connector_id = @connectorId AND {dialect.InList("source_key", "keys")}",
                 new { connectorId = _connectorId, keys }, tx, cancellationToken: ct)).ConfigureAwait(false))
                 _links[link.SourceKey] = link;
 
-            // Same content, or an older read arriving late (a redelivered batch): nothing to write.
+            // Same content (and not deleted), or an older read arriving late (a redelivered batch): nothing to write.
             var changed = new List<(NormalizedRecord Record, string Identity)>();
             foreach (var record in records)
             {
-                if (_links.TryGetValue(record.SourceKey, out var known) && (known.ContentHash == record.ContentHash || known.ReadAt > _readAt))
+                if (_links.TryGetValue(record.SourceKey, out var known) && ((known.ContentHash == record.ContentHash && known.DeletedAt is null) || known.ReadAt > _readAt))
                     Unchanged++;
                 else
                     changed.Add((record, record.CaseIdentity));
@@ -163,21 +165,67 @@ public sealed partial class SqlSupervisionStore
                 return;
             var identities = changed.Select(c => c.Identity).Distinct(StringComparer.Ordinal).ToList();
             foreach (var head in await connection.QueryAsync<GoldenHead>(new CommandDefinition(
-                $"SELECT id AS Id, identity_key AS IdentityKey, version AS Version, content_hash AS ContentHash FROM golden_records WHERE {dialect.InList("identity_key", "identities")}",
+                $"SELECT {GoldenHeadColumns} FROM golden_records WHERE {dialect.InList("identity_key", "identities")}",
                 new { identities }, tx, cancellationToken: ct)).ConfigureAwait(false))
                 Remember(head);
 
-            var recordIds = _goldenById.Keys.Concat(changed.Select(c => _links.GetValueOrDefault(c.Record.SourceKey)?.RecordId).OfType<string>())
-                .Distinct(StringComparer.Ordinal).ToList();
-            foreach (var chunk in recordIds.Chunk(500))
-            {
-                foreach (var source in await connection.QueryAsync<SourceRow>(new CommandDefinition(
-                    $"SELECT {SourceColumns} FROM source_records WHERE {dialect.InList("record_id", "ids")}", new { ids = chunk.ToList() }, tx, cancellationToken: ct)).ConfigureAwait(false))
-                    SourcesOf(source.RecordId).Add(source);
-            }
-
+            await LoadSourcesAsync(_goldenById.Keys.Concat(changed.Select(c => _links.GetValueOrDefault(c.Record.SourceKey)?.RecordId).OfType<string>())).ConfigureAwait(false);
             foreach (var (record, identity) in changed)
                 await UpsertAsync(record, identity).ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// Applies the source's deletions: the source link is marked deleted (kept, for lineage), and its golden record is
+        /// merged again from the sources that remain — or becomes a tombstone (a "deleted" version and feed event) when
+        /// none remains. A deletion of a key never stored, or already deleted, changes nothing; open quarantine entries of
+        /// the key are resolved, since the source no longer holds the record.
+        /// </summary>
+        public async Task DeleteAllAsync(IReadOnlyList<DeletedRecord> deletions)
+        {
+            var keys = deletions.Where(d => !d.Superseded).Select(d => d.SourceKey).Distinct(StringComparer.Ordinal).ToList();
+            if (keys.Count == 0)
+                return;
+            await connection.ExecuteAsync(new CommandDefinition(
+                $"UPDATE quarantine SET status = 'resolved', last_seen_at = @now WHERE connector_id = @connectorId AND status = 'open' AND {dialect.InList("source_key", "keys")}",
+                new { connectorId = _connectorId, keys, now }, tx, cancellationToken: ct)).ConfigureAwait(false);
+            var links = (await connection.QueryAsync<LinkRow>(new CommandDefinition(
+                $"SELECT {LinkColumns} FROM source_records WHERE connector_id = @connectorId AND {dialect.InList("source_key", "keys")}",
+                new { connectorId = _connectorId, keys }, tx, cancellationToken: ct)).ConfigureAwait(false))
+                .Where(l => l.DeletedAt is null && l.ReadAt <= _readAt)
+                .ToList();
+            if (links.Count == 0)
+                return;
+
+            var recordIds = links.Select(l => l.RecordId).Distinct(StringComparer.Ordinal).ToList();
+            foreach (var head in await connection.QueryAsync<GoldenHead>(new CommandDefinition(
+                $"SELECT {GoldenHeadColumns} FROM golden_records WHERE {dialect.InList("id", "ids")}",
+                new { ids = recordIds }, tx, cancellationToken: ct)).ConfigureAwait(false))
+                Remember(head);
+            _sourcesByRecord.Clear();
+            await LoadSourcesAsync(recordIds).ConfigureAwait(false);
+
+            foreach (var link in links)
+            {
+                await connection.ExecuteAsync(new CommandDefinition(
+                    "UPDATE source_records SET deleted_at = @now, read_at = @readAt WHERE connector_id = @connectorId AND source_key = @sourceKey",
+                    new { now, readAt = _readAt, connectorId = _connectorId, sourceKey = link.SourceKey }, tx, cancellationToken: ct)).ConfigureAwait(false);
+                _links[link.SourceKey] = link with { DeletedAt = now, ReadAt = _readAt };
+                SourcesOf(link.RecordId).RemoveAll(s => s.ConnectorId == _connectorId && s.SourceKey == link.SourceKey);
+            }
+
+            foreach (var recordId in recordIds.Where(_goldenById.ContainsKey))
+                await MergeAsync(recordId, _goldenById[recordId].IdentityKey).ConfigureAwait(false);
+        }
+
+        /// <summary>The live (not deleted) sources of the given golden records.</summary>
+        private async Task LoadSourcesAsync(IEnumerable<string> recordIds)
+        {
+            foreach (var chunk in recordIds.Distinct(StringComparer.Ordinal).Chunk(500))
+            {
+                foreach (var source in await connection.QueryAsync<SourceRow>(new CommandDefinition(
+                    $"SELECT {SourceColumns} FROM source_records WHERE deleted_at IS NULL AND {dialect.InList("record_id", "ids")}", new { ids = chunk.ToList() }, tx, cancellationToken: ct)).ConfigureAwait(false))
+                    SourcesOf(source.RecordId).Add(source);
+            }
         }
 
         private async Task UpsertAsync(NormalizedRecord accepted, string identity)
@@ -207,7 +255,7 @@ public sealed partial class SqlSupervisionStore
                 ON CONFLICT (connector_id, source_key) DO UPDATE SET record_id = excluded.record_id, priority = excluded.priority,
                     content_hash = excluded.content_hash, content = excluded.content, raw = excluded.raw,
                     source_version = excluded.source_version, mapping_version = excluded.mapping_version,
-                    warnings = excluded.warnings, read_at = excluded.read_at, received_at = excluded.received_at
+                    warnings = excluded.warnings, read_at = excluded.read_at, received_at = excluded.received_at, deleted_at = NULL
                 """,
                 new
                 {
@@ -255,9 +303,9 @@ public sealed partial class SqlSupervisionStore
         private async Task<string?> MergeAsync(string recordId, string identity)
         {
             var sources = SourcesOf(recordId);
-            if (sources.Count == 0)
-                return null;
             var current = _goldenById.GetValueOrDefault(recordId);
+            if (sources.Count == 0)
+                return current is { DeletedAt: null } ? await TombstoneAsync(current).ConfigureAwait(false) : null;
             var chosen = sources.OrderByDescending(s => s.Priority).ThenByDescending(s => s.ReadAt).ThenBy(s => s.ConnectorId, StringComparer.Ordinal).First();
             var lineage = sources
                 .OrderByDescending(s => s.Priority).ThenBy(s => s.ConnectorId, StringComparer.Ordinal).ThenBy(s => s.SourceKey, StringComparer.Ordinal)
@@ -271,7 +319,7 @@ public sealed partial class SqlSupervisionStore
                 })
                 .ToList();
             var record = CanonicalJson.Deserialize(chosen.Content) with { Sources = lineage };
-            var changed = current is null || current.ContentHash != chosen.ContentHash;
+            var changed = current is null || current.ContentHash != chosen.ContentHash || current.DeletedAt is not null;
             var version = current is null ? 1 : changed ? current.Version + 1 : current.Version;
             var row = new
             {
@@ -299,13 +347,36 @@ public sealed partial class SqlSupervisionStore
                 : """
                   UPDATE golden_records SET version = @version, content_hash = @contentHash, content = @content, agency_uscc = @agencyUscc,
                       region_code = @regionCode, category = @category, decided_on = @decidedOn, decision_number = @decisionNumber,
-                      updated_at = CASE WHEN @changed = 1 THEN @now ELSE updated_at END
+                      updated_at = CASE WHEN @changed = 1 THEN @now ELSE updated_at END, deleted_at = NULL
                   WHERE id = @recordId
                   """, row, tx, cancellationToken: ct)).ConfigureAwait(false);
             Remember(new GoldenHead { Id = recordId, IdentityKey = identity, Version = version, ContentHash = chosen.ContentHash });
             if (!changed)
                 return null;
 
+            await AppendVersionAsync(recordId, version, kind, row.contentHash, row.content, chosen.ConnectorId, row.regionCode, row.agencyUscc, row.category).ConfigureAwait(false);
+            return kind;
+        }
+
+        /// <summary>
+        /// The last source of a golden record was deleted: the record stays (its history is the supervision trail), marked
+        /// deleted, with a "deleted" version carrying its last content and a "deleted" event on the feed.
+        /// </summary>
+        private async Task<string> TombstoneAsync(GoldenHead current)
+        {
+            var version = current.Version + 1;
+            var head = await connection.QuerySingleAsync<(string Content, string? RegionCode, string? AgencyUscc, string? Category)>(new CommandDefinition(
+                "SELECT content, region_code, agency_uscc, category FROM golden_records WHERE id = @id", new { id = current.Id }, tx, cancellationToken: ct)).ConfigureAwait(false);
+            await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE golden_records SET version = @version, deleted_at = @now, updated_at = @now WHERE id = @id",
+                new { version, now, id = current.Id }, tx, cancellationToken: ct)).ConfigureAwait(false);
+            Remember(current with { Version = version, DeletedAt = now });
+            await AppendVersionAsync(current.Id, version, "deleted", current.ContentHash, head.Content, _connectorId, head.RegionCode, head.AgencyUscc, head.Category).ConfigureAwait(false);
+            return "deleted";
+        }
+
+        private async Task AppendVersionAsync(string recordId, long version, string kind, string contentHash, string content, string connectorId,
+            string? regionCode, string? agencyUscc, string? category) =>
             await connection.ExecuteAsync(new CommandDefinition(
                 """
                 INSERT INTO record_versions (record_id, version, change_kind, content_hash, content, connector_id, changed_at)
@@ -318,17 +389,15 @@ public sealed partial class SqlSupervisionStore
                     recordId,
                     version,
                     kind,
-                    row.contentHash,
-                    row.content,
-                    connectorId = chosen.ConnectorId,
+                    contentHash,
+                    content,
+                    connectorId,
                     now,
                     eventId = Guid.CreateVersion7().ToString(),
-                    row.regionCode,
-                    row.agencyUscc,
-                    row.category,
+                    regionCode,
+                    agencyUscc,
+                    category,
                 }, tx, cancellationToken: ct)).ConfigureAwait(false);
-            return kind;
-        }
 
         private void Remember(GoldenHead head)
         {
@@ -343,6 +412,10 @@ public sealed partial class SqlSupervisionStore
             return list;
         }
     }
+
+    private const string LinkColumns = "source_key AS SourceKey, record_id AS RecordId, content_hash AS ContentHash, read_at AS ReadAt, deleted_at AS DeletedAt";
+
+    private const string GoldenHeadColumns = "id AS Id, identity_key AS IdentityKey, version AS Version, content_hash AS ContentHash, deleted_at AS DeletedAt";
 
     private const string SourceColumns =
         "record_id AS RecordId, connector_id AS ConnectorId, source_key AS SourceKey, priority AS Priority, content_hash AS ContentHash, " +
@@ -366,6 +439,7 @@ public sealed partial class SqlSupervisionStore
         public string RecordId { get; init; } = "";
         public string ContentHash { get; init; } = "";
         public long ReadAt { get; init; }
+        public long? DeletedAt { get; init; }
     }
 
     private sealed record GoldenHead
@@ -374,6 +448,7 @@ public sealed partial class SqlSupervisionStore
         public string IdentityKey { get; init; } = "";
         public long Version { get; init; }
         public string ContentHash { get; init; } = "";
+        public long? DeletedAt { get; init; }
     }
 
     private sealed record SourceRow

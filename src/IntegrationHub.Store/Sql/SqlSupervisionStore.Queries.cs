@@ -10,7 +10,7 @@ public sealed partial class SqlSupervisionStore
 {
     private const string GoldenColumns =
         "id AS Id, identity_key AS IdentityKey, version AS Version, content_hash AS ContentHash, content AS Content, " +
-        "created_at AS CreatedAt, updated_at AS UpdatedAt";
+        "created_at AS CreatedAt, updated_at AS UpdatedAt, deleted_at AS DeletedAt";
 
     public async Task<GoldenRecord?> GetRecordAsync(string id, CancellationToken ct)
     {
@@ -173,6 +173,7 @@ public sealed partial class SqlSupervisionStore
         public string Content { get; init; } = "";
         public long CreatedAt { get; init; }
         public long UpdatedAt { get; init; }
+        public long? DeletedAt { get; init; }
 
         public GoldenRecord ToRecord() => new()
         {
@@ -183,6 +184,7 @@ public sealed partial class SqlSupervisionStore
             Content = Content,
             CreatedAt = At(CreatedAt),
             UpdatedAt = At(UpdatedAt),
+            DeletedAt = At(DeletedAt),
         };
     }
 

@@ -8,7 +8,7 @@ public sealed partial class SqlSupervisionStore
     private const string RunColumns =
         "run_id AS RunId, connector_id AS ConnectorId, trigger_kind AS TriggerKind, status AS Status, started_at AS StartedAt, " +
         "finished_at AS FinishedAt, acked_through AS AckedThrough, pulled AS Pulled, inserted AS Inserted, updated AS Updated, " +
-        "unchanged AS Unchanged, quarantined AS Quarantined, error AS Error";
+        "unchanged AS Unchanged, quarantined AS Quarantined, deleted AS Deleted, error AS Error";
 
     public async Task<SyncRun?> StartRunAsync(string connectorId, string trigger, CancellationToken ct)
     {
@@ -188,6 +188,7 @@ public sealed partial class SqlSupervisionStore
         public long Updated { get; init; }
         public long Unchanged { get; init; }
         public long Quarantined { get; init; }
+        public long Deleted { get; init; }
         public string? Error { get; init; }
 
         public SyncRun ToRun() => new()
@@ -204,7 +205,7 @@ public sealed partial class SqlSupervisionStore
             },
             StartedAt = At(StartedAt),
             FinishedAt = At(FinishedAt),
-            Counts = new SyncCounts(Pulled, Inserted, Updated, Unchanged, Quarantined),
+            Counts = new SyncCounts(Pulled, Inserted, Updated, Unchanged, Quarantined, Deleted),
             BatchesStored = (int)AckedThrough + 1,
             Error = Error,
         };

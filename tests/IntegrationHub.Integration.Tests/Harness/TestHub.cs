@@ -6,6 +6,7 @@ using IntegrationHub.Host.Hosting;
 using IntegrationHub.Store;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace IntegrationHub.Integration.Tests.Harness;
 
@@ -37,16 +38,26 @@ public sealed class TestHub : IAsyncDisposable
 
     public ISupervisionStore Store => _app.Services.GetRequiredService<ISupervisionStore>();
 
-    public static async Task<TestHub> StartAsync(HubStack stack, string connectorsDirectory, IDictionary<string, string?>? settings = null)
+    public IServiceProvider Services => _app.Services;
+
+    /// <summary>A connection to the hub's store, for assertions on what is stored.</summary>
+    public async Task<System.Data.Common.DbConnection> OpenStoreAsync() =>
+        await _settings.OpenStoreDialect().OpenAsync(CancellationToken.None);
+
+    public static async Task<TestHub> StartAsync(HubStack stack, string connectorsDirectory, IDictionary<string, string?>? settings = null,
+        CapturedLog? log = null)
     {
         var hubSettings = await HubSettings.CreateAsync(stack, connectorsDirectory, settings);
-        return await StartAsync(hubSettings, ownsSettings: true);
+        return await StartAsync(hubSettings, ownsSettings: true, log);
     }
 
     /// <summary>A hub on existing settings: a restart keeps the store (and what a test changed in the connectors).</summary>
-    public static async Task<TestHub> StartAsync(HubSettings settings, bool ownsSettings = false)
+    /// <param name="log">When given, every log line of the hub (from Debug up) is captured in it.</param>
+    public static async Task<TestHub> StartAsync(HubSettings settings, bool ownsSettings = false, CapturedLog? log = null)
     {
-        var app = HubApplication.Create(settings.Values);
+        var app = log is null
+            ? HubApplication.Create(settings.Values)
+            : HubApplication.Create(settings.Values, LogLevel.Debug, logging => logging.AddProvider(log));
         await app.StartAsync();
         var address = app.Address();
         var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromMinutes(2) };

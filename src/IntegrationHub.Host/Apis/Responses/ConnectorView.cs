@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace IntegrationHub.Host.Apis.Responses;
 
-/// <summary>A connector as the API shows it: its source settings without secrets.</summary>
+/// <summary>A connector as the API shows it: secrets (the settings its kind's schema marks writeOnly) masked.</summary>
 public sealed record ConnectorView
 {
     public required string Id { get; init; }
@@ -15,6 +15,15 @@ public sealed record ConnectorView
     public required int MappingVersion { get; init; }
     public string? SourceVersion { get; init; }
 
-    /// <summary>The source configuration without passwords, secrets, tokens or connection strings.</summary>
+    /// <summary><c>file</c> (defined in the connectors folder, edited there) or <c>api</c> (registered through the API).</summary>
+    public required string Origin { get; init; }
+
+    /// <summary>The definition file, for connectors defined by a file.</summary>
+    public string? File { get; init; }
+
+    /// <summary>The source configuration; each secret shows as <c>********</c> (an <c>${ENV}</c> reference as written).</summary>
     public required JsonObject Source { get; init; }
+
+    /// <summary>The mapping (only when one connector is asked for).</summary>
+    public JsonObject? Mapping { get; init; }
 }

@@ -10,5 +10,8 @@ public sealed record RecordView
     public required string ContentHash { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
     public required DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>Set when every source deleted the case: the record is a tombstone, kept with its history.</summary>
+    public DateTimeOffset? DeletedAt { get; init; }
     public required JsonObject Record { get; init; }
 }

@@ -20,10 +20,17 @@ public sealed record RunView
     public required long Updated { get; init; }
     public required long Unchanged { get; init; }
     public required long Quarantined { get; init; }
+
+    /// <summary>Records the source deleted (tombstones).</summary>
+    public required long Deleted { get; init; }
+
+    /// <summary>From start to end (or to now, while running), in milliseconds.</summary>
+    public required long DurationMs { get; init; }
+
     public required int BatchesStored { get; init; }
     public string? Error { get; init; }
 
-    public static RunView From(SyncRun run)
+    public static RunView From(SyncRun run, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(run);
         return new RunView
@@ -39,6 +46,8 @@ public sealed record RunView
             Updated = run.Counts.Updated,
             Unchanged = run.Counts.Unchanged,
             Quarantined = run.Counts.Quarantined,
+            Deleted = run.Counts.Deleted,
+            DurationMs = (long)((run.FinishedAt ?? now) - run.StartedAt).TotalMilliseconds,
             BatchesStored = run.BatchesStored,
             Error = run.Error,
         };

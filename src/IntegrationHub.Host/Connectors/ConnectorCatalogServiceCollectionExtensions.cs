@@ -1,0 +1,31 @@
+using IntegrationHub.Connectors;
+using IntegrationHub.Connectors.Definitions;
+using IntegrationHub.Host.Configuration;
+using IntegrationHub.Store;
+using Microsoft.AspNetCore.DataProtection;
+
+namespace IntegrationHub.Host.Connectors;
+
+internal static class ConnectorCatalogServiceCollectionExtensions
+{
+    /// <summary>The connector catalog (files + API registrations) and the Data Protection key ring for connector secrets.</summary>
+    public static IServiceCollection AddConnectorCatalog(this IServiceCollection services, HubOptions hub)
+    {
+        var keys = new DirectoryInfo(Path.GetFullPath(hub.KeysDirectory ?? hub.DataPath("keys")));
+        keys.Create();
+        if (!OperatingSystem.IsWindows())
+            File.SetUnixFileMode(keys.FullName, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        services.AddDataProtection()
+            .SetApplicationName("IntegrationHub")
+            .PersistKeysToFileSystem(keys);
+        services.AddSingleton<ConnectorSecrets>();
+        services.AddSingleton(sp => new ConnectorCatalog(
+            Path.GetFullPath(hub.ConnectorsDirectory),
+            sp.GetServices<ISourceConnector>(),
+            sp.GetRequiredService<ISupervisionStore>(),
+            sp.GetRequiredService<ConnectorSecrets>()));
+        services.AddSingleton<IConnectorRegistry>(sp => sp.GetRequiredService<ConnectorCatalog>());
+        services.AddHostedService<ConnectorCatalogRefresher>();
+        return services;
+    }
+}

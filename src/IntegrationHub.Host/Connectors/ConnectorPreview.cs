@@ -1,0 +1,81 @@
+using System.Text.Json.Nodes;
+using IntegrationHub.Connectors;
+using IntegrationHub.Connectors.Definitions;
+using IntegrationHub.Contracts;
+using IntegrationHub.Host.Apis.Responses;
+using IntegrationHub.Pipeline.Normalization;
+using IntegrationHub.Store;
+
+namespace IntegrationHub.Host.Connectors;
+
+/// <summary>
+/// Pulls a sample from a connector's source and runs it through the very normalization a run uses, storing nothing and
+/// moving no checkpoint, so an IT engineer sees what the records will look like and every message before switching on.
+/// </summary>
+public sealed class ConnectorPreview(BatchNormalizer normalizer, ISupervisionStore store, ConnectorContext context, TimeProvider clock)
+{
+    /// <param name="fromCheckpoint">Sample what the next run would read (after the stored checkpoint) instead of the start.</param>
+    public async Task<PreviewView> RunAsync(ConnectorDefinition connector, ISourceConnector kind, int limit, bool fromCheckpoint, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(connector);
+        ArgumentNullException.ThrowIfNull(kind);
+        var checkpoint = fromCheckpoint ? await store.GetCheckpointAsync(connector.Id, ct).ConfigureAwait(false) : null;
+        var sample = new List<RawSourceRecord>(limit);
+        await foreach (var page in kind.ReadAsync(connector, checkpoint, context, ct).WithCancellation(ct).ConfigureAwait(false))
+        {
+            foreach (var record in page.Records.Take(limit - sample.Count))
+                sample.Add(new RawSourceRecord { Payload = record.Data.ToJsonString(), Deleted = record.Deleted, Origin = record.Origin, Problem = record.Problem });
+            if (sample.Count >= limit)
+                break;
+        }
+
+        var records = normalizer.NormalizeEach(sample, connector, clock.GetUtcNow()).Zip(sample, ToView).ToList();
+        return new PreviewView
+        {
+            Sampled = records.Count,
+            Accepted = records.Count(r => r.Status == "accepted"),
+            Rejected = records.Count(r => r.Status == "rejected"),
+            Deleted = records.Count(r => r.Status == "deleted"),
+            Records = records,
+        };
+    }
+
+    private static PreviewRecordView ToView(NormalizationOutcome outcome, RawSourceRecord raw) => outcome switch
+    {
+        NormalizationOutcome.Accepted a => new PreviewRecordView
+        {
+            SourceKey = a.Record.SourceKey,
+            Status = "accepted",
+            Record = JsonNode.Parse(a.Record.Record),
+            Raw = ParseOrText(raw.Payload),
+            Issues = a.Record.Warnings,
+        },
+        NormalizationOutcome.Rejected r => new PreviewRecordView
+        {
+            SourceKey = r.Record.SourceKey,
+            Status = "rejected",
+            Raw = ParseOrText(raw.Payload),
+            Issues = r.Record.Reasons,
+        },
+        NormalizationOutcome.Deleted d => new PreviewRecordView
+        {
+            SourceKey = d.Record.SourceKey,
+            Status = "deleted",
+            Raw = ParseOrText(raw.Payload),
+            Issues = [],
+        },
+        _ => throw new InvalidOperationException($"Unknown normalization outcome {outcome.GetType().Name}."),
+    };
+
+    private static JsonNode? ParseOrText(string payload)
+    {
+        try
+        {
+            return JsonNode.Parse(payload);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return JsonValue.Create(payload);
+        }
+    }
+}
