@@ -58,8 +58,10 @@ public sealed partial class SyncScheduler(
         }
     }
 
-    private static DateTimeOffset? NextAfter(ConnectorSchedule schedule, DateTimeOffset now)
+    /// <summary>When a connector with this schedule runs next after <paramref name="now"/>; null when it only runs by hand.</summary>
+    public static DateTimeOffset? NextAfter(ConnectorSchedule schedule, DateTimeOffset now)
     {
+        ArgumentNullException.ThrowIfNull(schedule);
         if (schedule.Every is { } every)
             return now + every;
         if (schedule.Cron is { } cron)
