@@ -1,0 +1,20 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+
+namespace IntegrationHub.Cli.Api;
+
+/// <summary>Source-generated JSON for every body the tool sends or reads (Refit 16 needs one covering all of them).</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(ConnectorView))]
+[JsonSerializable(typeof(ConnectorView[]))]
+[JsonSerializable(typeof(RunView))]
+[JsonSerializable(typeof(RunView[]))]
+[JsonSerializable(typeof(RunAccepted))]
+[JsonSerializable(typeof(ConnectorKind[]))]
+[JsonSerializable(typeof(CheckResult))]
+[JsonSerializable(typeof(DiscoveryResult))]
+[JsonSerializable(typeof(PreviewResult))]
+[JsonSerializable(typeof(JsonObject))]
+[JsonSerializable(typeof(JsonNode))]
+internal sealed partial class CliJsonContext : JsonSerializerContext;

@@ -1,0 +1,50 @@
+using System.Text.Json.Nodes;
+using Refit;
+
+namespace IntegrationHub.Cli.Api;
+
+/// <summary>The hub's connector API (under <c>/api/v1</c>, Bearer API key), as the command-line tool uses it.</summary>
+internal interface IHubApi
+{
+    [Get("/connector-kinds")]
+    Task<ConnectorKind[]> ListKindsAsync(CancellationToken cancellationToken);
+
+    [Get("/connectors")]
+    Task<ConnectorView[]> ListConnectorsAsync(CancellationToken cancellationToken);
+
+    [Get("/connectors/{id}")]
+    Task<ConnectorView> GetConnectorAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>Registers a connector from a definition whose <c>mapping</c> is an inline object.</summary>
+    [Post("/connectors")]
+    Task<ConnectorView> CreateConnectorAsync([Body] JsonObject definition, CancellationToken cancellationToken);
+
+    [Put("/connectors/{id}")]
+    Task<ConnectorView> ReplaceConnectorAsync(string id, [Body] JsonObject definition, CancellationToken cancellationToken);
+
+    [Delete("/connectors/{id}")]
+    Task DeleteConnectorAsync(string id, CancellationToken cancellationToken);
+
+    [Post("/connectors/{id}/enable")]
+    Task<ConnectorView> EnableConnectorAsync(string id, CancellationToken cancellationToken);
+
+    [Post("/connectors/{id}/disable")]
+    Task<ConnectorView> DisableConnectorAsync(string id, CancellationToken cancellationToken);
+
+    [Post("/connectors/{id}/check")]
+    Task<CheckResult> CheckConnectorAsync(string id, CancellationToken cancellationToken);
+
+    [Post("/connectors/{id}/discover")]
+    Task<DiscoveryResult> DiscoverAsync(string id, [Query] int sample, CancellationToken cancellationToken);
+
+    /// <summary>Maps a sample without storing it; <paramref name="from"/> is <c>start</c> or <c>checkpoint</c>.</summary>
+    [Post("/connectors/{id}/preview")]
+    Task<PreviewResult> PreviewAsync(string id, [Query] int limit, [Query] string from, CancellationToken cancellationToken);
+
+    [Post("/connectors/{id}/runs")]
+    Task<RunAccepted> StartRunAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>The connector's runs, newest first.</summary>
+    [Get("/connectors/{id}/runs")]
+    Task<RunView[]> ListRunsAsync(string id, [Query] int limit, CancellationToken cancellationToken);
+}

@@ -1,0 +1,7 @@
+namespace IntegrationHub.Cli.Api;
+
+internal static class RunStatuses
+{
+    public const string Running = "running";
+    public const string Completed = "completed";
+}

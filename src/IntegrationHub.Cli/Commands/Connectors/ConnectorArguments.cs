@@ -1,0 +1,23 @@
+using System.CommandLine;
+
+namespace IntegrationHub.Cli.Commands.Connectors;
+
+internal static class ConnectorArguments
+{
+    public static Argument<string> Id() => new("id") { Description = "The connector's id, e.g. market-regulation." };
+
+    /// <summary>
+    /// A positive count: a zero or negative one is a usage error here. The upper limit is the hub's to enforce (it says
+    /// which in its problem answer), so the tool does not go stale when the hub changes it.
+    /// </summary>
+    public static Option<int> Count(string name, string description, int defaultValue)
+    {
+        var option = new Option<int>(name) { Description = $"{description} Default {defaultValue}.", DefaultValueFactory = _ => defaultValue };
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1)
+                result.AddError($"{name} must be a positive number; it defaults to {defaultValue}.");
+        });
+        return option;
+    }
+}

@@ -1,0 +1,16 @@
+using IntegrationHub.Cli.Api;
+
+namespace IntegrationHub.Cli.Commands.Connectors;
+
+/// <summary>How connectors read in tables and messages.</summary>
+internal static class ConnectorText
+{
+    public static string Schedule(ScheduleView? schedule) => schedule switch
+    {
+        { Every: { Length: > 0 } every } => $"every {every}",
+        { Cron: { Length: > 0 } cron } => $"cron {cron}",
+        _ => "manual",
+    };
+
+    public static string State(ConnectorView connector) => connector.Enabled ? "enabled" : "disabled";
+}

@@ -1,0 +1,3 @@
+using IntegrationHub.Cli;
+
+return await HubCli.InvokeAsync(args, Console.Out, Console.Error).ConfigureAwait(false);
