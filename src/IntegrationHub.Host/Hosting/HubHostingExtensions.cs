@@ -31,6 +31,7 @@ public static class HubHostingExtensions
         services.AddConnectorCatalog(hub);
         services.AddSingleton(new ConnectorContext(hub.DataPath()));
         services.AddSingleton<ISourceConnector, SqlSourceConnector>();
+        services.AddSingleton<ISourceConnector, IntegrationHub.Connectors.Files.FileSourceConnector>();
         services.AddSingleton<NormalizerCache>();
         services.AddSingleton<BatchNormalizer>();
         services.AddSingleton<ConnectorPreview>();
