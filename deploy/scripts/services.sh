@@ -1,16 +1,20 @@
 #!/usr/bin/env bash
-# Starts and stops the real services the test suite runs against (PostgreSQL 15, RabbitMQ, optionally MariaDB),
+# Starts and stops the real services the test suite runs against (PostgreSQL 15, RabbitMQ, MariaDB),
 # each on free loopback ports, with all data, sockets, logs and pid files under one base directory.
 #
 # Usage: services.sh start|stop|status [BASE_DIR]
 #
 #   start   BASE_DIR = argument, or $HUB_SERVICES_DIR, or a new mktemp -d /tmp/hub-services.XXXXXX.
-#           Starts the services listed in $HUB_SERVICES (comma list; default "postgres,rabbitmq"; add "mariadb"),
+#           Starts the services listed in $HUB_SERVICES (comma list; default "postgres,rabbitmq,mariadb"; "none"
+#           starts nothing). RabbitMQ and MariaDB are apt-installed when missing (a fresh CI machine has neither).
 #           writes BASE_DIR/env (sourceable "export" lines) and prints its path as the LAST line of stdout.
 #           All other output goes to stderr.
 #   stop    Stops whatever was started in BASE_DIR (never by process name) and removes BASE_DIR.
 #           Safe to call twice and after a start that failed half-way.
 #   status  Prints what runs in BASE_DIR; exit code 1 when a service started there is not running.
+#
+# Exported in BASE_DIR/env: HUB_TEST_POSTGRES (PostgreSQL, trust auth), HUB_TEST_RABBITMQ_* (host, ports, guest
+# user), HUB_TEST_MYSQL (MariaDB over TCP as user hub/hub, database hubtest; the user may create databases).
 #
 # Facts behind the steps: docs SERVICES.md (no systemd, no Docker, running as root).
 set -euo pipefail
@@ -18,7 +22,7 @@ set -euo pipefail
 readonly PG_BIN=/usr/lib/postgresql/15/bin
 readonly RMQ_BIN=/usr/lib/rabbitmq/bin
 readonly MARKER_FILE=.hub-services       # marks a directory created by this script (stop only removes those)
-readonly DEFAULT_SERVICES=postgres,rabbitmq
+readonly DEFAULT_SERVICES=postgres,rabbitmq,mariadb
 
 # Keep the real stdout for the final line (path of the env file); everything else goes to stderr.
 # Every server is launched with fd 3 closed (3>&-): a server holding the caller's stdout pipe would make

@@ -3,13 +3,13 @@
 #
 #   bash deploy/scripts/test.sh [extra dotnet test arguments, e.g. --filter "FullyQualifiedName~Store"]
 #
-# Builds the solution (Release), starts real PostgreSQL and RabbitMQ (plus MariaDB when HUB_SERVICES contains
-# "mariadb") on free loopback ports with deploy/scripts/services.sh, exports their HUB_TEST_* variables, runs every
+# Builds the solution (Release), starts real PostgreSQL, RabbitMQ and MariaDB (the SQL connector's MySQL tests) on
+# free loopback ports with deploy/scripts/services.sh, exports their HUB_TEST_* variables, runs every
 # test project, always stops the services again, and ends with one line "N passed, N failed, N skipped" summed over
 # the trx files of all test projects. Exits with the exit code of `dotnet test` (non-zero also when no test ran).
 #
 # Environment:
-#   HUB_SERVICES  comma list of services to start (default postgres,rabbitmq; e.g. postgres,rabbitmq,mariadb)
+#   HUB_SERVICES  comma list of services to start (default postgres,rabbitmq,mariadb)
 #   ARTIFACTS     where trx files and copies of the service logs go (default artifacts/test-results, gitignored)
 set -euo pipefail
 
@@ -79,7 +79,7 @@ dotnet build "$SOLUTION" -c Release
 
 # ---- services ----------------------------------------------------------------------------------------------------
 SERVICES_BASE=$(mktemp -d /tmp/hub-services.XXXXXX)
-log "starting services (${HUB_SERVICES:-postgres,rabbitmq}) in $SERVICES_BASE"
+log "starting services (${HUB_SERVICES:-postgres,rabbitmq,mariadb}) in $SERVICES_BASE"
 ENV_FILE=$(bash "$SCRIPT_DIR/services.sh" start "$SERVICES_BASE" | tail -n 1)
 [[ -f "$ENV_FILE" ]] || { log "ERROR: services.sh printed no env file"; exit 1; }
 # shellcheck disable=SC1090

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using IntegrationHub.Mapping.Validation;
 using Json.Schema;
 
@@ -9,8 +10,11 @@ namespace IntegrationHub.Connectors;
 /// (<c>schemas/connectors/{kind}.schema.json</c>, embedded in this assembly) and the settings that are secrets
 /// (properties marked <c>"writeOnly": true</c>), which the hub never returns, never logs and encrypts at rest.
 /// </summary>
-public sealed class ConnectorSpec
+public sealed partial class ConnectorSpec
 {
+    /// <summary>What a secret looks like in every answer and message.</summary>
+    public const string Mask = "********";
+
     private static readonly EvaluationOptions Options = new() { OutputFormat = OutputFormat.List, RequireFormatValidation = true };
 
     private ConnectorSpec(string kind, JsonObject document)
@@ -42,16 +46,69 @@ public sealed class ConnectorSpec
         return new ConnectorSpec(kind, document);
     }
 
-    /// <summary>Every problem of a <c>source</c> section, each naming the setting (<c>source.…</c>), the value and the rule.</summary>
+    /// <summary>
+    /// Every problem of a <c>source</c> section, each naming the setting (<c>source.…</c>), the value and the rule. Values
+    /// are described from a masked copy, so a secret never appears in a message, also not inside an enclosing object.
+    /// </summary>
     public IReadOnlyList<ValidationIssue> Validate(JsonObject source)
     {
         var results = Schema.Evaluate(source, Options);
-        return [.. SchemaIssues.From(results, source, _ => null).Select(issue => issue with
+        return [.. SchemaIssues.From(results, Masked(source), _ => null).Select(issue => issue with
         {
             Field = issue.Field.Length == 0 ? "source" : $"source.{issue.Field}",
-            Value = IsSecret(issue.Field) ? "********" : issue.Value,
         })];
     }
+
+    /// <summary>A copy whose secret values read <c>********</c>; a value that is only an <c>${ENV}</c> reference stays as written.</summary>
+    public JsonObject Masked(JsonObject source) =>
+        MapSecrets(source, value => EnvironmentReference().IsMatch(value) ? value : Mask);
+
+    /// <summary>A copy of the source in which every secret text value is replaced by <paramref name="change"/>(value).</summary>
+    public JsonObject MapSecrets(JsonObject source, Func<string, string> change)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(change);
+        var copy = (JsonObject)source.DeepClone();
+        foreach (var path in SecretPaths)
+        {
+            if (At(copy, path) is JsonValue value && value.TryGetValue<string>(out var text))
+                Put(copy, path, JsonValue.Create(change(text)));
+        }
+
+        return copy;
+    }
+
+    /// <summary>The node at a dotted path of objects, or null.</summary>
+    public static JsonNode? At(JsonObject root, string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        JsonNode? node = root;
+        foreach (var part in path.Split('.'))
+            node = node is JsonObject obj ? obj[part] : null;
+        return node;
+    }
+
+    /// <summary>Sets the node at a dotted path whose parent objects exist; does nothing otherwise.</summary>
+    public static void Put(JsonObject root, string path, JsonNode value)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var parts = path.Split('.');
+        var node = root;
+        foreach (var part in parts[..^1])
+        {
+            if (node[part] is not JsonObject next)
+                return;
+            node = next;
+        }
+
+        node[parts[^1]] = value;
+    }
+
+    /// <summary>Whether a value is only a reference to an environment variable (<c>${DB_PASSWORD}</c>): not a secret itself.</summary>
+    public static bool IsEnvironmentReference(string value) => EnvironmentReference().IsMatch(value);
+
+    [GeneratedRegex(@"^\$\{[A-Za-z_][A-Za-z0-9_]*\}$")]
+    private static partial Regex EnvironmentReference();
 
     public bool IsSecret(string path) => SecretPaths.Any(secret =>
         path.Equals(secret, StringComparison.Ordinal) || path.StartsWith(secret + ".", StringComparison.Ordinal) || path.StartsWith(secret + "[", StringComparison.Ordinal));

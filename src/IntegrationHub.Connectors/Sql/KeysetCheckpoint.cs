@@ -5,7 +5,9 @@ namespace IntegrationHub.Connectors.Sql;
 
 /// <summary>
 /// The position of a keyset read: the watermark and the tie-breaking key of the last row stored. Values keep their type,
-/// so that the next query binds them as the database expects (a timestamp as a timestamp, not as text).
+/// so that the next query binds them as the database expects (a timestamp as a timestamp, not as text): whatever the
+/// driver returned (Npgsql DateOnly for <c>date</c>, MySqlConnector DateTime for DATETIME(6), SqlClient DateTime for
+/// datetime2, unsigned integers from MySQL) comes back as the same .NET type, with its DateTime kind.
 /// </summary>
 public sealed record KeysetCheckpoint(object Watermark, object Key)
 {
@@ -21,14 +23,23 @@ public sealed record KeysetCheckpoint(object Watermark, object Key)
 
     private static JsonObject Encode(object value) => value switch
     {
-        long or int or short => new JsonObject { ["t"] = "i", ["v"] = Convert.ToInt64(value, CultureInfo.InvariantCulture) },
-        decimal d => new JsonObject { ["t"] = "d", ["v"] = d.ToString(CultureInfo.InvariantCulture) },
-        double f => new JsonObject { ["t"] = "f", ["v"] = f.ToString("R", CultureInfo.InvariantCulture) },
-        DateTime dt => new JsonObject { ["t"] = "dt", ["v"] = dt.ToString("O", CultureInfo.InvariantCulture) },
-        DateTimeOffset dto => new JsonObject { ["t"] = "dto", ["v"] = dto.ToString("O", CultureInfo.InvariantCulture) },
-        Guid g => new JsonObject { ["t"] = "g", ["v"] = g.ToString() },
-        _ => new JsonObject { ["t"] = "s", ["v"] = Convert.ToString(value, CultureInfo.InvariantCulture) },
+        long or int or short or sbyte or byte or ushort or uint => Tagged("i", Convert.ToInt64(value, CultureInfo.InvariantCulture)),
+        ulong u => Tagged("u", u.ToString(CultureInfo.InvariantCulture)),
+        decimal d => Tagged("d", d.ToString(CultureInfo.InvariantCulture)),
+        double f => Tagged("f", f.ToString("R", CultureInfo.InvariantCulture)),
+        float f => Tagged("f", ((double)f).ToString("R", CultureInfo.InvariantCulture)),
+        bool b => Tagged("b", b),
+        DateTime dt => Tagged("dt", dt.ToString("O", CultureInfo.InvariantCulture)),
+        DateTimeOffset dto => Tagged("dto", dto.ToString("O", CultureInfo.InvariantCulture)),
+        DateOnly date => Tagged("date", date.ToString("O", CultureInfo.InvariantCulture)),
+        TimeOnly time => Tagged("time", time.ToString("O", CultureInfo.InvariantCulture)),
+        TimeSpan span => Tagged("span", span.ToString("c", CultureInfo.InvariantCulture)),
+        Guid g => Tagged("g", g.ToString()),
+        byte[] bytes => Tagged("bin", Convert.ToBase64String(bytes)),
+        _ => Tagged("s", Convert.ToString(value, CultureInfo.InvariantCulture)),
     };
+
+    private static JsonObject Tagged(string type, JsonNode? value) => new() { ["t"] = type, ["v"] = value };
 
     private static object Decode(JsonNode? node)
     {
@@ -37,14 +48,19 @@ public sealed record KeysetCheckpoint(object Watermark, object Key)
         return type switch
         {
             "i" => value.GetValue<long>(),
+            "u" => ulong.Parse(value.GetValue<string>(), CultureInfo.InvariantCulture),
             "d" => decimal.Parse(value.GetValue<string>(), CultureInfo.InvariantCulture),
             "f" => double.Parse(value.GetValue<string>(), CultureInfo.InvariantCulture),
+            "b" => value.GetValue<bool>(),
             "dt" => DateTime.Parse(value.GetValue<string>(), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
             "dto" => DateTimeOffset.Parse(value.GetValue<string>(), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
+            "date" => DateOnly.ParseExact(value.GetValue<string>(), "O", CultureInfo.InvariantCulture),
+            "time" => TimeOnly.ParseExact(value.GetValue<string>(), "O", CultureInfo.InvariantCulture),
+            "span" => TimeSpan.ParseExact(value.GetValue<string>(), "c", CultureInfo.InvariantCulture),
             "g" => Guid.Parse(value.GetValue<string>()),
+            "bin" => Convert.FromBase64String(value.GetValue<string>()),
             "s" => value.GetValue<string>(),
             _ => throw new FormatException($"Unknown keyset checkpoint value type '{type}'."),
         };
     }
-
 }

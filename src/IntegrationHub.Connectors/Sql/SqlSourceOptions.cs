@@ -2,21 +2,98 @@ using System.Text.Json.Nodes;
 
 namespace IntegrationHub.Connectors.Sql;
 
-/// <summary>The <c>source</c> section of a connector of kind <c>sql</c>.</summary>
-public sealed record SqlSourceOptions(string Provider, string ConnectionString, string Table, string Key, string Watermark, int PageSize)
+/// <summary>
+/// The <c>source</c> section of a connector of kind <c>sql</c> (schemas/connectors/sql.schema.json documents each setting).
+/// Reads either a <see cref="Table"/> (or view) or a read-only <see cref="Query"/>, page by page in
+/// (<see cref="Watermark"/>, <see cref="Key"/>) order.
+/// </summary>
+public sealed record SqlSourceOptions
 {
+    public const int DefaultPageSize = 500;
+    public const int MaxPageSize = 50_000;
+    public const int DefaultCommandTimeoutSeconds = 60;
+
+    /// <summary><c>postgres</c>, <c>mysql</c> (also <c>mariadb</c>), <c>sqlserver</c> or <c>sqlite</c>.</summary>
+    public required string Provider { get; init; }
+
+    /// <summary>ADO.NET connection string of the provider; a secret (it usually holds a password).</summary>
+    public required string ConnectionString { get; init; }
+
+    /// <summary>Table or view, optionally schema-qualified; null when <see cref="Query"/> is set.</summary>
+    public string? Table { get; init; }
+
+    /// <summary>A read-only SELECT whose rows are the source; null when <see cref="Table"/> is set.</summary>
+    public string? Query { get; init; }
+
+    /// <summary>Breaks ties between rows with the same watermark: (watermark, key) is unique.</summary>
+    public required string Key { get; init; }
+
+    /// <summary>Grows whenever a row is written (update time, staging time, sequence).</summary>
+    public required string Watermark { get; init; }
+
+    public int PageSize { get; init; } = DefaultPageSize;
+
+    /// <summary>Columns read but left out of the record (a staging table's operation and batch columns).</summary>
+    public IReadOnlyList<string> ExcludeColumns { get; init; } = [];
+
+    /// <summary>The staging-database (前置库) exchange pattern: an operation column marking inserts, updates and deletes.</summary>
+    public SqlStagingOptions? Staging { get; init; }
+
+    public int CommandTimeoutSeconds { get; init; } = DefaultCommandTimeoutSeconds;
+
     public static SqlSourceOptions From(JsonObject source, string connectorId)
     {
-        string Required(string name) => source[name]?.GetValue<string>() is { Length: > 0 } value
-            ? value
-            : throw new ConnectorConfigurationException(connectorId, $"source.{name}", "is required for a sql connector.");
+        ArgumentNullException.ThrowIfNull(source);
+        string? Optional(string name) => source[name] is JsonValue value && value.TryGetValue<string>(out var text) && text.Length > 0 ? text : null;
+        string Required(string name) => Optional(name)
+            ?? throw new ConnectorConfigurationException(connectorId, $"source.{name}", "is required for a sql connector.");
 
         var provider = Required("provider");
-        if (provider is not ("sqlite" or "postgres"))
-            throw new ConnectorConfigurationException(connectorId, "source.provider", $"'{provider}' is not supported; use sqlite or postgres.");
-        var pageSize = source["pageSize"]?.GetValue<int>() ?? 500;
-        if (pageSize is < 1 or > 50_000)
-            throw new ConnectorConfigurationException(connectorId, "source.pageSize", $"{pageSize} is outside 1..50000.");
-        return new SqlSourceOptions(provider, Required("connectionString"), Required("table"), Required("key"), Required("watermark"), pageSize);
+        if (!SqlProvider.IsKnown(provider))
+            throw new ConnectorConfigurationException(connectorId, "source.provider", $"'{provider}' is not supported; use {string.Join(", ", SqlProvider.Names)}.");
+
+        var table = Optional("table");
+        var query = Optional("query");
+        if ((table is null) == (query is null))
+            throw new ConnectorConfigurationException(connectorId, "source.table", "or source.query: exactly one of them must be set.");
+        if (query is not null && ReadOnlyQuery.Problem(query) is { } problem)
+            throw new ConnectorConfigurationException(connectorId, "source.query", problem);
+
+        var pageSize = Integer(source, "pageSize", connectorId) ?? DefaultPageSize;
+        if (pageSize is < 1 or > MaxPageSize)
+            throw new ConnectorConfigurationException(connectorId, "source.pageSize", $"{pageSize} is outside 1..{MaxPageSize}.");
+        var timeout = Integer(source, "commandTimeoutSeconds", connectorId) ?? DefaultCommandTimeoutSeconds;
+        if (timeout is < 1 or > 3600)
+            throw new ConnectorConfigurationException(connectorId, "source.commandTimeoutSeconds", $"{timeout} is outside 1..3600.");
+
+        return new SqlSourceOptions
+        {
+            Provider = provider,
+            ConnectionString = Required("connectionString"),
+            Table = table,
+            Query = query,
+            Key = Required("key"),
+            Watermark = Required("watermark"),
+            PageSize = pageSize,
+            ExcludeColumns = Strings(source["excludeColumns"], "source.excludeColumns", connectorId) ?? [],
+            Staging = source["staging"] is JsonObject staging ? SqlStagingOptions.From(staging, connectorId) : null,
+            CommandTimeoutSeconds = timeout,
+        };
     }
+
+    internal static int? Integer(JsonObject source, string name, string connectorId) => source[name] switch
+    {
+        null => null,
+        JsonValue value when value.TryGetValue<int>(out var number) => number,
+        JsonValue value when value.TryGetValue<double>(out var real) && real == Math.Floor(real) && real is >= int.MinValue and <= int.MaxValue => (int)real,
+        var other => throw new ConnectorConfigurationException(connectorId, $"source.{name}", $"must be an integer, not {other.ToJsonString()}."),
+    };
+
+    internal static IReadOnlyList<string>? Strings(JsonNode? node, string setting, string connectorId) => node switch
+    {
+        null => null,
+        JsonArray array when array.All(item => item is JsonValue v && v.TryGetValue<string>(out var s) && s.Length > 0) =>
+            [.. array.Select(item => item!.GetValue<string>())],
+        _ => throw new ConnectorConfigurationException(connectorId, setting, "must be a list of non-empty strings."),
+    };
 }

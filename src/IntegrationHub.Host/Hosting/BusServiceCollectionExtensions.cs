@@ -16,8 +16,18 @@ internal static class BusServiceCollectionExtensions
         if (bus.Transport is not ("inmemory" or "rabbitmq"))
             throw new OptionsValidationException("Hub:Bus:Transport", typeof(BusOptions), [$"Hub:Bus:Transport is '{bus.Transport}'; use inmemory or rabbitmq."]);
 
+        // Start (and the readiness check) waits until every receive endpoint is bound: a run requested right after start
+        // would otherwise be published to an exchange with no queue yet, and RabbitMQ drops such a message.
+        services.AddOptions<MassTransitHostOptions>().Configure(o =>
+        {
+            o.WaitUntilStarted = true;
+            o.StartTimeout = TimeSpan.FromMinutes(1);
+            o.StopTimeout = TimeSpan.FromSeconds(30);
+        });
         services.AddMassTransit(x =>
         {
+            // No usage telemetry to masstransit.io: these machines have no internet, and a hub must not call home.
+            x.DisableUsageTelemetry();
             if (hub.HasRole("worker"))
             {
                 x.AddConsumer<NormalizeRecordsConsumer, NormalizeRecordsConsumerDefinition>();

@@ -1,5 +1,6 @@
 using IntegrationHub.Connectors;
 using IntegrationHub.Connectors.Definitions;
+using IntegrationHub.Connectors.Rest;
 using IntegrationHub.Connectors.Sql;
 using IntegrationHub.Host.Apis;
 using IntegrationHub.Host.Configuration;
@@ -31,6 +32,8 @@ public static class HubHostingExtensions
         services.AddConnectorCatalog(hub);
         services.AddSingleton(new ConnectorContext(hub.DataPath()));
         services.AddSingleton<ISourceConnector, SqlSourceConnector>();
+        services.AddSingleton<ISourceConnector, IntegrationHub.Connectors.Process.ProcessSourceConnector>();
+        services.AddRestSourceConnector();
         services.AddSingleton<ISourceConnector, IntegrationHub.Connectors.Files.FileSourceConnector>();
         services.AddSingleton<NormalizerCache>();
         services.AddSingleton<BatchNormalizer>();

@@ -29,44 +29,75 @@ public sealed partial class ConnectorRunner(
 {
     private readonly StoreRecordOutcomes _outcomes = new(store);
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(25);
-    private readonly ConcurrentDictionary<string, Task<SyncRun?>> _active = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, Task> _active = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Func<ConnectorDefinition, Task<SyncRun?>>> _queued = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Guid, byte> _liveRuns = new();
     private readonly Dictionary<string, ISourceConnector> _byKind = connectors.ToDictionary(c => c.Kind, StringComparer.Ordinal);
 
-    public bool IsRunning(string connectorId) => _active.ContainsKey(connectorId);
+    public bool IsRunning(string connectorId)
+    {
+        lock (_gate)
+            return _active.ContainsKey(connectorId);
+    }
 
     /// <summary>The runs this process is executing right now (alive whatever their heartbeat says).</summary>
     public IReadOnlyCollection<Guid> LiveRuns => [.. _liveRuns.Keys];
 
-    /// <summary>Starts a run in the background unless this process already runs the connector.</summary>
-    public bool TryStart(string connectorId, string trigger, CancellationToken stopping) =>
-        TryStartInBackground(connectorId, connector => RunAsync(connector, trigger, stopping));
+    /// <summary>
+    /// Starts a run in the background. While this process runs the connector, a request with <paramref name="queueIfBusy"/>
+    /// waits and starts as soon as the current run ends (several such requests make one run): a run asked for is never
+    /// dropped just because the previous one was finishing. Returns whether the run started or was queued.
+    /// </summary>
+    public bool TryStart(string connectorId, string trigger, CancellationToken stopping, bool queueIfBusy = true) =>
+        Start(connectorId, connector => RunAsync(connector, trigger, stopping), queueIfBusy);
 
-    /// <summary>Starts, in the background, a replay of the connector's open quarantine entries that match the query.</summary>
+    /// <summary>Starts (or queues, like <see cref="TryStart"/>) a replay of the connector's open quarantine entries that match the query.</summary>
     public bool TryStartReplay(string connectorId, QuarantineQuery query, CancellationToken stopping) =>
-        TryStartInBackground(connectorId, connector => ReplayAsync(connector, query, stopping));
+        Start(connectorId, connector => ReplayAsync(connector, query, stopping), queueIfBusy: true);
 
-    private bool TryStartInBackground(string connectorId, Func<ConnectorDefinition, Task<SyncRun?>> run)
+    private bool Start(string connectorId, Func<ConnectorDefinition, Task<SyncRun?>> run, bool queueIfBusy)
     {
-        if (registry.Find(connectorId) is not { } connector)
+        if (registry.Find(connectorId) is null)
             return false;
-        var started = false;
-        _active.GetOrAdd(connectorId, id =>
+        lock (_gate)
         {
-            started = true;
-            return Task.Run(async () =>
+            if (_active.ContainsKey(connectorId))
             {
-                try
-                {
-                    return await run(connector).ConfigureAwait(false);
-                }
-                finally
-                {
-                    _active.TryRemove(id, out var _);
-                }
-            }, CancellationToken.None);
-        });
-        return started;
+                if (queueIfBusy)
+                    _queued[connectorId] = run;
+                return queueIfBusy;
+            }
+
+            _active[connectorId] = Task.Run(() => ExecuteAsync(connectorId, run), CancellationToken.None);
+            return true;
+        }
+    }
+
+    private async Task ExecuteAsync(string connectorId, Func<ConnectorDefinition, Task<SyncRun?>> run)
+    {
+        try
+        {
+            if (registry.Find(connectorId) is { } connector)
+                await run(connector).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // the hub is stopping; the run is marked interrupted
+        }
+        catch (Exception ex)
+        {
+            LogStartFailed(logger, ex, connectorId);
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                _active.Remove(connectorId);
+                if (_queued.Remove(connectorId, out var next))
+                    _active[connectorId] = Task.Run(() => ExecuteAsync(connectorId, next), CancellationToken.None);
+            }
+        }
     }
 
     /// <summary>Runs a connector to the end: returns the finished run, or null when another run of it is under way.</summary>
@@ -134,12 +165,12 @@ public sealed partial class ConnectorRunner(
         }
 
         _liveRuns[run.RunId] = 0;
+        var sequence = 0;
         using var heartbeat = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var beating = HeartbeatAsync(run.RunId, heartbeat.Token);
         try
         {
             LogStarted(logger, connector.Id, run.RunId, trigger);
-            var sequence = 0;
             var checkpoint = await store.GetCheckpointAsync(connector.Id, ct).ConfigureAwait(false);
             await foreach (var page in readPages(checkpoint).WithCancellation(ct).ConfigureAwait(false))
             {
@@ -163,6 +194,9 @@ public sealed partial class ConnectorRunner(
         catch (Exception ex)
         {
             LogFailed(logger, ex, connector.Id, run.RunId);
+            // The pages published before the failure are stored still, and their checkpoint counts: the next run
+            // resumes after them instead of reading them again.
+            await WaitForStoredAsync(run.RunId, sequence, ct).ConfigureAwait(false);
             await store.FinishRunAsync(run.RunId, RunStatus.Failed, ex.Message, CancellationToken.None).ConfigureAwait(false);
             return await store.GetRunAsync(run.RunId, CancellationToken.None).ConfigureAwait(false);
         }
@@ -209,6 +243,22 @@ public sealed partial class ConnectorRunner(
         }
     }
 
+    /// <summary>Waits (within the completion timeout) until the first <paramref name="published"/> batches are stored.</summary>
+    private async Task WaitForStoredAsync(Guid runId, int published, CancellationToken ct)
+    {
+        var deadline = clock.GetUtcNow() + options.Value.RunCompletionTimeout;
+        try
+        {
+            while (clock.GetUtcNow() < deadline && await store.GetRunAsync(runId, ct).ConfigureAwait(false) is { Status: RunStatus.Running } run
+                && run.BatchesStored < published)
+                await Task.Delay(PollInterval, clock, ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogWaitForStoredFailed(logger, ex, runId);
+        }
+    }
+
     private async Task<SyncRun> WaitForCompletionAsync(Guid runId, CancellationToken ct)
     {
         var deadline = clock.GetUtcNow() + options.Value.RunCompletionTimeout;
@@ -230,6 +280,12 @@ public sealed partial class ConnectorRunner(
         while (await timer.WaitForNextTickAsync(ct).ConfigureAwait(false))
             await store.HeartbeatRunAsync(runId, ct).ConfigureAwait(false);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId} failed and its stored pages could not be awaited; the next run may read some again")]
+    private static partial void LogWaitForStoredFailed(ILogger logger, Exception exception, Guid runId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A run of {Connector} could not be carried out")]
+    private static partial void LogStartFailed(ILogger logger, Exception exception, string connector);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Connector {Connector} is already running; this start was skipped")]
     private static partial void LogAlreadyRunning(ILogger logger, string connector);

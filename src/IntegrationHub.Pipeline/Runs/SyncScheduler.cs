@@ -53,7 +53,7 @@ public sealed partial class SyncScheduler(
             var due = _due.GetValueOrDefault(connector.Id, now);
             if (due > now || runner.IsRunning(connector.Id))
                 continue;
-            runner.TryStart(connector.Id, "schedule", ct);
+            runner.TryStart(connector.Id, "schedule", ct, queueIfBusy: false);
             _due[connector.Id] = NextAfter(connector.Schedule, now)!.Value;
         }
     }

@@ -46,7 +46,7 @@ public sealed class ConnectorRegistrationTests
         badPageSize["source"]!["pageSize"] = 0;
         var problem = await ProblemOf(await hub.Client.PostAsJsonAsync("/api/v1/connectors", badPageSize), HttpStatusCode.BadRequest);
         Assert.Contains("source.pageSize", problem["errors"]!.AsObject().Select(e => e.Key));
-        var issue = problem["issues"]!.AsArray().Single()!;
+        var issue = problem["issues"]!.AsArray().First(i => i!["field"]!.GetValue<string>() == "source.pageSize")!;
         Assert.Equal("0", issue["value"]!.GetValue<string>());
         Assert.Equal("schema.minimum", issue["rule"]!.GetValue<string>());
 

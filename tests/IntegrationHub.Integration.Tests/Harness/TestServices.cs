@@ -1,16 +1,20 @@
 using System.Net.Http.Headers;
 using System.Text;
+using MySqlConnector;
 using Npgsql;
 
 namespace IntegrationHub.Integration.Tests.Harness;
 
 /// <summary>
-/// The real PostgreSQL and RabbitMQ that deploy/scripts/test.sh starts. A test that needs them fails with a clear message
+/// The real PostgreSQL, RabbitMQ and MariaDB that deploy/scripts/test.sh starts. A test that needs them fails with a clear message
 /// when they are not there: it never passes without having talked to them.
 /// </summary>
 public static class TestServices
 {
     public static string PostgresAdmin => Required("HUB_TEST_POSTGRES");
+
+    /// <summary>MariaDB (MySQL protocol) as the <c>hub</c> user, which may create databases.</summary>
+    public static string MySqlAdmin => Required("HUB_TEST_MYSQL");
 
     public static string RabbitHost => Required("HUB_TEST_RABBITMQ_HOST");
 
@@ -43,6 +47,27 @@ public static class TestServices
         await command.ExecuteNonQueryAsync();
     }
 
+    /// <summary>Creates an empty MariaDB database of its own for one test and returns its connection string.</summary>
+    public static async Task<string> CreateMySqlDatabaseAsync(string prefix)
+    {
+        var name = $"{prefix}_{Guid.NewGuid():N}";
+        await using var connection = new MySqlConnection(MySqlAdmin);
+        await connection.OpenAsync();
+        await using var command = new MySqlCommand($"CREATE DATABASE `{name}` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci", connection);
+        await command.ExecuteNonQueryAsync();
+        return new MySqlConnectionStringBuilder(MySqlAdmin) { Database = name }.ConnectionString;
+    }
+
+    public static async Task DropMySqlDatabaseAsync(string connectionString)
+    {
+        var name = new MySqlConnectionStringBuilder(connectionString).Database;
+        MySqlConnection.ClearAllPools();
+        await using var connection = new MySqlConnection(MySqlAdmin);
+        await connection.OpenAsync();
+        await using var command = new MySqlCommand($"DROP DATABASE IF EXISTS `{name}`", connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
     /// <summary>A virtual host of its own per test: MassTransit leaves durable queues bound after a process exits.</summary>
     public static async Task<string> CreateVirtualHostAsync()
     {
@@ -72,5 +97,5 @@ public static class TestServices
         Environment.GetEnvironmentVariable(name) is { Length: > 0 } value
             ? value
             : throw new InvalidOperationException(
-                $"{name} is not set. Run the tests with `bash deploy/scripts/test.sh`, which starts PostgreSQL and RabbitMQ for them.");
+                $"{name} is not set. Run the tests with `bash deploy/scripts/test.sh`, which starts PostgreSQL, RabbitMQ and MariaDB for them.");
 }
