@@ -47,6 +47,12 @@ public interface ISupervisionStore
 
     Task<IReadOnlyList<ConnectorSyncSummary>> GetSyncSummaryAsync(CancellationToken ct);
 
+    /// <summary>The source fields the connector's last reading run saw; null before the first.</summary>
+    Task<IReadOnlyList<string>?> GetSourceFieldsAsync(string connectorId, CancellationToken ct);
+
+    /// <summary>Remembers the fields a run saw and, when they drifted, records the drift on the run and the connector.</summary>
+    Task SaveSourceFieldsAsync(string connectorId, IReadOnlyCollection<string> fields, SourceDrift? drift, CancellationToken ct);
+
     // --- records, quarantine, change log ---
 
     Task<GoldenRecord?> GetRecordAsync(string id, CancellationToken ct);

@@ -48,6 +48,7 @@ public static class SyncApi
                     LastSuccessAt = summary?.LastSuccessAt,
                     OpenQuarantine = summary?.OpenQuarantine ?? 0,
                     SourceRecords = summary?.SourceRecords ?? 0,
+                    LastDrift = summary?.LastDrift,
                 };
             })
             .ToArray();

@@ -16,6 +16,24 @@ public sealed record MappingDefinition
     public string? SourceVersion { get; init; }
     public required IReadOnlyList<FieldRule> Fields { get; init; }
 
+    /// <summary>
+    /// The top-level source fields the mapping reads (key, version, every rule's sources and conditions): the fields whose
+    /// disappearance from a source makes the mapping silently map nothing.
+    /// </summary>
+    public IReadOnlySet<string> SourceFieldsUsed => field ??= Fields
+        .SelectMany(rule => rule.From.Concat(rule.When is { } when ? [when.Field] : []))
+        .Concat(SourceKey)
+        .Concat(SourceVersion is null ? [] : [SourceVersion])
+        .Select(TopLevel)
+        .Where(name => name.Length > 0)
+        .ToHashSet(StringComparer.Ordinal);
+
+    private static string TopLevel(string path)
+    {
+        var end = path.IndexOfAny(['.', '[']);
+        return end < 0 ? path : path[..end];
+    }
+
     private static readonly JsonDocumentOptions DocumentOptions = new()
     {
         CommentHandling = JsonCommentHandling.Skip,

@@ -105,10 +105,66 @@ public sealed partial class ConnectorRunner(
     {
         if (!_byKind.TryGetValue(connector.Kind, out var source))
             throw new ConnectorConfigurationException(connector.Id, "kind", $"'{connector.Kind}' is not a known connector kind ({string.Join(", ", _byKind.Keys)}).");
-        var finished = await RunPagesAsync(connector, trigger, checkpoint => source.ReadAsync(connector, checkpoint, context, ct), ct).ConfigureAwait(false);
+        var fields = new ObservedFields();
+        var finished = await RunPagesAsync(connector, trigger, checkpoint => fields.Observe(source.ReadAsync(connector, checkpoint, context, ct), ct), ct,
+            allRead: runId => fields.Records > 0 ? RecordDriftAsync(connector, runId, fields.Names, ct) : Task.CompletedTask).ConfigureAwait(false);
         if (finished is not null)
             await NotifyFinishedAsync(source, connector, finished, ct).ConfigureAwait(false);
         return finished;
+    }
+
+    /// <summary>
+    /// Compares the fields this run's records had with the previous reading run's, and with what the mapping reads. A
+    /// change is kept on the run and on the connector (its health shows it) and logged, instead of the mapping silently
+    /// mapping nothing. The first run reports only mapped fields that never came (a misspelt column, say).
+    /// </summary>
+    private async Task RecordDriftAsync(ConnectorDefinition connector, Guid runId, IReadOnlySet<string> seen, CancellationToken ct)
+    {
+        try
+        {
+            var previous = await store.GetSourceFieldsAsync(connector.Id, ct).ConfigureAwait(false);
+            var used = connector.Mapping.SourceFieldsUsed;
+            var drift = new SourceDrift
+            {
+                RunId = runId,
+                DetectedAt = clock.GetUtcNow(),
+                Added = previous is null ? [] : [.. seen.Except(previous, StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+                Removed = previous is null ? [] : [.. previous.Except(seen, StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+                MappedButMissing = [.. used.Where(f => !seen.Contains(f) && (previous is null || previous.Contains(f, StringComparer.Ordinal))).Order(StringComparer.Ordinal)],
+            };
+            if (!drift.IsEmpty)
+                LogDrift(logger, connector.Id, runId, string.Join(", ", drift.Added), string.Join(", ", drift.Removed), string.Join(", ", drift.MappedButMissing));
+            await store.SaveSourceFieldsAsync(connector.Id, seen, drift.IsEmpty ? null : drift, ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogAfterRunFailed(logger, ex, connector.Id, runId);
+        }
+    }
+
+    /// <summary>The field names of the records a run reads (deletions and unreadable parts aside).</summary>
+    private sealed class ObservedFields
+    {
+        private readonly HashSet<string> _names = new(StringComparer.Ordinal);
+
+        public IReadOnlySet<string> Names => _names;
+
+        public long Records { get; private set; }
+
+        public async IAsyncEnumerable<SourcePage> Observe(IAsyncEnumerable<SourcePage> pages, [EnumeratorCancellation] CancellationToken ct)
+        {
+            await foreach (var page in pages.WithCancellation(ct).ConfigureAwait(false))
+            {
+                foreach (var record in page.Records.Where(r => !r.Deleted && r.Problem is null))
+                {
+                    Records++;
+                    foreach (var (name, _) in record.Data)
+                        _names.Add(name);
+                }
+
+                yield return page;
+            }
+        }
     }
 
     /// <summary>
@@ -154,8 +210,10 @@ public sealed partial class ConnectorRunner(
         }
     }
 
+    /// <param name="allRead">Called once every page is read and published, before the closing batch: what a run learns
+    /// from reading (source drift) is recorded before the run can be seen as completed.</param>
     private async Task<SyncRun?> RunPagesAsync(ConnectorDefinition connector, string trigger,
-        Func<string?, IAsyncEnumerable<SourcePage>> readPages, CancellationToken ct)
+        Func<string?, IAsyncEnumerable<SourcePage>> readPages, CancellationToken ct, Func<Guid, Task>? allRead = null)
     {
         var run = await store.StartRunAsync(connector.Id, trigger, ct).ConfigureAwait(false);
         if (run is null)
@@ -178,6 +236,9 @@ public sealed partial class ConnectorRunner(
                 await PublishAsync(connector, run.RunId, sequence++, page.Records.Select(r => new RawSourceRecord { Payload = r.Data.ToJsonString(), Deleted = r.Deleted, Origin = r.Origin, Problem = r.Problem }).ToList(),
                     page.CheckpointAfter, isLast: false, ct).ConfigureAwait(false);
             }
+
+            if (allRead is not null)
+                await allRead(run.RunId).ConfigureAwait(false);
 
             // A closing empty batch ends every run the same way, also a run that found nothing new.
             await PublishAsync(connector, run.RunId, sequence, [], checkpointAfter: null, isLast: true, ct).ConfigureAwait(false);
@@ -283,6 +344,9 @@ public sealed partial class ConnectorRunner(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId} failed and its stored pages could not be awaited; the next run may read some again")]
     private static partial void LogWaitForStoredFailed(ILogger logger, Exception exception, Guid runId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The fields of {Connector}'s source changed (run {RunId}): added [{Added}], removed [{Removed}], read by the mapping but missing [{Missing}]")]
+    private static partial void LogDrift(ILogger logger, string connector, Guid runId, string added, string removed, string missing);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A run of {Connector} could not be carried out")]
     private static partial void LogStartFailed(ILogger logger, Exception exception, string connector);

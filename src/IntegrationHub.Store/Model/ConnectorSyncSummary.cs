@@ -8,4 +8,7 @@ public sealed record ConnectorSyncSummary
     public DateTimeOffset? LastSuccessAt { get; init; }
     public long OpenQuarantine { get; init; }
     public long SourceRecords { get; init; }
+
+    /// <summary>The most recent change of the source's fields (kept until a newer one).</summary>
+    public SourceDrift? LastDrift { get; init; }
 }

@@ -12,4 +12,7 @@ public sealed record SyncRun
     public required SyncCounts Counts { get; init; }
     public int BatchesStored { get; init; }
     public string? Error { get; init; }
+
+    /// <summary>How the source's fields changed compared with the previous reading run; null when they did not.</summary>
+    public SourceDrift? Drift { get; init; }
 }

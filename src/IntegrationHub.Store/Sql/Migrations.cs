@@ -137,5 +137,13 @@ internal static class Migrations
                 enabled INTEGER NOT NULL,
                 updated_at BIGINT NOT NULL);
             """),
+        (4, """
+            CREATE TABLE connector_fields (
+                connector_id TEXT PRIMARY KEY,
+                fields TEXT NOT NULL,
+                last_drift TEXT,
+                updated_at BIGINT NOT NULL);
+            ALTER TABLE sync_runs ADD COLUMN drift TEXT;
+            """),
     ];
 }

@@ -8,7 +8,7 @@ public sealed partial class SqlSupervisionStore
     private const string RunColumns =
         "run_id AS RunId, connector_id AS ConnectorId, trigger_kind AS TriggerKind, status AS Status, started_at AS StartedAt, " +
         "finished_at AS FinishedAt, acked_through AS AckedThrough, pulled AS Pulled, inserted AS Inserted, updated AS Updated, " +
-        "unchanged AS Unchanged, quarantined AS Quarantined, deleted AS Deleted, error AS Error";
+        "unchanged AS Unchanged, quarantined AS Quarantined, deleted AS Deleted, error AS Error, drift AS Drift";
 
     public async Task<SyncRun?> StartRunAsync(string connectorId, string trigger, CancellationToken ct)
     {
@@ -133,6 +133,9 @@ public sealed partial class SqlSupervisionStore
         var sources = (await connection.QueryAsync<CountRow>(new CommandDefinition(
             "SELECT connector_id AS ConnectorId, COUNT(*) AS Value FROM source_records GROUP BY connector_id", cancellationToken: ct)).ConfigureAwait(false))
             .ToDictionary(r => r.ConnectorId, r => r.Value);
+        var drifts = (await connection.QueryAsync<(string ConnectorId, string Drift)>(new CommandDefinition(
+            "SELECT connector_id, last_drift FROM connector_fields WHERE last_drift IS NOT NULL", cancellationToken: ct)).ConfigureAwait(false))
+            .ToDictionary(r => r.ConnectorId, r => ReadDrift(r.Drift));
 
         return lastRuns.Keys.Union(quarantine.Keys).Union(sources.Keys).Order(StringComparer.Ordinal)
             .Select(id => new ConnectorSyncSummary
@@ -142,6 +145,7 @@ public sealed partial class SqlSupervisionStore
                 LastSuccessAt = lastSuccess.TryGetValue(id, out var at) ? At(at) : null,
                 OpenQuarantine = quarantine.GetValueOrDefault(id),
                 SourceRecords = sources.GetValueOrDefault(id),
+                LastDrift = drifts.GetValueOrDefault(id),
             })
             .ToList();
     }
@@ -190,6 +194,7 @@ public sealed partial class SqlSupervisionStore
         public long Quarantined { get; init; }
         public long Deleted { get; init; }
         public string? Error { get; init; }
+        public string? Drift { get; init; }
 
         public SyncRun ToRun() => new()
         {
@@ -208,6 +213,7 @@ public sealed partial class SqlSupervisionStore
             Counts = new SyncCounts(Pulled, Inserted, Updated, Unchanged, Quarantined, Deleted),
             BatchesStored = (int)AckedThrough + 1,
             Error = Error,
+            Drift = ReadDrift(Drift),
         };
     }
 }

@@ -14,4 +14,7 @@ public sealed record ConnectorSyncView
     public DateTimeOffset? LastSuccessAt { get; init; }
     public required long OpenQuarantine { get; init; }
     public required long SourceRecords { get; init; }
+
+    /// <summary>The most recent change of the source's fields (added, removed, read by the mapping but missing).</summary>
+    public IntegrationHub.Store.Model.SourceDrift? LastDrift { get; init; }
 }

@@ -30,6 +30,9 @@ public sealed record RunView
     public required int BatchesStored { get; init; }
     public string? Error { get; init; }
 
+    /// <summary>How the source's fields changed compared with the previous run that read records; null when they did not.</summary>
+    public SourceDrift? Drift { get; init; }
+
     public static RunView From(SyncRun run, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(run);
@@ -50,6 +53,7 @@ public sealed record RunView
             DurationMs = (long)((run.FinishedAt ?? now) - run.StartedAt).TotalMilliseconds,
             BatchesStored = run.BatchesStored,
             Error = run.Error,
+            Drift = run.Drift,
         };
     }
 }
