@@ -92,6 +92,11 @@ public static class ConnectorsApi
             .WithSummary("Start a sync run now")
             .WithDescription("Asks a worker to run the connector (trigger \"api\"). The run appears in the connector's runs once it starts; a connector that is already running is not started twice.");
 
+        api.MapPost("/{id}/backfill", StartBackfill)
+            .WithName("StartConnectorBackfill")
+            .WithSummary("Re-normalize the stored records with the current mapping")
+            .WithDescription("After a mapping change: every stored raw payload of the connector goes through its current mapping again, through the normal path, as a run with trigger \"backfill\" (progress: its pulled count against the connector's source records). Changed records get a new version and feed event; the source is not read and no checkpoint moves.");
+
         api.MapGet("/{id}/runs", ListRuns)
             .WithName("ListConnectorRuns")
             .WithSummary("List a connector's recent runs")
@@ -246,6 +251,21 @@ public static class ConnectorsApi
         const string trigger = "api";
         await publisher.Publish(new RunConnector { ConnectorId = connector.Id, Trigger = trigger }, ct).ConfigureAwait(false);
 
+        var runs = $"{HubApis.Prefix}/connectors/{Uri.EscapeDataString(connector.Id)}/runs";
+        return TypedResults.Accepted(runs, new RunAccepted(connector.Id, trigger, runs));
+    }
+
+    public static async Task<Results<Accepted<RunAccepted>, ProblemHttpResult>> StartBackfill(
+        string id,
+        IConnectorRegistry registry,
+        IPublishEndpoint publisher,
+        CancellationToken ct)
+    {
+        if (registry.Find(id) is not { } connector)
+            return ApiProblems.NotFound("connector", "id", id);
+
+        const string trigger = "backfill";
+        await publisher.Publish(new RunConnector { ConnectorId = connector.Id, Trigger = trigger, Backfill = true }, ct).ConfigureAwait(false);
         var runs = $"{HubApis.Prefix}/connectors/{Uri.EscapeDataString(connector.Id)}/runs";
         return TypedResults.Accepted(runs, new RunAccepted(connector.Id, trigger, runs));
     }

@@ -56,6 +56,10 @@ public sealed partial class ConnectorRunner(
     public bool TryStartReplay(string connectorId, QuarantineQuery query, CancellationToken stopping) =>
         Start(connectorId, connector => ReplayAsync(connector, query, stopping), queueIfBusy: true);
 
+    /// <summary>Starts (or queues) a backfill: the connector's stored raw payloads normalized again with its current mapping.</summary>
+    public bool TryStartBackfill(string connectorId, CancellationToken stopping) =>
+        Start(connectorId, connector => BackfillAsync(connector, stopping), queueIfBusy: true);
+
     private bool Start(string connectorId, Func<ConnectorDefinition, Task<SyncRun?>> run, bool queueIfBusy)
     {
         if (registry.Find(connectorId) is null)
@@ -194,6 +198,30 @@ public sealed partial class ConnectorRunner(
         var pageSize = connector.Source["pageSize"]?.GetValue<int>() ?? 500;
         var selection = query with { ConnectorId = connector.Id, Status = "open", Limit = pageSize };
         return await RunPagesAsync(connector, "replay", _ => QuarantinePagesAsync(selection, ct), ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Re-normalizes every stored raw payload of the connector with its current mapping (after a mapping change), through
+    /// the normal path, as a run with trigger "backfill" and the same conservation count. Its progress is the run's
+    /// pulled count against the connector's source records. No checkpoint moves: the source is not read.
+    /// </summary>
+    public async Task<SyncRun?> BackfillAsync(ConnectorDefinition connector, CancellationToken ct)
+    {
+        var pageSize = connector.Source["pageSize"]?.GetValue<int>() ?? 500;
+        return await RunPagesAsync(connector, "backfill", _ => StoredPagesAsync(connector.Id, pageSize, ct), ct).ConfigureAwait(false);
+    }
+
+    private async IAsyncEnumerable<SourcePage> StoredPagesAsync(string connectorId, int pageSize, [EnumeratorCancellation] CancellationToken ct)
+    {
+        string? after = null;
+        while (true)
+        {
+            var stored = await store.ListStoredRawAsync(connectorId, after, pageSize, ct).ConfigureAwait(false);
+            if (stored.Count == 0)
+                yield break;
+            yield return SourcePage.Of(stored.Select(s => (JsonObject)JsonNode.Parse(s.Raw)!), checkpointAfter: null);
+            after = stored[^1].SourceKey;
+        }
     }
 
     /// <summary>The selected entries page by page (keyset on id), so a large quarantine replays in bounded memory.</summary>

@@ -9,7 +9,10 @@ public sealed class RunConnectorConsumer(ConnectorRunner runner, IHostApplicatio
 {
     public Task Consume(ConsumeContext<RunConnector> context)
     {
-        runner.TryStart(context.Message.ConnectorId, context.Message.Trigger, lifetime.ApplicationStopping);
+        if (context.Message.Backfill)
+            runner.TryStartBackfill(context.Message.ConnectorId, lifetime.ApplicationStopping);
+        else
+            runner.TryStart(context.Message.ConnectorId, context.Message.Trigger, lifetime.ApplicationStopping);
         return Task.CompletedTask;
     }
 }

@@ -10,6 +10,18 @@ public sealed partial class SqlSupervisionStore
 {
     private const int KeysPerQuery = 500;
 
+    public async Task<IReadOnlyList<(string SourceKey, string Raw)>> ListStoredRawAsync(string connectorId, string? afterKey, int limit, CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<(string SourceKey, string Raw)>(new CommandDefinition(
+            """
+            SELECT source_key, raw FROM source_records
+            WHERE connector_id = @connectorId AND deleted_at IS NULL AND (@afterKey IS NULL OR source_key > @afterKey)
+            ORDER BY source_key LIMIT @limit
+            """, new { connectorId, afterKey, limit }, cancellationToken: ct)).ConfigureAwait(false);
+        return [.. rows];
+    }
+
     public async Task<IReadOnlyDictionary<string, SourceRecordState>> FindSourceRecordStatesAsync(string connectorId,
         IReadOnlyCollection<string> sourceKeys, CancellationToken ct)
     {
