@@ -21,6 +21,10 @@ public sealed class ConnectorCatalog : IConnectorRegistry
     private readonly ISupervisionStore _store;
     private readonly ConnectorSecrets _secrets;
     private readonly SemaphoreSlim _writes = new(1, 1);
+
+    // Loads are serialized, so a periodic reload that read the store before a write cannot replace the newer snapshot
+    // the write installed: whichever load runs last read the latest state.
+    private readonly SemaphoreSlim _loads = new(1, 1);
     private Snapshot _snapshot;
 
     public ConnectorCatalog(string connectorsDirectory, IEnumerable<ISourceConnector> kinds, ISupervisionStore store, ConnectorSecrets secrets)
@@ -54,6 +58,19 @@ public sealed class ConnectorCatalog : IConnectorRegistry
     /// <summary>Reloads the registrations and switches from the store.</summary>
     public async Task RefreshAsync(CancellationToken ct)
     {
+        await _loads.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            _snapshot = await LoadAsync(ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            _loads.Release();
+        }
+    }
+
+    private async Task<Snapshot> LoadAsync(CancellationToken ct)
+    {
         var registrations = await _store.ListConnectorRegistrationsAsync(ct).ConfigureAwait(false);
         var registered = new Dictionary<string, ConnectorDefinition>(StringComparer.Ordinal);
         foreach (var registration in registrations)
@@ -63,7 +80,7 @@ public sealed class ConnectorCatalog : IConnectorRegistry
         }
 
         var switches = await _store.GetConnectorSwitchesAsync(ct).ConfigureAwait(false);
-        _snapshot = new Snapshot(_files, registered.ToFrozenDictionary(StringComparer.Ordinal), switches.ToFrozenDictionary(StringComparer.Ordinal));
+        return new Snapshot(_files, registered.ToFrozenDictionary(StringComparer.Ordinal), switches.ToFrozenDictionary(StringComparer.Ordinal));
     }
 
     /// <summary>Registers a new connector from its definition (mapping inline).</summary>
