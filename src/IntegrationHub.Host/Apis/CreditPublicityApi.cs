@@ -34,8 +34,8 @@ public static class CreditPublicityApi
 
         api.MapGet("/{kind}", Export)
             .WithName("ExportCreditPublicity")
-            .WithSummary("双公示 CSV of penalties or licences")
-            .WithDescription("kind = penalties (CF_*) or licenses (XK_*); person = legal (default) or natural; decisions of the period (by decision date). Only rows that pass the required-field and code-list check; the header X-Hub-Rejected-Records counts the others, listed by /check. encoding = utf-8 (with BOM) or gbk.");
+            .WithSummary("双公示 CSV or XLSX of penalties or licences")
+            .WithDescription("kind = penalties (CF_*) or licenses (XK_*); person = legal (default) or natural; decisions of the period (by decision date). Only rows that pass the required-field and code-list check; the header X-Hub-Rejected-Records counts the others, listed by /check. format = csv (default; encoding = utf-8 with BOM, or gbk) or xlsx.");
 
         api.MapGet("/{kind}/check", Check)
             .WithName("CheckCreditPublicity")
@@ -46,21 +46,23 @@ public static class CreditPublicityApi
     }
 
     public static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> Export(
-        string kind, string? person, string? region, string? agency, string? period, string? encoding,
+        string kind, string? person, string? region, string? agency, string? period, string? format, string? encoding,
         HttpContext http, ISupervisionStore store, TimeProvider clock, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(http);
         if (!Kinds.TryGetValue(kind, out var selected))
             return ApiProblems.NotFound("credit publicity data set", "kind", kind);
-        if (IndicatorQuery.Parse(region, agency, period, null, IndicatorQuery.Csv, encoding, clock, out var query) is { } invalid)
+        if (IndicatorQuery.Parse(region, agency, period, null, format ?? TableExport.Csv, encoding, clock, out var query) is { } invalid)
             return invalid;
+        if (!query.WantsFile)
+            return ApiProblems.Invalid("format", format, "format.known", "must be csv or xlsx for the 双公示 export; its check is at /check.");
         if (ApiProblems.ParseChoice("person", person, PersonKinds, "legal", out var personKind) is { } badPerson)
             return badPerson;
 
         var export = await PrepareAsync(store, query, selected, ct).ConfigureAwait(false);
         var template = CreditTemplate.For(selected.Kind, naturalPerson: personKind == "natural");
         http.Response.Headers[RejectedHeader] = export.Rejected.Count(r => r.Record.Template == template).ToString(CultureInfo.InvariantCulture);
-        return CsvExport.File(CreditTables.Of(template, export.Accepted), query.Encoding);
+        return TableExport.File(CreditTables.Of(template, export.Accepted), query.Format, query.Encoding);
     }
 
     public static async Task<Results<Ok<CreditPublicityCheck>, ValidationProblem, ProblemHttpResult>> Check(

@@ -8,14 +8,13 @@ namespace IntegrationHub.Host.Apis;
 
 /// <summary>
 /// The query parameters shared by the indicator endpoints and the 双公示 export: region prefix, agency USCC, period
-/// (default: this year in China), as-of day (default: today in China), format (json, csv) and CSV encoding.
+/// (default: this year in China), as-of day (default: today in China), format (json, csv, xlsx) and CSV encoding.
 /// </summary>
 internal sealed record IndicatorQuery(string? Region, string? Agency, ReportingPeriod Period, DateOnly AsOf, string Format, string Encoding)
 {
     public const string Json = "json";
-    public const string Csv = "csv";
 
-    private static readonly string[] Formats = [Json, Csv];
+    private static readonly string[] Formats = [Json, TableExport.Csv, TableExport.Xlsx];
 
     public static ValidationProblem? Parse(string? region, string? agency, string? period, string? asOf, string? format, string? encoding,
         TimeProvider clock, out IndicatorQuery query)
@@ -41,4 +40,6 @@ internal sealed record IndicatorQuery(string? Region, string? Agency, ReportingP
     }
 
     public IndicatorContext Context => new(WorkingDayCalendar.China, AsOf);
+
+    public bool WantsFile => Format != Json;
 }

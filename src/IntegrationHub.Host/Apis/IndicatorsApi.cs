@@ -20,12 +20,12 @@ public static class IndicatorsApi
         api.MapGet("/", GetReport)
             .WithName("GetIndicators")
             .WithSummary("Compliance indicators per agency and region")
-            .WithDescription("Every indicator of docs/indicators.md for the agencies of the region prefix (or one agency) in a period (2024, 2024-Q2, 2024-05), rolled up county → prefecture → province, with each unit's target and the region's 面上达标率. format=csv for a CSV file (encoding=utf-8 with BOM, or gbk).");
+            .WithDescription("Every indicator of docs/indicators.md for the agencies of the region prefix (or one agency) in a period (2024, 2024-Q2, 2024-05), rolled up county → prefecture → province, with each unit's target and the region's 面上达标率. format=csv or xlsx for a file (CSV encoding=utf-8 with BOM, or gbk).");
 
         api.MapGet("/{code}/cases", GetFailingCases)
             .WithName("GetIndicatorCases")
             .WithSummary("The cases that fail an indicator")
-            .WithDescription("The drill-down of a figure: each case of the selection and period that fails the indicator, with the rule and the reason. format=csv for a CSV file.");
+            .WithDescription("The drill-down of a figure: each case of the selection and period that fails the indicator, with the rule and the reason. format=csv or xlsx for a file.");
 
         return app;
     }
@@ -38,8 +38,8 @@ public static class IndicatorsApi
             return invalid;
         var cases = await GoldenCases.ReadAsync(store, query.Region, query.Agency, null, ct).ConfigureAwait(false);
         var report = new IndicatorEngine(options.Value).Report(cases, query.Period, query.Context);
-        return query.Format == IndicatorQuery.Csv
-            ? CsvExport.File(IndicatorTables.Report(report), query.Encoding)
+        return query.WantsFile
+            ? TableExport.File(IndicatorTables.Report(report), query.Format, query.Encoding)
             : TypedResults.Ok(report);
     }
 
@@ -53,8 +53,8 @@ public static class IndicatorsApi
             return invalid;
         var cases = await GoldenCases.ReadAsync(store, query.Region, query.Agency, null, ct).ConfigureAwait(false);
         var failures = new IndicatorEngine(options.Value).Failures(cases, indicator.Definition.Code, query.Period, query.Context).ToList();
-        return query.Format == IndicatorQuery.Csv
-            ? CsvExport.File(IndicatorTables.Failures(indicator.Definition.Code, query.Period.Code, failures), query.Encoding)
+        return query.WantsFile
+            ? TableExport.File(IndicatorTables.Failures(indicator.Definition.Code, query.Period.Code, failures), query.Format, query.Encoding)
             : TypedResults.Ok(new IndicatorCases(indicator.Definition.Code, query.Period.Code, query.AsOf, failures.Count, failures));
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using ClosedXML.Excel;
 using IntegrationHub.Integration.Tests.Harness;
 using IntegrationHub.Samples;
 
@@ -39,6 +40,21 @@ public sealed class IndicatorsApiTests
             Assert.Equal(row["counted"]!.GetValue<int>().ToString(CultureInfo.InvariantCulture), line[header.IndexOf("counted")]);
             Assert.Equal(row["rate"]?.GetValue<decimal>(), Decimal(line[header.IndexOf("rate")]));
             Assert.Equal(row["unitsMeetingTarget"]!.GetValue<int>().ToString(CultureInfo.InvariantCulture), line[header.IndexOf("unitsMeetingTarget")]);
+        }
+
+        // The XLSX export holds the same table, with the counts as numbers.
+        using (var xlsx = await hub.Client.GetAsync($"/api/v1/indicators?{Query}&format=xlsx"))
+        {
+            xlsx.EnsureSuccessStatusCode();
+            using var workbook = new XLWorkbook(await xlsx.Content.ReadAsStreamAsync());
+            var sheet = workbook.Worksheet(1);
+            Assert.Equal(header, sheet.Row(1).CellsUsed().Select(c => c.GetString()).ToList());
+            Assert.Equal(rows.Count, sheet.LastRowUsed()!.RowNumber() - 1);
+            foreach (var row in sheet.RowsUsed().Skip(1))
+            {
+                var line = byKey[(row.Cell(header.IndexOf("unitCode") + 1).GetString(), row.Cell(header.IndexOf("indicator") + 1).GetString())];
+                Assert.Equal(decimal.Parse(line[header.IndexOf("counted")], CultureInfo.InvariantCulture), row.Cell(header.IndexOf("counted") + 1).GetValue<decimal>());
+            }
         }
 
         // Drill-down: for each agency figure, the failing cases number counted − met.
@@ -88,6 +104,19 @@ public sealed class IndicatorsApiTests
         }
 
         Assert.True(exported > 0);
+
+        // The same rows in GBK and in XLSX.
+        using (var gbk = await hub.Client.GetAsync("/api/v1/credit-publicity/penalties?period=2024&person=legal&encoding=gbk"))
+        using (var xlsx = await hub.Client.GetAsync("/api/v1/credit-publicity/penalties?period=2024&person=legal&format=xlsx"))
+        {
+            Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+            var lines = Csv(Encoding.GetEncoding(54936).GetString(await gbk.Content.ReadAsByteArrayAsync()));
+            using var workbook = new XLWorkbook(await xlsx.Content.ReadAsStreamAsync());
+            var sheet = workbook.Worksheet(1);
+            Assert.Equal(lines.Count, sheet.LastRowUsed()!.RowNumber());
+            Assert.Equal(lines[1][0], sheet.Cell(2, 1).GetString());
+            Assert.Contains(lines.Skip(1), l => l[0].Any(c => c > 0x4E00));
+        }
         Assert.Equal(check["accepted"]!.GetValue<int>(), exported);
         Assert.Equal(check["rejected"]!.GetValue<int>(), rejected);
         Assert.Equal(0, rejected);

@@ -13,7 +13,10 @@ internal static class IndicatorTables
         [
             report.Period, Day(report.AsOf), Kind(r.UnitKind), r.UnitCode, r.UnitName, r.Indicator, Int(r.Met), Int(r.Counted),
             Rate(r.Rate), Bool(r.MeetsTarget), Int(r.Units), Int(r.UnitsMeetingTarget), Rate(r.UnitsMeetingTargetRate),
-        ])]);
+        ])])
+    {
+        NumericColumns = new HashSet<string> { "met", "counted", "rate", "units", "unitsMeetingTarget", "unitsMeetingTargetRate" },
+    };
 
     public static ExportTable Failures(string indicator, string period, IReadOnlyList<CaseFailure> failures) => new(
         $"indicator-{indicator}-{period}-cases",
