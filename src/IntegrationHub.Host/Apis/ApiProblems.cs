@@ -60,6 +60,41 @@ internal static class ApiProblems
         return Invalid(parameter, raw, $"{parameter}.range", $"must be an integer from 1 to {max}; it defaults to {defaultValue}.");
     }
 
+    /// <summary>A region code or its prefix (digits, at most 12), null when absent.</summary>
+    public static ValidationProblem? ParseRegion(string? raw, out string? region)
+    {
+        region = string.IsNullOrEmpty(raw) ? null : raw;
+        if (region is null || (region.Length <= 12 && region.All(char.IsAsciiDigit)))
+            return null;
+        region = null;
+        return Invalid("region", raw, "region.format", "must be the digits of a region code or its prefix, such as 44 or 440300 (at most 12 digits).");
+    }
+
+    /// <summary>An enforcing agency's USCC (trimmed, upper-cased), null when absent.</summary>
+    public static ValidationProblem? ParseAgency(string? raw, out string? uscc)
+    {
+        uscc = string.IsNullOrEmpty(raw) ? null : raw.Trim().ToUpperInvariant();
+        if (uscc is null || (uscc.Length == 18 && uscc.All(char.IsAsciiLetterOrDigit)))
+            return null;
+        uscc = null;
+        return Invalid("agency", raw, "agency.format", "must be the enforcing agency's unified social credit code (18 characters, digits and capital letters).");
+    }
+
+    /// <summary>One of <paramref name="allowed"/> (case-insensitive), <paramref name="defaultValue"/> when absent.</summary>
+    public static ValidationProblem? ParseChoice(string parameter, string? raw, IReadOnlyList<string> allowed, string defaultValue, out string value)
+    {
+        value = defaultValue;
+        if (string.IsNullOrEmpty(raw))
+            return null;
+        if (allowed.FirstOrDefault(a => a.Equals(raw, StringComparison.OrdinalIgnoreCase)) is { } known)
+        {
+            value = known;
+            return null;
+        }
+
+        return Invalid(parameter, raw, $"{parameter}.known", $"must be one of {string.Join(", ", allowed)}; it defaults to {defaultValue}.");
+    }
+
     /// <summary>
     /// An RFC 3339 timestamp with an offset (<c>2024-05-01T08:00:00+08:00</c>, <c>…Z</c>) or a date (<c>2024-05-01</c>,
     /// meaning 00:00 China Standard Time). An unencoded '+' arrives as a space and is read as '+'.

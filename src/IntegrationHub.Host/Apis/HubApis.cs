@@ -17,6 +17,8 @@ public static class HubApis
         api.MapRecordsApi();
         api.MapQuarantineApi();
         api.MapFeedApi();
+        api.MapIndicatorsApi();
+        api.MapCreditPublicityApi();
         return app;
     }
 }

@@ -55,12 +55,10 @@ public static class RecordsApi
     {
         if (ApiProblems.ParseLimit(limit, DefaultLimit, MaxLimit, out var take) is { } invalid)
             return invalid;
-        if (!string.IsNullOrEmpty(region) && (region.Length > 12 || !region.All(char.IsAsciiDigit)))
-            return ApiProblems.Invalid("region", region, "region.format", "must be the digits of a region code or its prefix, such as 44 or 440300 (at most 12 digits).");
-
-        var uscc = string.IsNullOrEmpty(agency) ? null : agency.Trim().ToUpperInvariant();
-        if (uscc is not null && (uscc.Length != 18 || !uscc.All(char.IsAsciiLetterOrDigit)))
-            return ApiProblems.Invalid("agency", agency, "agency.format", "must be the enforcing agency's unified social credit code (18 characters, digits and capital letters).");
+        if (ApiProblems.ParseRegion(region, out var regionPrefix) is { } badRegion)
+            return badRegion;
+        if (ApiProblems.ParseAgency(agency, out var uscc) is { } badAgency)
+            return badAgency;
 
         string? categoryName = null;
         if (!string.IsNullOrEmpty(category))
@@ -77,7 +75,7 @@ public static class RecordsApi
         var records = await store.ListRecordsAsync(
             new RecordQuery
             {
-                RegionPrefix = string.IsNullOrEmpty(region) ? null : region,
+                RegionPrefix = regionPrefix,
                 AgencyUscc = uscc,
                 Category = categoryName,
                 After = string.IsNullOrEmpty(after) ? null : after,

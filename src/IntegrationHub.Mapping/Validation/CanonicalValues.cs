@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using IntegrationHub.Canonical.Model;
 using IntegrationHub.Mapping.Engine;
 
 namespace IntegrationHub.Mapping.Validation;
@@ -20,6 +21,14 @@ internal static class CanonicalValues
     public static string? Text(JsonObject record, string path) =>
         SourceFields.Find(record, path) is JsonValue value && value.GetValueKind() == JsonValueKind.String
             ? SourceFields.Text(value)
+            : null;
+
+    /// <summary>The record's category; null when absent or not one of the ten camelCase names.</summary>
+    public static ActionCategory? Category(JsonObject record) =>
+        Text(record, "category") is { Length: > 0 } text
+        && char.IsAsciiLetterLower(text[0])
+        && Enum.TryParse<ActionCategory>(text, ignoreCase: true, out var category)
+            ? category
             : null;
 
     public static decimal? Number(JsonNode? node) =>

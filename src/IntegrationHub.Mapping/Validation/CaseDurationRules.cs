@@ -1,3 +1,4 @@
+using IntegrationHub.Canonical.Statutes;
 using System.Text.Json.Nodes;
 
 namespace IntegrationHub.Mapping.Validation;
@@ -9,7 +10,7 @@ namespace IntegrationHub.Mapping.Validation;
 /// </summary>
 internal static class CaseDurationRules
 {
-    public const int MaxCalendarDays = 90;
+    public const int MaxCalendarDays = EnforcementDuties.MaxCaseCalendarDays;
 
     public static IEnumerable<ValidationIssue> Check(JsonObject record, Func<string, string?> sourceFieldOf)
     {
@@ -18,7 +19,7 @@ internal static class CaseDurationRules
             || CanonicalValues.Date(record, "dates.filed") is not { } filed
             || CanonicalValues.Date(record, "dates.decided") is not { } decided)
             yield break;
-        var days = decided.DayNumber - filed.DayNumber;
+        var days = EnforcementDuties.CaseDays(filed, decided);
         if (days <= MaxCalendarDays)
             yield break;
 

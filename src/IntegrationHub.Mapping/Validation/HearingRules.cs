@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using IntegrationHub.Canonical.Calendar;
+using IntegrationHub.Canonical.Statutes;
 
 namespace IntegrationHub.Mapping.Validation;
 
@@ -9,15 +10,12 @@ namespace IntegrationHub.Mapping.Validation;
 /// </summary>
 internal static class HearingRules
 {
-    // 较大数额罚款 is set by each province (DOMAIN.md §1.4); these are one common choice, change them to the local rule.
-    public const decimal NaturalPersonFineThresholdYuan = 10_000m;
-    public const decimal OtherFineThresholdYuan = 100_000m;
+    public const decimal NaturalPersonFineThresholdYuan = HearingRight.NaturalPersonFineThresholdYuan;
+    public const decimal OtherFineThresholdYuan = HearingRight.OtherFineThresholdYuan;
+    public const int HearingNoticeWorkingDays = HearingRight.HearingNoticeWorkingDays;
 
-    /// <summary>行政机关应当在举行听证的七日前通知当事人 (Art. 64; working days by Art. 85).</summary>
-    public const int HearingNoticeWorkingDays = 7;
-
-    // Penalty types that give a right to a hearing whatever their amount (Art. 63).
-    private static readonly Dictionary<string, string> HeavyTypes = new(StringComparer.Ordinal)
+    // Chinese names of HearingRight.HeavyTypes, for the message.
+    private static readonly Dictionary<string, string> HeavyTypeNames = new(StringComparer.Ordinal)
     {
         ["revocationOfLicense"] = "吊销许可证件",
         ["orderToSuspendProduction"] = "责令停产停业",
@@ -58,7 +56,7 @@ internal static class HearingRules
         // With several parties, the lower threshold of a natural person applies as soon as one of them is one.
         var naturalPerson = CanonicalValues.Items(record, "counterparts")
             .Any(c => CanonicalValues.Text(c.Item, "kind") == "naturalPerson");
-        var threshold = naturalPerson ? NaturalPersonFineThresholdYuan : OtherFineThresholdYuan;
+        var threshold = HearingRight.FineThresholdYuan(naturalPerson);
         foreach (var (_, penalty) in CanonicalValues.Items(record, "penalties"))
         {
             var type = CanonicalValues.Text(penalty, "type");
@@ -69,7 +67,7 @@ internal static class HearingRules
                     $"罚款 {yuan} 元，达到{(naturalPerson ? "自然人" : "单位")}较大数额 {limit} 元",
                     $"a fine of {yuan} yuan, at least the {limit} yuan that count as large for {(naturalPerson ? "a natural person" : "an organisation")}");
             }
-            else if (type is not null && HeavyTypes.TryGetValue(type, out var zh))
+            else if (type is not null && HeavyTypeNames.TryGetValue(type, out var zh))
             {
                 yield return (type, zh, type);
             }

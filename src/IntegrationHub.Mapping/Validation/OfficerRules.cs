@@ -1,3 +1,4 @@
+using IntegrationHub.Canonical.Statutes;
 using System.Text.Json.Nodes;
 
 namespace IntegrationHub.Mapping.Validation;
@@ -8,11 +9,7 @@ namespace IntegrationHub.Mapping.Validation;
 /// </summary>
 internal static class OfficerRules
 {
-    public const int MinimumCertifiedOfficers = 2;
-
-    // Actions carried out by officers in person. A licensing or payment decision is taken by the agency and its
-    // feeds usually name no officers, so counting them there would flag every such record.
-    private static readonly HashSet<string> OfficerCategories = ["penalty", "coercion", "inspection"];
+    public const int MinimumCertifiedOfficers = EnforcementDuties.MinimumCertifiedOfficers;
 
     public static IEnumerable<ValidationIssue> Check(JsonObject record, Func<string, string?> sourceFieldOf)
     {
@@ -28,13 +25,9 @@ internal static class OfficerRules
                 $"Officer {name} has no enforcement certificate number, so it cannot be shown that the officer holds a certificate.");
         }
 
-        if (CanonicalValues.Text(record, "category") is not { } category || !OfficerCategories.Contains(category))
+        if (CanonicalValues.Category(record) is not { } category || !EnforcementDuties.NeedsCertifiedOfficers(category))
             yield break;
-        var certified = officers
-            .Select(o => CanonicalValues.Text(o.Item, "certificateNumber"))
-            .OfType<string>()
-            .Distinct(StringComparer.Ordinal)
-            .Count();
+        var certified = EnforcementDuties.CertifiedOfficerCount(officers.Select(o => CanonicalValues.Text(o.Item, "certificateNumber")));
         if (certified >= MinimumCertifiedOfficers)
             yield break;
 

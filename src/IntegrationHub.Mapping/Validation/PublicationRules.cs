@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using IntegrationHub.Canonical.Calendar;
+using IntegrationHub.Canonical.Statutes;
 
 namespace IntegrationHub.Mapping.Validation;
 
@@ -15,7 +16,7 @@ internal static class PublicationRules
         if (CanonicalValues.Date(record, "dates.decided") is { } decided
             && CanonicalValues.Date(record, "publication.publishedOn") is { } published)
         {
-            var deadline = CanonicalValues.Text(record, "category") is "penalty" or "licensing"
+            var deadline = CanonicalValues.Category(record) is { } category && EnforcementDuties.IsPermitOrPenalty(category)
                 ? PublicationDeadline.ForPermitOrPenalty(decided, calendar)
                 : PublicationDeadline.ForOtherDecision(decided, calendar);
             if (!deadline.IsMetBy(published))

@@ -1,3 +1,4 @@
+using IntegrationHub.Canonical.Statutes;
 using System.Text.Json.Nodes;
 
 namespace IntegrationHub.Mapping.Validation;
@@ -10,7 +11,7 @@ internal static class RecordingRules
 {
     public static IEnumerable<ValidationIssue> Check(JsonObject record, Func<string, string?> sourceFieldOf)
     {
-        if (CanonicalValues.Text(record, "category") != "coercion")
+        if (CanonicalValues.Category(record) is not { } category || !EnforcementDuties.NeedsAudioVideo(category))
             yield break;
         var recordings = CanonicalValues.Items(record, "recordings").ToList();
         if (recordings.Any(r => CanonicalValues.Text(r.Item, "kind") == "audioVideo"))

@@ -1,0 +1,30 @@
+using IntegrationHub.Canonical.Serialization;
+using IntegrationHub.Indicators;
+using IntegrationHub.Store;
+using IntegrationHub.Store.Model;
+
+namespace IntegrationHub.Host.Apis;
+
+/// <summary>
+/// The live golden records of a region prefix and agency, read page by page from the store (tombstones left out), for
+/// the indicator reports and the 双公示 export.
+/// </summary>
+internal static class GoldenCases
+{
+    private const int PageSize = 1000;
+
+    public static async Task<List<IndicatorCase>> ReadAsync(ISupervisionStore store, string? regionPrefix, string? agencyUscc, string? category, CancellationToken ct)
+    {
+        var cases = new List<IndicatorCase>();
+        string? after = null;
+        while (true)
+        {
+            var page = await store.ListRecordsAsync(
+                new RecordQuery { RegionPrefix = regionPrefix, AgencyUscc = agencyUscc, Category = category, After = after, Limit = PageSize }, ct).ConfigureAwait(false);
+            cases.AddRange(page.Where(r => r.DeletedAt is null).Select(r => new IndicatorCase(r.Id, CanonicalJson.Deserialize(r.Content))));
+            if (page.Count < PageSize)
+                return cases;
+            after = page[^1].Id;
+        }
+    }
+}

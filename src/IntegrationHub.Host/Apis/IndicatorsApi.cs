@@ -1,0 +1,60 @@
+using IntegrationHub.Host.Apis.Exports;
+using IntegrationHub.Host.Apis.Responses;
+using IntegrationHub.Host.Security;
+using IntegrationHub.Indicators;
+using IntegrationHub.Store;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace IntegrationHub.Host.Apis;
+
+/// <summary>三项制度 compliance indicators for supervisors (docs/indicators.md): figures per agency and region, and the failing cases.</summary>
+public static class IndicatorsApi
+{
+    public static IEndpointRouteBuilder MapIndicatorsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("indicators")
+            .WithTags("Indicators")
+            .RequireAuthorization(HubPolicies.RecordsReader);
+
+        api.MapGet("/", GetReport)
+            .WithName("GetIndicators")
+            .WithSummary("Compliance indicators per agency and region")
+            .WithDescription("Every indicator of docs/indicators.md for the agencies of the region prefix (or one agency) in a period (2024, 2024-Q2, 2024-05), rolled up county → prefecture → province, with each unit's target and the region's 面上达标率. format=csv or xlsx for a file (CSV encoding=utf-8 with BOM, or gbk).");
+
+        api.MapGet("/{code}/cases", GetFailingCases)
+            .WithName("GetIndicatorCases")
+            .WithSummary("The cases that fail an indicator")
+            .WithDescription("The drill-down of a figure: each case of the selection and period that fails the indicator, with the rule and the reason. format=csv or xlsx for a file.");
+
+        return app;
+    }
+
+    public static async Task<Results<Ok<IndicatorReport>, FileContentHttpResult, ValidationProblem>> GetReport(
+        string? region, string? agency, string? period, string? asOf, string? format, string? encoding,
+        ISupervisionStore store, TimeProvider clock, IOptions<IndicatorOptions> options, CancellationToken ct)
+    {
+        if (IndicatorQuery.Parse(region, agency, period, asOf, format, encoding, clock, out var query) is { } invalid)
+            return invalid;
+        var cases = await GoldenCases.ReadAsync(store, query.Region, query.Agency, null, ct).ConfigureAwait(false);
+        var report = new IndicatorEngine(options.Value).Report(cases, query.Period, query.Context);
+        return query.WantsFile
+            ? TableExport.File(IndicatorTables.Report(report), query.Format, query.Encoding)
+            : TypedResults.Ok(report);
+    }
+
+    public static async Task<Results<Ok<IndicatorCases>, FileContentHttpResult, ValidationProblem, ProblemHttpResult>> GetFailingCases(
+        string code, string? region, string? agency, string? period, string? asOf, string? format, string? encoding,
+        ISupervisionStore store, TimeProvider clock, IOptions<IndicatorOptions> options, CancellationToken ct)
+    {
+        if (IndicatorCatalog.Find(code) is not { } indicator)
+            return ApiProblems.NotFound("indicator", "code", code);
+        if (IndicatorQuery.Parse(region, agency, period, asOf, format, encoding, clock, out var query) is { } invalid)
+            return invalid;
+        var cases = await GoldenCases.ReadAsync(store, query.Region, query.Agency, null, ct).ConfigureAwait(false);
+        var failures = new IndicatorEngine(options.Value).Failures(cases, indicator.Definition.Code, query.Period, query.Context).ToList();
+        return query.WantsFile
+            ? TableExport.File(IndicatorTables.Failures(indicator.Definition.Code, query.Period.Code, failures), query.Format, query.Encoding)
+            : TypedResults.Ok(new IndicatorCases(indicator.Definition.Code, query.Period.Code, query.AsOf, failures.Count, failures));
+    }
+}

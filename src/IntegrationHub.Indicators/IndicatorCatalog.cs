@@ -1,0 +1,25 @@
+using IntegrationHub.Indicators.Catalog;
+
+namespace IntegrationHub.Indicators;
+
+/// <summary>The indicators of DOMAIN.md §6 that case data supports, in report order (docs/indicators.md).</summary>
+public static class IndicatorCatalog
+{
+    public static IReadOnlyList<IIndicator> All { get; } =
+    [
+        new PublicationTimeliness(permitOrPenalty: true),
+        new PublicationTimeliness(permitOrPenalty: false),
+        new PublicationCompleteness(),
+        new WithdrawalReason(),
+        new LegalReviewCoverage(),
+        new AudioVideoCoverage(),
+        new CertifiedOfficers(),
+        new CaseDuration(),
+        new DeliveryTimeliness(),
+        new HearingProcedure(),
+        new CaseClosure(),
+    ];
+
+    public static IIndicator? Find(string code) =>
+        All.FirstOrDefault(i => string.Equals(i.Definition.Code, code, StringComparison.OrdinalIgnoreCase));
+}
