@@ -67,6 +67,9 @@ public interface ISupervisionStore
 
     Task<long> CountQuarantineAsync(QuarantineQuery query, CancellationToken ct);
 
+    /// <summary>One quarantine entry, open or resolved; null when there is none with this id.</summary>
+    Task<QuarantineEntry?> GetQuarantineAsync(long id, CancellationToken ct);
+
     /// <summary>For each source key the store knows (as a link or an open quarantine entry), what became of the record.</summary>
     Task<IReadOnlyDictionary<string, SourceRecordState>> FindSourceRecordStatesAsync(string connectorId, IReadOnlyCollection<string> sourceKeys, CancellationToken ct);
 
