@@ -39,9 +39,10 @@ public static class HubCli
     {
         var options = new GlobalOptions();
         var binder = new CommandBinder(options, console);
-        var root = new RootCommand("hub — the IntegrationHub command-line tool: manage and run connectors through the hub's API.");
+        var root = new RootCommand("hub — the IntegrationHub command-line tool: manage and run connectors, and replay quarantined records, through the hub's API.");
         options.AddTo(root);
         root.Subcommands.Add(ConnectorsCommand.Create(binder));
+        root.Subcommands.Add(QuarantineCommand.Create(binder));
         return root;
     }
 

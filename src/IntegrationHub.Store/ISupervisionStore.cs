@@ -70,6 +70,9 @@ public interface ISupervisionStore
     /// <summary>The raw payloads of a connector's live (not deleted) source records, by source key after <paramref name="afterKey"/>.</summary>
     Task<IReadOnlyList<(string SourceKey, string Raw)>> ListStoredRawAsync(string connectorId, string? afterKey, int limit, CancellationToken ct);
 
+    /// <summary>One quarantine entry, open or resolved; null when there is none with this id.</summary>
+    Task<QuarantineEntry?> GetQuarantineAsync(long id, CancellationToken ct);
+
     /// <summary>For each source key the store knows (as a link or an open quarantine entry), what became of the record.</summary>
     Task<IReadOnlyDictionary<string, SourceRecordState>> FindSourceRecordStatesAsync(string connectorId, IReadOnlyCollection<string> sourceKeys, CancellationToken ct);
 

@@ -15,6 +15,10 @@ namespace IntegrationHub.Cli.Api;
 [JsonSerializable(typeof(CheckResult))]
 [JsonSerializable(typeof(DiscoveryResult))]
 [JsonSerializable(typeof(PreviewResult))]
+[JsonSerializable(typeof(QuarantinePage))]
+[JsonSerializable(typeof(QuarantineView))]
+[JsonSerializable(typeof(QuarantineReplayRequest))]
+[JsonSerializable(typeof(QuarantineReplayAccepted))]
 [JsonSerializable(typeof(JsonObject))]
 [JsonSerializable(typeof(JsonNode))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

@@ -3,7 +3,7 @@ using Refit;
 
 namespace IntegrationHub.Cli.Api;
 
-/// <summary>The hub's connector API (under <c>/api/v1</c>, Bearer API key), as the command-line tool uses it.</summary>
+/// <summary>The hub's connector and quarantine API (under <c>/api/v1</c>, Bearer API key), as the command-line tool uses it.</summary>
 internal interface IHubApi
 {
     [Get("/connector-kinds")]
@@ -47,4 +47,21 @@ internal interface IHubApi
     /// <summary>The connector's runs, newest first.</summary>
     [Get("/connectors/{id}/runs")]
     Task<RunView[]> ListRunsAsync(string id, [Query] int limit, CancellationToken cancellationToken);
+
+    /// <summary>Quarantine entries in id order; null filters are left out (the hub's default status is open).</summary>
+    [Get("/quarantine")]
+    Task<QuarantinePage> ListQuarantineAsync(
+        [Query] string? connector,
+        [Query] string? rule,
+        [Query] string? status,
+        [Query] string? since,
+        [Query] int limit,
+        [Query] long? after,
+        CancellationToken cancellationToken);
+
+    [Get("/quarantine/{id}")]
+    Task<QuarantineView> GetQuarantineAsync(long id, CancellationToken cancellationToken);
+
+    [Post("/quarantine/replay")]
+    Task<QuarantineReplayAccepted> ReplayQuarantineAsync([Body] QuarantineReplayRequest request, CancellationToken cancellationToken);
 }

@@ -35,7 +35,8 @@ internal static class ApiProblems
                 ["rule"] = rule,
             });
 
-    public static ProblemHttpResult NotFound(string resource, string parameter, string value) =>
+    /// <param name="rule">The rule to name; default <c>{resource}.exists</c> (give one when the resource is several words).</param>
+    public static ProblemHttpResult NotFound(string resource, string parameter, string value, string? rule = null) =>
         TypedResults.Problem(
             statusCode: StatusCodes.Status404NotFound,
             title: $"The {resource} does not exist.",
@@ -44,7 +45,7 @@ internal static class ApiProblems
             {
                 ["parameter"] = parameter,
                 ["value"] = Echo(value),
-                ["rule"] = $"{resource}.exists",
+                ["rule"] = rule ?? $"{resource}.exists",
             });
 
     /// <summary>An integer from 1 to <paramref name="max"/>, <paramref name="defaultValue"/> when absent.</summary>

@@ -27,6 +27,11 @@ public static class QuarantineApi
             .WithSummary("List quarantined source records")
             .WithDescription("Quarantine entries filtered by connector, rule (e.g. uscc.checksum), last seen between since and until, and status (default open); each with its raw payload and every reason in Chinese and English. Page with after = the previous page's next.");
 
+        api.MapGet("/{id:long}", GetQuarantine)
+            .WithName("GetQuarantine")
+            .WithSummary("Get one quarantined source record")
+            .WithDescription("One quarantine entry, open or resolved: its raw payload as the source sent it and every reason it was rejected, in Chinese and English.");
+
         api.MapPost("/replay", Replay)
             .WithName("ReplayQuarantine")
             .WithSummary("Replay quarantined records through the normal path")
@@ -74,6 +79,20 @@ public static class QuarantineApi
         }
 
         return TypedResults.Accepted((string?)null, new QuarantineReplayAccepted(started));
+    }
+
+    public static async Task<Results<Ok<QuarantineView>, ProblemHttpResult>> GetQuarantine(
+        long id,
+        ISupervisionStore store,
+        CancellationToken ct)
+    {
+        if (await store.GetQuarantineAsync(id, ct).ConfigureAwait(false) is not { } entry)
+        {
+            return ApiProblems.NotFound("quarantine entry", "id", id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                rule: "quarantine.exists");
+        }
+
+        return TypedResults.Ok(ToView(entry));
     }
 
     public static async Task<Results<Ok<QuarantinePage>, ValidationProblem>> ListQuarantine(

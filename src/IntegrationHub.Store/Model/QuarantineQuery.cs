@@ -9,7 +9,8 @@ public sealed record QuarantineQuery
     public string? Rule { get; init; }
     public DateTimeOffset? Since { get; init; }
     public DateTimeOffset? Until { get; init; }
-    public string Status { get; init; } = "open";
+    /// <summary>Only entries in this status; null = any status.</summary>
+    public string? Status { get; init; } = "open";
     public long? After { get; init; }
     public int Limit { get; init; } = 100;
 }

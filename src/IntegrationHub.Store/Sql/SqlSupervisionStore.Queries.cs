@@ -104,6 +104,12 @@ public sealed partial class SqlSupervisionStore
             $"SELECT COUNT(*) FROM quarantine WHERE {where}", parameters, cancellationToken: ct)).ConfigureAwait(false);
     }
 
+    public async Task<QuarantineEntry?> GetQuarantineAsync(long id, CancellationToken ct)
+    {
+        var entries = await ListQuarantineAsync(new QuarantineQuery { Ids = [id], Status = null, Limit = 1 }, ct).ConfigureAwait(false);
+        return entries.SingleOrDefault();
+    }
+
     /// <summary>The one WHERE clause of quarantine queries, so listing and counting select the same entries.</summary>
     private (string Where, DynamicParameters Parameters) QuarantineFilter(QuarantineQuery query)
     {

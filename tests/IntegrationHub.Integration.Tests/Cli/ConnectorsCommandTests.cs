@@ -78,11 +78,11 @@ public sealed partial class ConnectorsCommandTests
 
         Assert.True(result.ExitCode == ExitCodes.Ok, result.ToString());
         Assert.Contains($"of {Department.Id} completed", result.Output, StringComparison.Ordinal);
-        var pulled = Count(result.Output, "pulled");
+        var pulled = RunCountLine.Of(result.Output, "pulled");
         Assert.Equal(await sources.CountAsync(Department), pulled);
-        Assert.Equal(pulled, Count(result.Output, "inserted") + Count(result.Output, "updated") + Count(result.Output, "unchanged")
-            + Count(result.Output, "quarantined") + Count(result.Output, "deleted"));
-        Assert.Equal(sources.DefectiveRowsOf(Department), Count(result.Output, "quarantined"));
+        Assert.Equal(pulled, RunCountLine.Of(result.Output, "inserted") + RunCountLine.Of(result.Output, "updated") + RunCountLine.Of(result.Output, "unchanged")
+            + RunCountLine.Of(result.Output, "quarantined") + RunCountLine.Of(result.Output, "deleted"));
+        Assert.Equal(sources.DefectiveRowsOf(Department), RunCountLine.Of(result.Output, "quarantined"));
     }
 
     [Fact]
@@ -95,7 +95,7 @@ public sealed partial class ConnectorsCommandTests
 
         Assert.True(result.ExitCode == ExitCodes.Ok, result.ToString());
         Assert.Contains($"of {Department.Id} completed", result.Output, StringComparison.Ordinal);
-        Assert.Equal(await sources.CountAsync(Department), Count(result.Output, "pulled"));
+        Assert.Equal(await sources.CountAsync(Department), RunCountLine.Of(result.Output, "pulled"));
     }
 
     [Fact]
@@ -248,13 +248,4 @@ public sealed partial class ConnectorsCommandTests
         Assert.StartsWith($"10 records of {Department.Id} sampled.", result.Output, StringComparison.Ordinal);
         Assert.True(Regex.IsMatch(result.Output, "(?m)^案件名称 +string +10 +0 ", RegexOptions.None, TimeSpan.FromSeconds(1)), result.ToString());
     }
-
-    private static long Count(string output, string name)
-    {
-        var match = CountLine(name).Match(output);
-        Assert.True(match.Success, $"No '{name}' count in:\n{output}");
-        return long.Parse(match.Groups[1].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
-    }
-
-    private static Regex CountLine(string name) => new($@"(?m)^  {name} +([\d,]+)$", RegexOptions.None, TimeSpan.FromSeconds(1));
 }

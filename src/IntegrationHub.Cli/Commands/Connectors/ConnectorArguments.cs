@@ -15,6 +15,9 @@ internal static class ConnectorArguments
         var option = new Option<int>(name) { Description = $"{description} Default {defaultValue}.", DefaultValueFactory = _ => defaultValue };
         option.Validators.Add(result =>
         {
+            // A value that is not a number is the parser's to report; reading it here would throw.
+            if (result.Tokens is [var token] && !int.TryParse(token.Value, System.Globalization.CultureInfo.InvariantCulture, out _))
+                return;
             if (result.GetValueOrDefault<int>() < 1)
                 result.AddError($"{name} must be a positive number; it defaults to {defaultValue}.");
         });
