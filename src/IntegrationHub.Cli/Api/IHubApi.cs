@@ -44,6 +44,10 @@ internal interface IHubApi
     [Post("/connectors/{id}/runs")]
     Task<RunAccepted> StartRunAsync(string id, CancellationToken cancellationToken);
 
+    /// <summary>Asks for a backfill: the stored records normalized again with the current mapping.</summary>
+    [Post("/connectors/{id}/backfill")]
+    Task<RunAccepted> StartBackfillAsync(string id, CancellationToken cancellationToken);
+
     /// <summary>The connector's runs, newest first.</summary>
     [Get("/connectors/{id}/runs")]
     Task<RunView[]> ListRunsAsync(string id, [Query] int limit, CancellationToken cancellationToken);

@@ -19,6 +19,7 @@ internal static class ConnectorsCommand
         command.Subcommands.Add(DiscoverConnectorCommand.Create(binder));
         command.Subcommands.Add(PreviewConnectorCommand.Create(binder));
         command.Subcommands.Add(RunConnectorCommand.Create(binder));
+        command.Subcommands.Add(RunConnectorCommand.Create(binder, backfill: true));
         command.Subcommands.Add(ListRunsCommand.Create(binder));
         command.Subcommands.Add(ListKindsCommand.Create(binder));
         return command;

@@ -86,6 +86,21 @@ public sealed partial class ConnectorsCommandTests
     }
 
     [Fact]
+    public async Task BackfillWithWait_RenormalizesTheStoredRecords_AndPrintsUnchangedCountsWhenTheMappingDidNotChange()
+    {
+        await using var sources = await SampleSources.CreateAsync(HubStack.Embedded, CasesPerDepartment);
+        await using var hub = await TestHub.StartAsync(HubStack.Embedded, sources.ConnectorsDirectory);
+        var stored = (await hub.RunAsync(Department.Id))["inserted"]!.GetValue<long>();
+
+        var result = await HubCommandLine.RunAsync(hub, "connectors", "backfill", Department.Id, "--wait");
+
+        Assert.True(result.ExitCode == ExitCodes.Ok, result.ToString());
+        Assert.Contains($"of {Department.Id} completed", result.Output, StringComparison.Ordinal);
+        Assert.Equal(stored, RunCountLine.Of(result.Output, "pulled"));
+        Assert.Equal(stored, RunCountLine.Of(result.Output, "unchanged"));
+    }
+
+    [Fact]
     public async Task Run_OnATerminal_WaitsForTheEndByDefault()
     {
         await using var sources = await SampleSources.CreateAsync(HubStack.Embedded, CasesPerDepartment);
