@@ -63,6 +63,12 @@ public interface ISupervisionStore
 
     Task<long> CountRecordsAsync(CancellationToken ct);
 
+    /// <summary>For each field group of the record, the source that gave its value; null for an unknown record.</summary>
+    Task<IReadOnlyList<FieldLineage>?> GetFieldLineageAsync(string id, CancellationToken ct);
+
+    /// <summary>The record's conflict log: every field group its sources disagree (or disagreed) on, with each source's value.</summary>
+    Task<IReadOnlyList<FieldConflict>> GetConflictsAsync(string id, CancellationToken ct);
+
     Task<IReadOnlyList<QuarantineEntry>> ListQuarantineAsync(QuarantineQuery query, CancellationToken ct);
 
     Task<long> CountQuarantineAsync(QuarantineQuery query, CancellationToken ct);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using IntegrationHub.Canonical.Model;
 using IntegrationHub.Host.Apis.Responses;
 using IntegrationHub.Host.Security;
@@ -40,6 +41,16 @@ public static class RecordsApi
             .WithName("GetRecordHistory")
             .WithSummary("Every version of a golden record")
             .WithDescription("All versions of the record, oldest first, each with its full canonical content.");
+
+        api.MapGet("/{id}/lineage", GetLineage)
+            .WithName("GetRecordLineage")
+            .WithSummary("Where each field of a golden record came from")
+            .WithDescription("For each field group (case, counterparts, officers, dates, decision, penalties, license, legalReview, hearing, recordings, publication) and the canonical paths in it: the connector, source key, source version and mapping version that gave its value, and when it was read. Sources lists every source linked to the record.");
+
+        api.MapGet("/{id}/conflicts", GetConflicts)
+            .WithName("GetRecordConflicts")
+            .WithSummary("Disagreements between the sources of a golden record")
+            .WithDescription("The conflict log: each field group on which the record's live sources hold different values, with every source's value, its priority and the value chosen (declared priority, then the most recent read). Open while they disagree, resolved when they no longer do.");
 
         return app;
     }
@@ -124,6 +135,43 @@ public static class RecordsApi
             .Select(v => new VersionView(v.Version, v.ChangeKind, v.ConnectorId, v.ChangedAt, v.ContentHash, StoredJson.Object(v.Content)))
             .ToList();
         return TypedResults.Ok(new RecordHistory(id, versions));
+    }
+
+    public static async Task<Results<Ok<RecordLineage>, ProblemHttpResult>> GetLineage(
+        string id,
+        ISupervisionStore store,
+        CancellationToken ct)
+    {
+        if (await store.GetRecordAsync(id, ct).ConfigureAwait(false) is not { } record
+            || await store.GetFieldLineageAsync(id, ct).ConfigureAwait(false) is not { } fields)
+            return ApiProblems.NotFound("record", "id", id);
+
+        var sources = StoredJson.Object(record.Content)["sources"]?.DeepClone() as JsonArray ?? [];
+        return TypedResults.Ok(new RecordLineage(record.Id, record.Version, fields, sources));
+    }
+
+    public static async Task<Results<Ok<RecordConflicts>, ProblemHttpResult>> GetConflicts(
+        string id,
+        ISupervisionStore store,
+        CancellationToken ct)
+    {
+        var conflicts = await store.GetConflictsAsync(id, ct).ConfigureAwait(false);
+        if (conflicts.Count == 0 && await store.GetRecordAsync(id, ct).ConfigureAwait(false) is null)
+            return ApiProblems.NotFound("record", "id", id);
+
+        return TypedResults.Ok(new RecordConflicts(id, [.. conflicts.Select(c => new ConflictView
+        {
+            Group = c.Group,
+            Paths = c.Paths,
+            Status = c.Status,
+            ChosenConnector = c.ChosenConnector,
+            ChosenSourceKey = c.ChosenSourceKey,
+            Values = [.. c.Values.Select(v => new ConflictValueView(v.Connector, v.SourceKey, v.Priority,
+                v.Connector == c.ChosenConnector && v.SourceKey == c.ChosenSourceKey, StoredJson.Object(v.Value)))],
+            DetectedAt = c.DetectedAt,
+            UpdatedAt = c.UpdatedAt,
+            ResolvedAt = c.ResolvedAt,
+        })]));
     }
 
     private static RecordView ToView(GoldenRecord record) => new()

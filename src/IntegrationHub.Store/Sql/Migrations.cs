@@ -137,6 +137,24 @@ internal static class Migrations
                 enabled INTEGER NOT NULL,
                 updated_at BIGINT NOT NULL);
             """),
+        (3, """
+            ALTER TABLE golden_records ADD COLUMN field_lineage TEXT;
+
+            CREATE TABLE record_conflicts (
+                record_id TEXT NOT NULL,
+                field_group TEXT NOT NULL,
+                paths TEXT NOT NULL,
+                source_values TEXT NOT NULL,
+                values_hash TEXT NOT NULL,
+                chosen_connector TEXT NOT NULL,
+                chosen_source_key TEXT NOT NULL,
+                status TEXT NOT NULL,
+                detected_at BIGINT NOT NULL,
+                updated_at BIGINT NOT NULL,
+                resolved_at BIGINT,
+                PRIMARY KEY (record_id, field_group));
+            CREATE INDEX ix_record_conflicts_open ON record_conflicts (status, record_id);
+            """),
         (4, """
             CREATE TABLE connector_fields (
                 connector_id TEXT PRIMARY KEY,

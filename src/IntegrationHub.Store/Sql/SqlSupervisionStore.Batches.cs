@@ -6,6 +6,7 @@ using Dapper;
 using IntegrationHub.Canonical.Model;
 using IntegrationHub.Canonical.Serialization;
 using IntegrationHub.Contracts;
+using IntegrationHub.Store.Merge;
 using IntegrationHub.Store.Model;
 
 namespace IntegrationHub.Store.Sql;
@@ -297,8 +298,9 @@ public sealed partial class SqlSupervisionStore
         }
 
         /// <summary>
-        /// Recomputes a golden record from its sources: the content of the source with the highest priority, then the most
-        /// recently read, with the lineage of every source. Returns "created", "updated" or null when the content is unchanged.
+        /// Recomputes a golden record from its live sources, field group by field group (<see cref="GoldenRecordMerger"/>),
+        /// with the lineage of every source and of every group, and keeps its conflict log up to date. Returns "created",
+        /// "updated" or null when the merged content is unchanged.
         /// </summary>
         private async Task<string?> MergeAsync(string recordId, string identity)
         {
@@ -306,7 +308,7 @@ public sealed partial class SqlSupervisionStore
             var current = _goldenById.GetValueOrDefault(recordId);
             if (sources.Count == 0)
                 return current is { DeletedAt: null } ? await TombstoneAsync(current).ConfigureAwait(false) : null;
-            var chosen = sources.OrderByDescending(s => s.Priority).ThenByDescending(s => s.ReadAt).ThenBy(s => s.ConnectorId, StringComparer.Ordinal).First();
+            var merged = GoldenRecordMerger.Merge([.. sources.Select(s => s.ToMergeSource())]);
             var lineage = sources
                 .OrderByDescending(s => s.Priority).ThenBy(s => s.ConnectorId, StringComparer.Ordinal).ThenBy(s => s.SourceKey, StringComparer.Ordinal)
                 .Select(s => new SourceLineage
@@ -318,16 +320,17 @@ public sealed partial class SqlSupervisionStore
                     MappingVersion = (int)s.MappingVersion,
                 })
                 .ToList();
-            var record = CanonicalJson.Deserialize(chosen.Content) with { Sources = lineage };
-            var changed = current is null || current.ContentHash != chosen.ContentHash || current.DeletedAt is not null;
+            var record = merged.Record with { Sources = lineage };
+            var changed = current is null || current.ContentHash != merged.ContentHash || current.DeletedAt is not null;
             var version = current is null ? 1 : changed ? current.Version + 1 : current.Version;
             var row = new
             {
                 recordId,
                 identity,
                 version,
-                contentHash = chosen.ContentHash,
+                contentHash = merged.ContentHash,
                 content = CanonicalJson.Serialize(record),
+                fieldLineage = JsonSerializer.Serialize(merged.Lineage, CanonicalJson.Options),
                 agencyUscc = record.Agency.Uscc,
                 regionCode = record.Agency.RegionCode,
                 category = JsonNamingPolicy.CamelCase.ConvertName(record.Category.ToString()),
@@ -340,22 +343,69 @@ public sealed partial class SqlSupervisionStore
             var kind = current is null ? "created" : "updated";
             await connection.ExecuteAsync(new CommandDefinition(current is null
                 ? """
-                  INSERT INTO golden_records (id, identity_key, version, content_hash, content, agency_uscc, region_code, category,
+                  INSERT INTO golden_records (id, identity_key, version, content_hash, content, field_lineage, agency_uscc, region_code, category,
                                               decided_on, decision_number, created_at, updated_at)
-                  VALUES (@recordId, @identity, @version, @contentHash, @content, @agencyUscc, @regionCode, @category, @decidedOn, @decisionNumber, @now, @now)
+                  VALUES (@recordId, @identity, @version, @contentHash, @content, @fieldLineage, @agencyUscc, @regionCode, @category, @decidedOn,
+                          @decisionNumber, @now, @now)
                   """
                 : """
-                  UPDATE golden_records SET version = @version, content_hash = @contentHash, content = @content, agency_uscc = @agencyUscc,
-                      region_code = @regionCode, category = @category, decided_on = @decidedOn, decision_number = @decisionNumber,
-                      updated_at = CASE WHEN @changed = 1 THEN @now ELSE updated_at END, deleted_at = NULL
+                  UPDATE golden_records SET version = @version, content_hash = @contentHash, content = @content, field_lineage = @fieldLineage,
+                      agency_uscc = @agencyUscc, region_code = @regionCode, category = @category, decided_on = @decidedOn,
+                      decision_number = @decisionNumber, updated_at = CASE WHEN @changed = 1 THEN @now ELSE updated_at END, deleted_at = NULL
                   WHERE id = @recordId
                   """, row, tx, cancellationToken: ct)).ConfigureAwait(false);
-            Remember(new GoldenHead { Id = recordId, IdentityKey = identity, Version = version, ContentHash = chosen.ContentHash });
+            Remember(new GoldenHead { Id = recordId, IdentityKey = identity, Version = version, ContentHash = merged.ContentHash });
+            await LogConflictsAsync(recordId, merged.Conflicts, known: current is not null).ConfigureAwait(false);
             if (!changed)
                 return null;
 
-            await AppendVersionAsync(recordId, version, kind, row.contentHash, row.content, chosen.ConnectorId, row.regionCode, row.agencyUscc, row.category).ConfigureAwait(false);
+            await AppendVersionAsync(recordId, version, kind, row.contentHash, row.content, merged.Primary.ConnectorId, row.regionCode, row.agencyUscc, row.category).ConfigureAwait(false);
             return kind;
+        }
+
+        /// <summary>
+        /// One conflict log entry per record and field group: written when sources first disagree, updated only when what
+        /// they say changes (so a merge that finds the same disagreement writes nothing), resolved when they stop disagreeing.
+        /// </summary>
+        private async Task LogConflictsAsync(string recordId, IReadOnlyList<FieldConflict> conflicts, bool known)
+        {
+            foreach (var conflict in conflicts)
+            {
+                var values = JsonSerializer.Serialize(conflict.Values, CanonicalJson.Options);
+                await connection.ExecuteAsync(new CommandDefinition(
+                    """
+                    INSERT INTO record_conflicts (record_id, field_group, paths, source_values, values_hash, chosen_connector, chosen_source_key,
+                                                  status, detected_at, updated_at)
+                    VALUES (@recordId, @group, @paths, @values, @valuesHash, @chosenConnector, @chosenSourceKey, 'open', @now, @now)
+                    ON CONFLICT (record_id, field_group) DO UPDATE SET paths = excluded.paths, source_values = excluded.source_values,
+                        values_hash = excluded.values_hash, chosen_connector = excluded.chosen_connector,
+                        chosen_source_key = excluded.chosen_source_key, updated_at = excluded.updated_at, resolved_at = NULL,
+                        detected_at = CASE WHEN record_conflicts.status = 'open' THEN record_conflicts.detected_at ELSE excluded.detected_at END,
+                        status = 'open'
+                    WHERE record_conflicts.values_hash <> excluded.values_hash OR record_conflicts.status <> 'open'
+                    """,
+                    new
+                    {
+                        recordId,
+                        group = conflict.Group,
+                        paths = JsonSerializer.Serialize(conflict.Paths, CanonicalJson.Options),
+                        values,
+                        valuesHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(values))),
+                        chosenConnector = conflict.ChosenConnector,
+                        chosenSourceKey = conflict.ChosenSourceKey,
+                        now,
+                    }, tx, cancellationToken: ct)).ConfigureAwait(false);
+            }
+
+            // A new record has no log yet; a known one may hold disagreements that are gone now.
+            if (!known)
+                return;
+            var open = conflicts.Select(c => c.Group).ToList();
+            await connection.ExecuteAsync(new CommandDefinition(
+                open.Count == 0
+                    ? "UPDATE record_conflicts SET status = 'resolved', resolved_at = @now, updated_at = @now WHERE record_id = @recordId AND status = 'open'"
+                    : $"UPDATE record_conflicts SET status = 'resolved', resolved_at = @now, updated_at = @now WHERE record_id = @recordId AND status = 'open' AND NOT ({dialect.InList("field_group", "open")})",
+                new { recordId, now, open }, tx, cancellationToken: ct)).ConfigureAwait(false);
         }
 
         /// <summary>
@@ -463,5 +513,16 @@ public sealed partial class SqlSupervisionStore
         public long MappingVersion { get; init; }
         public long ReadAt { get; init; }
         public long ReceivedAt { get; init; }
+
+        public MergeSource ToMergeSource() => new()
+        {
+            ConnectorId = ConnectorId,
+            SourceKey = SourceKey,
+            Priority = Priority,
+            SourceVersion = SourceVersion,
+            MappingVersion = MappingVersion,
+            ReadAt = At(ReadAt),
+            Content = Content,
+        };
     }
 }

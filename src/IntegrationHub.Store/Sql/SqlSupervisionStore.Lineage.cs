@@ -1,0 +1,60 @@
+using System.Text.Json;
+using Dapper;
+using IntegrationHub.Canonical.Serialization;
+using IntegrationHub.Store.Model;
+
+namespace IntegrationHub.Store.Sql;
+
+public sealed partial class SqlSupervisionStore
+{
+    public async Task<IReadOnlyList<FieldLineage>?> GetFieldLineageAsync(string id, CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct).ConfigureAwait(false);
+        var found = await connection.QuerySingleOrDefaultAsync<LineageRow>(new CommandDefinition(
+            "SELECT field_lineage AS FieldLineage FROM golden_records WHERE id = @id", new { id }, cancellationToken: ct)).ConfigureAwait(false);
+        if (found is null)
+            return null;
+        return found.FieldLineage is null ? [] : JsonSerializer.Deserialize<List<FieldLineage>>(found.FieldLineage, CanonicalJson.Options) ?? [];
+    }
+
+    public async Task<IReadOnlyList<FieldConflict>> GetConflictsAsync(string id, CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<ConflictRow>(new CommandDefinition(
+            """
+            SELECT field_group AS FieldGroup, paths AS Paths, source_values AS SourceValues, chosen_connector AS ChosenConnector,
+                   chosen_source_key AS ChosenSourceKey, status AS Status, detected_at AS DetectedAt, updated_at AS UpdatedAt, resolved_at AS ResolvedAt
+            FROM record_conflicts WHERE record_id = @id ORDER BY detected_at, field_group
+            """, new { id }, cancellationToken: ct)).ConfigureAwait(false);
+        return rows.Select(r => new FieldConflict
+        {
+            Group = r.FieldGroup,
+            Paths = JsonSerializer.Deserialize<List<string>>(r.Paths, CanonicalJson.Options) ?? [],
+            ChosenConnector = r.ChosenConnector,
+            ChosenSourceKey = r.ChosenSourceKey,
+            Values = JsonSerializer.Deserialize<List<ConflictingValue>>(r.SourceValues, CanonicalJson.Options) ?? [],
+            Status = r.Status,
+            DetectedAt = At(r.DetectedAt),
+            UpdatedAt = At(r.UpdatedAt),
+            ResolvedAt = At(r.ResolvedAt),
+        }).ToList();
+    }
+
+    private sealed record LineageRow
+    {
+        public string? FieldLineage { get; init; }
+    }
+
+    private sealed record ConflictRow
+    {
+        public string FieldGroup { get; init; } = "";
+        public string Paths { get; init; } = "";
+        public string SourceValues { get; init; } = "";
+        public string ChosenConnector { get; init; } = "";
+        public string ChosenSourceKey { get; init; } = "";
+        public string Status { get; init; } = "";
+        public long DetectedAt { get; init; }
+        public long UpdatedAt { get; init; }
+        public long? ResolvedAt { get; init; }
+    }
+}
