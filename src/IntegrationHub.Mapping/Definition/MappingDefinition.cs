@@ -21,12 +21,26 @@ public sealed record MappingDefinition
     /// disappearance from a source makes the mapping silently map nothing.
     /// </summary>
     public IReadOnlySet<string> SourceFieldsUsed => field ??= Fields
-        .SelectMany(rule => rule.From.Concat(rule.When is { } when ? [when.Field] : []))
+        .SelectMany(rule => rule.From
+            .Concat(rule.When is { } when ? [when.Field] : [])
+            .Concat(rule.Template is { } template ? TemplateFields(template) : []))
         .Concat(SourceKey)
         .Concat(SourceVersion is null ? [] : [SourceVersion])
         .Select(TopLevel)
         .Where(name => name.Length > 0)
         .ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The field names between braces of a template: <c>"{年度}-{序号}"</c> reads 年度 and 序号.</summary>
+    private static IEnumerable<string> TemplateFields(string template)
+    {
+        for (var open = template.IndexOf('{', StringComparison.Ordinal); open >= 0; open = template.IndexOf('{', open + 1))
+        {
+            var close = template.IndexOf('}', open + 1);
+            if (close < 0)
+                yield break;
+            yield return template[(open + 1)..close];
+        }
+    }
 
     private static string TopLevel(string path)
     {
