@@ -248,11 +248,7 @@ public static class ConnectorsApi
                 extensions: new Dictionary<string, object?> { ["parameter"] = "id", ["value"] = connector.Id, ["rule"] = "connector.enabled" });
         }
 
-        const string trigger = "api";
-        await publisher.Publish(new RunConnector { ConnectorId = connector.Id, Trigger = trigger }, ct).ConfigureAwait(false);
-
-        var runs = $"{HubApis.Prefix}/connectors/{Uri.EscapeDataString(connector.Id)}/runs";
-        return TypedResults.Accepted(runs, new RunAccepted(connector.Id, trigger, runs));
+        return await PublishRunAsync(connector, new RunConnector { ConnectorId = connector.Id, Trigger = "api" }, publisher, ct).ConfigureAwait(false);
     }
 
     public static async Task<Results<Accepted<RunAccepted>, ProblemHttpResult>> StartBackfill(
@@ -264,10 +260,15 @@ public static class ConnectorsApi
         if (registry.Find(id) is not { } connector)
             return ApiProblems.NotFound("connector", "id", id);
 
-        const string trigger = "backfill";
-        await publisher.Publish(new RunConnector { ConnectorId = connector.Id, Trigger = trigger, Backfill = true }, ct).ConfigureAwait(false);
+        return await PublishRunAsync(connector, new RunConnector { ConnectorId = connector.Id, Trigger = "backfill", Backfill = true }, publisher, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Asks a worker for the run; answers 202 with where its progress shows.</summary>
+    private static async Task<Accepted<RunAccepted>> PublishRunAsync(ConnectorDefinition connector, RunConnector request, IPublishEndpoint publisher, CancellationToken ct)
+    {
+        await publisher.Publish(request, ct).ConfigureAwait(false);
         var runs = $"{HubApis.Prefix}/connectors/{Uri.EscapeDataString(connector.Id)}/runs";
-        return TypedResults.Accepted(runs, new RunAccepted(connector.Id, trigger, runs));
+        return TypedResults.Accepted(runs, new RunAccepted(connector.Id, request.Trigger, runs));
     }
 
     public static async Task<Results<Ok<RunView[]>, ProblemHttpResult, ValidationProblem>> ListRuns(

@@ -162,7 +162,7 @@ public sealed class ConnectorCatalog : IConnectorRegistry
         ArgumentNullException.ThrowIfNull(definition);
         var document = (JsonObject)(definition.Document ?? new JsonObject()).DeepClone();
         document["enabled"] = definition.Enabled;
-        document["source"] = SecretsOf(definition) is { } spec ? ConnectorSecrets.Masked(spec, definition.Source) : new JsonObject();
+        document["source"] = SecretsOf(definition) is { } spec ? spec.Masked(definition.Source) : new JsonObject();
         return document;
     }
 

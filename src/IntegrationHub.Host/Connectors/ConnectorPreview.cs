@@ -4,6 +4,7 @@ using IntegrationHub.Connectors.Definitions;
 using IntegrationHub.Contracts;
 using IntegrationHub.Host.Apis.Responses;
 using IntegrationHub.Pipeline.Normalization;
+using IntegrationHub.Pipeline.Runs;
 using IntegrationHub.Store;
 
 namespace IntegrationHub.Host.Connectors;
@@ -24,7 +25,7 @@ public sealed class ConnectorPreview(BatchNormalizer normalizer, ISupervisionSto
         await foreach (var page in kind.ReadAsync(connector, checkpoint, context, ct).WithCancellation(ct).ConfigureAwait(false))
         {
             foreach (var record in page.Records.Take(limit - sample.Count))
-                sample.Add(new RawSourceRecord { Payload = record.Data.ToJsonString(), Deleted = record.Deleted, Origin = record.Origin, Problem = record.Problem });
+                sample.Add(record.ToRaw());
             if (sample.Count >= limit)
                 break;
         }

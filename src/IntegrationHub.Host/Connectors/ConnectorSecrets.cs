@@ -12,7 +12,6 @@ namespace IntegrationHub.Host.Connectors;
 /// </summary>
 public sealed class ConnectorSecrets(IDataProtectionProvider provider)
 {
-    public const string Mask = ConnectorSpec.Mask;
     private const string EncryptedPrefix = "enc:v1:";
 
     private readonly IDataProtector _protector = provider.CreateProtector("IntegrationHub.ConnectorSecrets.v1");
@@ -35,13 +34,6 @@ public sealed class ConnectorSecrets(IDataProtectionProvider provider)
             : value);
     }
 
-    /// <summary>A copy of the source whose secret values are replaced by the mask (for API answers and logs).</summary>
-    public static JsonObject Masked(ConnectorSpec spec, JsonObject source)
-    {
-        ArgumentNullException.ThrowIfNull(spec);
-        return spec.Masked(source);
-    }
-
     /// <summary>
     /// The incoming source of an update, where a secret sent back as the mask (or left out) keeps its current value.
     /// </summary>
@@ -53,7 +45,7 @@ public sealed class ConnectorSecrets(IDataProtectionProvider provider)
         foreach (var path in spec.SecretPaths)
         {
             var sent = ConnectorSpec.At(merged, path);
-            var isMask = sent is JsonValue v && v.TryGetValue<string>(out var text) && text == Mask;
+            var isMask = sent is JsonValue v && v.TryGetValue<string>(out var text) && text == ConnectorSpec.Mask;
             if ((sent is null || isMask) && ConnectorSpec.At(current, path) is { } kept)
                 ConnectorSpec.Put(merged, path, kept.DeepClone());
         }

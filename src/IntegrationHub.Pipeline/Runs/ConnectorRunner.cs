@@ -261,7 +261,7 @@ public sealed partial class ConnectorRunner(
             await foreach (var page in readPages(checkpoint).WithCancellation(ct).ConfigureAwait(false))
             {
                 await WaitForRoomAsync(run.RunId, sequence, ct).ConfigureAwait(false);
-                await PublishAsync(connector, run.RunId, sequence++, page.Records.Select(r => new RawSourceRecord { Payload = r.Data.ToJsonString(), Deleted = r.Deleted, Origin = r.Origin, Problem = r.Problem }).ToList(),
+                await PublishAsync(connector, run.RunId, sequence++, page.Records.Select(r => r.ToRaw()).ToList(),
                     page.CheckpointAfter, isLast: false, ct).ConfigureAwait(false);
             }
 

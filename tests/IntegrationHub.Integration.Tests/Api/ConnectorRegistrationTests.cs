@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using Dapper;
+using IntegrationHub.Connectors;
 using IntegrationHub.Host.Connectors;
 using IntegrationHub.Integration.Tests.Harness;
 using IntegrationHub.Samples;
@@ -22,7 +23,7 @@ public sealed class ConnectorRegistrationTests
     {
         await using var sources = await SampleSources.CreateAsync(stack, CasesPerDepartment);
         await using var hub = await TestHub.StartAsync(stack, EmptyFolder());
-        var definition = Definition(sources, SampleDepartment.All[0], "registered-department");
+        var definition = sources.DefinitionFor(SampleDepartment.All[0], "registered-department");
 
         var created = await hub.Client.PostAsJsonAsync("/api/v1/connectors", definition);
 
@@ -42,7 +43,7 @@ public sealed class ConnectorRegistrationTests
         await using var sources = await SampleSources.CreateAsync(HubStack.Embedded, 10);
         await using var hub = await TestHub.StartAsync(HubStack.Embedded, EmptyFolder());
 
-        var badPageSize = Definition(sources, SampleDepartment.All[0], "bad-page-size");
+        var badPageSize = sources.DefinitionFor(SampleDepartment.All[0], "bad-page-size");
         badPageSize["source"]!["pageSize"] = 0;
         var problem = await ProblemOf(await hub.Client.PostAsJsonAsync("/api/v1/connectors", badPageSize), HttpStatusCode.BadRequest);
         Assert.Contains("source.pageSize", problem["errors"]!.AsObject().Select(e => e.Key));
@@ -50,17 +51,17 @@ public sealed class ConnectorRegistrationTests
         Assert.Equal("0", issue["value"]!.GetValue<string>());
         Assert.Equal("schema.minimum", issue["rule"]!.GetValue<string>());
 
-        var unknownKind = Definition(sources, SampleDepartment.All[0], "unknown-kind");
+        var unknownKind = sources.DefinitionFor(SampleDepartment.All[0], "unknown-kind");
         unknownKind["kind"] = "ftp";
         problem = await ProblemOf(await hub.Client.PostAsJsonAsync("/api/v1/connectors", unknownKind), HttpStatusCode.BadRequest);
         Assert.Contains("'ftp' is not a connector kind", problem["errors"]!["kind"]![0]!.GetValue<string>(), StringComparison.Ordinal);
 
-        var badCron = Definition(sources, SampleDepartment.All[0], "bad-cron");
+        var badCron = sources.DefinitionFor(SampleDepartment.All[0], "bad-cron");
         badCron["schedule"] = new JsonObject { ["cron"] = "every morning" };
         problem = await ProblemOf(await hub.Client.PostAsJsonAsync("/api/v1/connectors", badCron), HttpStatusCode.BadRequest);
         Assert.Contains("'every morning' is not a cron expression", problem["errors"]!["schedule.cron"]![0]!.GetValue<string>(), StringComparison.Ordinal);
 
-        var mappingByFile = Definition(sources, SampleDepartment.All[0], "mapping-by-file");
+        var mappingByFile = sources.DefinitionFor(SampleDepartment.All[0], "mapping-by-file");
         mappingByFile["mapping"] = "ecology-environment.mapping.json";
         problem = await ProblemOf(await hub.Client.PostAsJsonAsync("/api/v1/connectors", mappingByFile), HttpStatusCode.BadRequest);
         Assert.Contains("mapping", problem["errors"]!.AsObject().Select(e => e.Key));
@@ -94,7 +95,7 @@ public sealed class ConnectorRegistrationTests
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         responses.Add(await created.Content.ReadAsStringAsync());
         var shown = await hub.GetJsonAsync("/api/v1/connectors/unreachable-database");
-        Assert.Equal(ConnectorSecrets.Mask, shown["source"]!["connectionString"]!.GetValue<string>());
+        Assert.Equal(ConnectorSpec.Mask, shown["source"]!["connectionString"]!.GetValue<string>());
         responses.Add(shown.ToJsonString());
         responses.Add(await hub.Client.GetStringAsync("/api/v1/connectors"));
 
@@ -155,7 +156,7 @@ public sealed class ConnectorRegistrationTests
     {
         await using var sources = await SampleSources.CreateAsync(HubStack.Embedded, 50);
         await using var hub = await TestHub.StartAsync(HubStack.Embedded, EmptyFolder());
-        var definition = Definition(sources, SampleDepartment.All[1], "short-lived");
+        var definition = sources.DefinitionFor(SampleDepartment.All[1], "short-lived");
         Assert.Equal(HttpStatusCode.Created, (await hub.Client.PostAsJsonAsync("/api/v1/connectors", definition)).StatusCode);
         await ProblemOf(await hub.Client.PostAsJsonAsync("/api/v1/connectors", definition), HttpStatusCode.Conflict);
         await hub.RunAsync("short-lived");
@@ -229,14 +230,6 @@ public sealed class ConnectorRegistrationTests
         var sql = kinds.Single(k => k!["kind"]!.GetValue<string>() == "sql");
         Assert.Contains("connectionString", sql!["secrets"]!.AsArray().Select(s => s!.GetValue<string>()));
         Assert.Equal("object", sql["schema"]!["type"]!.GetValue<string>());
-    }
-
-    private static JsonObject Definition(SampleSources sources, SampleDepartment department, string id)
-    {
-        var definition = JsonNode.Parse(File.ReadAllText(Path.Combine(sources.ConnectorsDirectory, $"{department.Id}.connector.json")))!.AsObject();
-        definition["id"] = id;
-        definition["mapping"] = JsonNode.Parse(File.ReadAllText(Path.Combine(sources.ConnectorsDirectory, definition["mapping"]!.GetValue<string>())));
-        return definition;
     }
 
     private static async Task<JsonObject> ProblemOf(HttpResponseMessage response, HttpStatusCode expected)

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Text.Json.Nodes;
 using IntegrationHub.Samples;
 using Microsoft.Data.Sqlite;
 using Npgsql;
@@ -99,6 +100,18 @@ public sealed class SampleSources : IAsyncDisposable
         await using var connection = Open(department);
         await connection.OpenAsync();
         return await SampleSourceWriter.ChangeAsync(connection, department, count, seed, DateTimeOffset.UtcNow.AddYears(5), CancellationToken.None);
+    }
+
+    /// <summary>
+    /// The department's connector definition as the API takes it: under another id, with its mapping inline (a test
+    /// then registers it through <c>POST /api/v1/connectors</c> and may change it first).
+    /// </summary>
+    public JsonObject DefinitionFor(SampleDepartment department, string id)
+    {
+        var definition = JsonNode.Parse(File.ReadAllText(Path.Combine(ConnectorsDirectory, $"{department.Id}.connector.json")))!.AsObject();
+        definition["id"] = id;
+        definition["mapping"] = JsonNode.Parse(File.ReadAllText(Path.Combine(ConnectorsDirectory, definition["mapping"]!.GetValue<string>())));
+        return definition;
     }
 
     public async Task<long> CountAsync(SampleDepartment department)

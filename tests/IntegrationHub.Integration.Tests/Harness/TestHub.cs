@@ -80,11 +80,14 @@ public sealed class TestHub : IAsyncDisposable
         throw new TimeoutException($"No finished {trigger} run of {connectorId} in time.");
     }
 
-    /// <summary>Starts a run through the API and waits until the store says it ended; returns the run as the API shows it.</summary>
-    public async Task<JsonObject> RunAsync(string connectorId, TimeSpan? timeout = null)
+    /// <summary>
+    /// Starts a run through the API (<c>POST …/{id}/runs</c>, or <c>…/{id}/backfill</c> with <paramref name="action"/>)
+    /// and waits until the store says it ended; returns the run as the API shows it.
+    /// </summary>
+    public async Task<JsonObject> RunAsync(string connectorId, TimeSpan? timeout = null, string action = "runs")
     {
         var before = await LatestRunIdAsync(connectorId);
-        var response = await Client.PostAsync($"/api/v1/connectors/{connectorId}/runs", null);
+        var response = await Client.PostAsync($"/api/v1/connectors/{connectorId}/{action}", null);
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromMinutes(5));
         while (DateTime.UtcNow < deadline)

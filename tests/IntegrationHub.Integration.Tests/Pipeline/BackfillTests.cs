@@ -15,9 +15,7 @@ public sealed class BackfillTests
         var department = SampleDepartment.EcologyEnvironment;
         await using var sources = await SampleSources.CreateAsync(stack, 150);
         await using var hub = await TestHub.StartAsync(stack, Directory.CreateTempSubdirectory("hub-connectors-").FullName);
-        var definition = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(sources.ConnectorsDirectory, $"{department.Id}.connector.json")))!.AsObject();
-        definition["id"] = "ecology";
-        definition["mapping"] = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(sources.ConnectorsDirectory, definition["mapping"]!.GetValue<string>())));
+        var definition = sources.DefinitionFor(department, "ecology");
         Assert.Equal(HttpStatusCode.Created, (await hub.Client.PostAsJsonAsync("/api/v1/connectors", definition)).StatusCode);
         var first = await hub.RunAsync("ecology");
         var stored = first["inserted"]!.GetValue<long>();
@@ -29,7 +27,7 @@ public sealed class BackfillTests
         definition["mapping"]!["fields"]!["caseName"] = new JsonObject { ["template"] = "{case_name}（{decision_no}）" };
         Assert.Equal(HttpStatusCode.OK, (await hub.Client.PutAsJsonAsync("/api/v1/connectors/ecology", definition)).StatusCode);
 
-        var backfill = await StartAndWaitAsync(hub, "ecology");
+        var backfill = await BackfillAsync(hub, "ecology");
 
         Assert.Equal("completed", backfill["status"]!.GetValue<string>());
         Assert.Equal(stored, backfill["pulled"]!.GetValue<long>());
@@ -42,29 +40,16 @@ public sealed class BackfillTests
         Assert.Equal(2, record["record"]!["sources"]![0]!["mappingVersion"]!.GetValue<int>());
         Assert.Equal(2, record["version"]!.GetValue<int>());
 
-        var again = await StartAndWaitAsync(hub, "ecology");
+        var again = await BackfillAsync(hub, "ecology");
         Assert.Equal(stored, again["unchanged"]!.GetValue<long>());
         Assert.Equal(feedBefore + stored, (await hub.ReadFeedAsync()).Count);
         Assert.Equal(checkpoint, await hub.Store.GetCheckpointAsync("ecology", CancellationToken.None)); // the source was not read
     }
 
-    private static async Task<JsonObject> StartAndWaitAsync(TestHub hub, string id)
+    private static async Task<JsonObject> BackfillAsync(TestHub hub, string id)
     {
-        var before = (await hub.Client.GetFromJsonAsync<JsonArray>($"/api/v1/connectors/{id}/runs?limit=1"))!.Single()!["id"]!.GetValue<string>();
-        Assert.Equal(HttpStatusCode.Accepted, (await hub.Client.PostAsync($"/api/v1/connectors/{id}/backfill", null)).StatusCode);
-        var deadline = DateTime.UtcNow.AddMinutes(3);
-        while (DateTime.UtcNow < deadline)
-        {
-            var latest = (await hub.Client.GetFromJsonAsync<JsonArray>($"/api/v1/connectors/{id}/runs?limit=1"))!.Single()!.AsObject();
-            if (latest["id"]!.GetValue<string>() != before && latest["status"]!.GetValue<string>() != "running")
-            {
-                Assert.Equal("backfill", latest["trigger"]!.GetValue<string>());
-                return latest;
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException($"The backfill of {id} did not finish in time.");
+        var run = await hub.RunAsync(id, action: "backfill");
+        Assert.Equal("backfill", run["trigger"]!.GetValue<string>());
+        return run;
     }
 }

@@ -13,10 +13,8 @@ public sealed class SchedulingTests
     {
         await using var sources = await SampleSources.CreateAsync(HubStack.Embedded, 200);
         await using var hub = await TestHub.StartAsync(HubStack.Embedded, Directory.CreateTempSubdirectory("hub-connectors-").FullName);
-        var definition = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(sources.ConnectorsDirectory, $"{SampleDepartment.All[0].Id}.connector.json")))!.AsObject();
-        definition["id"] = "every-second";
+        var definition = sources.DefinitionFor(SampleDepartment.All[0], "every-second");
         definition["schedule"] = new JsonObject { ["every"] = "00:00:01" };
-        definition["mapping"] = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(sources.ConnectorsDirectory, definition["mapping"]!.GetValue<string>())));
         Assert.Equal(HttpStatusCode.Created, (await hub.Client.PostAsJsonAsync("/api/v1/connectors", definition)).StatusCode);
 
         var deadline = DateTime.UtcNow.AddMinutes(2);

@@ -18,9 +18,7 @@ public sealed class TombstoneTests
         await using var sources = await SampleSources.CreateAsync(stack, 150);
         await ExecuteAsync(sources, department, $"ALTER TABLE \"{department.Table}\" ADD COLUMN cd_operation VARCHAR(1) DEFAULT 'i' NOT NULL");
         await using var hub = await TestHub.StartAsync(stack, Directory.CreateTempSubdirectory("hub-connectors-").FullName);
-        var definition = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(sources.ConnectorsDirectory, $"{department.Id}.connector.json")))!.AsObject();
-        definition["id"] = "staging";
-        definition["mapping"] = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(sources.ConnectorsDirectory, definition["mapping"]!.GetValue<string>())));
+        var definition = sources.DefinitionFor(department, "staging");
         definition["source"]!["staging"] = new JsonObject { ["operationColumn"] = "cd_operation" };
         definition["source"]!["excludeColumns"] = new JsonArray("cd_operation");
         Assert.Equal(HttpStatusCode.Created, (await hub.Client.PostAsJsonAsync("/api/v1/connectors", definition)).StatusCode);
