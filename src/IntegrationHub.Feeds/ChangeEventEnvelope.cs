@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using CloudNative.CloudEvents;
 using CloudNative.CloudEvents.SystemTextJson;
+using IntegrationHub.Feeds.Privacy;
 using IntegrationHub.Store.Model;
 
 namespace IntegrationHub.Feeds;
@@ -44,9 +45,11 @@ public static class ChangeEventEnvelope
             nameof(changeType)),
     };
 
-    public static CloudEvent ToCloudEvent(ChangeEvent change)
+    /// <summary>The event as the caller sees it: personal identifiers in <c>data</c> through <paramref name="view"/>.</summary>
+    public static CloudEvent ToCloudEvent(ChangeEvent change, PersonalDataView view)
     {
         ArgumentNullException.ThrowIfNull(change);
+        ArgumentNullException.ThrowIfNull(view);
         var cloudEvent = new CloudEvent(CloudEventsSpecVersion.V1_0, [SequenceAttribute])
         {
             Id = change.EventId,
@@ -61,7 +64,7 @@ public static class ChangeEventEnvelope
             {
                 ["id"] = change.RecordId,
                 ["version"] = change.Version,
-                ["record"] = ParseRecord(change),
+                ["record"] = ParseRecord(change, view),
             },
         };
         cloudEvent[SequenceAttribute] = change.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -69,20 +72,22 @@ public static class ChangeEventEnvelope
     }
 
     /// <summary>The event as UTF-8 JSON bytes (<see cref="MediaType"/>), e.g. a webhook body to sign and send.</summary>
-    public static byte[] ToUtf8Bytes(ChangeEvent change) =>
-        Formatter.EncodeStructuredModeMessage(ToCloudEvent(change), out _).ToArray();
+    public static byte[] ToUtf8Bytes(ChangeEvent change, PersonalDataView view) =>
+        Formatter.EncodeStructuredModeMessage(ToCloudEvent(change, view), out _).ToArray();
 
     /// <summary>The event as a JSON object, e.g. to embed in a feed page.</summary>
-    public static JsonObject ToJsonObject(ChangeEvent change) =>
-        JsonNode.Parse(ToUtf8Bytes(change))!.AsObject();
+    public static JsonObject ToJsonObject(ChangeEvent change, PersonalDataView view) =>
+        JsonNode.Parse(ToUtf8Bytes(change, view))!.AsObject();
 
-    private static JsonNode? ParseRecord(ChangeEvent change)
+    private static JsonObject? ParseRecord(ChangeEvent change, PersonalDataView view)
     {
         if (string.IsNullOrWhiteSpace(change.Content))
             return null;
 
-        return JsonNode.Parse(change.Content) as JsonObject
+        var record = JsonNode.Parse(change.Content) as JsonObject
             ?? throw new InvalidOperationException(
                 $"Change event {change.Sequence} of record {change.RecordId}: the content is not a JSON object.");
+        view.Apply(record);
+        return record;
     }
 }

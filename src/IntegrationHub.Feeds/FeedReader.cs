@@ -3,34 +3,79 @@ using IntegrationHub.Store;
 namespace IntegrationHub.Feeds;
 
 /// <summary>
-/// Reads the pull feed from the store's change log (our outbox): ascending, at-least-once, resumable by cursor.
+/// Reads the pull feed from the store's change log (our outbox): ascending, at-least-once, resumable by cursor, limited
+/// to the caller's scope before the limit applies, with personal identifiers as the caller may see them.
 /// </summary>
-public sealed class FeedReader(ISupervisionStore store)
+public sealed class FeedReader(ISupervisionStore store, TimeProvider clock)
 {
     public const int DefaultLimit = 100;
     public const int MaxLimit = 1000;
 
+    /// <summary>The longest a long-poll request waits for a new event.</summary>
+    public static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often a waiting request looks for new changes (a cheap query of the highest sequence).</summary>
+    public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
+
     /// <summary>
-    /// The page of events after <paramref name="after"/> (null or empty = from the beginning).
-    /// <see cref="FeedPage.NextCursor"/> is the last event read, or the position asked for when nothing is new.
+    /// The page of events after <paramref name="after"/> (null or empty = from the oldest kept). <see cref="FeedPage.NextCursor"/>
+    /// is the last event returned, or — when the caller has seen everything in its scope — the newest position scanned,
+    /// so a subscriber whose scope matches nothing still moves forward. With <paramref name="wait"/>, an empty page is
+    /// only returned after waiting that long for an event in scope.
     /// </summary>
     /// <exception cref="MalformedFeedCursorException"><paramref name="after"/> is not a cursor the feed issued.</exception>
-    public async Task<FeedPage> ReadAsync(string? after, int limit, CancellationToken ct)
+    /// <exception cref="FeedCursorExpiredException"><paramref name="after"/> is older than the retention.</exception>
+    public async Task<FeedPage> ReadAsync(string? after, int limit, FeedAccess access, TimeSpan wait, CancellationToken ct)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, MaxLimit);
+        ArgumentNullException.ThrowIfNull(access);
 
-        long afterSequence = 0;
-        if (!string.IsNullOrEmpty(after) && !FeedCursor.TryDecode(after, out afterSequence))
+        var afterSequence = await StartAsync(after, ct).ConfigureAwait(false);
+        var deadline = clock.GetUtcNow() + (wait > MaxWait ? MaxWait : wait);
+        var page = await ReadPageAsync(afterSequence, limit, access, ct).ConfigureAwait(false);
+        var scanned = afterSequence;
+        while (page.Data.Count == 0 && clock.GetUtcNow() < deadline)
+        {
+            await Task.Delay(PollInterval, clock, ct).ConfigureAwait(false);
+            var last = await store.LastChangeSequenceAsync(ct).ConfigureAwait(false);
+            if (last == scanned)
+                continue;
+            scanned = last;
+            page = await ReadPageAsync(afterSequence, limit, access, ct).ConfigureAwait(false);
+        }
+
+        return page;
+    }
+
+    /// <summary>The sequence a cursor stands for, checked against the retention.</summary>
+    public async Task<long> StartAsync(string? after, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(after))
+            return 0;
+        if (!FeedCursor.TryDecode(after, out var afterSequence))
             throw new MalformedFeedCursorException(after);
 
+        var prunedThrough = await store.GetPrunedThroughAsync(ct).ConfigureAwait(false);
+        if (afterSequence < prunedThrough)
+            throw new FeedCursorExpiredException(after, FeedCursor.Encode(prunedThrough));
+        return afterSequence;
+    }
+
+    private async Task<FeedPage> ReadPageAsync(long afterSequence, int limit, FeedAccess access, CancellationToken ct)
+    {
+        // The newest sequence first: everything up to it is scanned, so it is the cursor when fewer than limit match.
+        var through = Math.Max(afterSequence, await store.LastChangeSequenceAsync(ct).ConfigureAwait(false));
+        if (access.Scope is null)
+            return new FeedPage([], FeedCursor.Encode(through), false);
+
         // One more than asked tells whether another page is already waiting.
-        var changes = await store.ReadChangesAsync(afterSequence, limit + 1, ct).ConfigureAwait(false);
+        var changes = await store.ReadChangesAsync(afterSequence, through, access.Scope, limit + 1, ct).ConfigureAwait(false);
         var hasMore = changes.Count > limit;
         var page = hasMore ? changes.Take(limit).ToList() : changes;
 
-        var events = page.Select(ChangeEventEnvelope.ToJsonObject).ToList();
-        var last = page.Count > 0 ? page[^1].Sequence : afterSequence;
-        return new FeedPage(events, FeedCursor.Encode(last), hasMore);
+        var events = page.Select(change => ChangeEventEnvelope.ToJsonObject(change, access.View)).ToList();
+        var next = hasMore ? page[^1].Sequence : through;
+        return new FeedPage(events, FeedCursor.Encode(next), hasMore);
     }
 }

@@ -59,6 +59,9 @@ public interface ISupervisionStore
 
     Task<IReadOnlyList<GoldenRecord>> ListRecordsAsync(RecordQuery query, CancellationToken ct);
 
+    /// <summary>The record's region, agency and category, to check a caller's scope; null for an unknown record.</summary>
+    Task<(string? RegionCode, string? AgencyUscc, string? Category)?> GetRecordScopeAsync(string id, CancellationToken ct);
+
     Task<IReadOnlyList<RecordVersion>> GetHistoryAsync(string id, CancellationToken ct);
 
     Task<long> CountRecordsAsync(CancellationToken ct);
@@ -83,6 +86,18 @@ public interface ISupervisionStore
     Task<IReadOnlyDictionary<string, SourceRecordState>> FindSourceRecordStatesAsync(string connectorId, IReadOnlyCollection<string> sourceKeys, CancellationToken ct);
 
     Task<IReadOnlyList<ChangeEvent>> ReadChangesAsync(long afterSequence, int limit, CancellationToken ct);
+
+    /// <summary>
+    /// The changes after <paramref name="afterSequence"/> up to and including <paramref name="throughSequence"/> that
+    /// <paramref name="scope"/> allows, oldest first. The scope is applied before the limit.
+    /// </summary>
+    Task<IReadOnlyList<ChangeEvent>> ReadChangesAsync(long afterSequence, long throughSequence, FeedScope scope, int limit, CancellationToken ct);
+
+    /// <summary>The highest sequence removed from the change log by retention (0 when nothing was removed).</summary>
+    Task<long> GetPrunedThroughAsync(CancellationToken ct);
+
+    /// <summary>Removes change-log entries older than <paramref name="before"/>; returns how many. Golden records and versions stay.</summary>
+    Task<int> PruneChangesAsync(DateTimeOffset before, CancellationToken ct);
 
     Task<long> LastChangeSequenceAsync(CancellationToken ct);
 
@@ -111,4 +126,27 @@ public interface ISupervisionStore
 
     /// <summary>Whether a usable key (not revoked, not expired) has this role.</summary>
     Task<bool> AnyApiKeyWithRoleAsync(string role, CancellationToken ct);
+
+    /// <summary>Keys, revoked ones included; only those of one subscription when <paramref name="subscriptionId"/> is given.</summary>
+    Task<IReadOnlyList<ApiKey>> ListApiKeysAsync(string? subscriptionId, CancellationToken ct);
+
+    Task<ApiKey?> GetApiKeyAsync(string id, CancellationToken ct);
+
+    /// <summary>False when there is no such key or it was revoked already.</summary>
+    Task<bool> RevokeApiKeyAsync(string id, CancellationToken ct);
+
+    // --- subscriptions ---
+
+    /// <summary>False when a subscription with the id exists already.</summary>
+    Task<bool> AddSubscriptionAsync(Subscription subscription, CancellationToken ct);
+
+    Task<Subscription?> GetSubscriptionAsync(string id, CancellationToken ct);
+
+    Task<IReadOnlyList<Subscription>> ListSubscriptionsAsync(CancellationToken ct);
+
+    /// <summary>Replaces the stored subscription (name, kind, scope, filter, channels); false when unknown.</summary>
+    Task<bool> UpdateSubscriptionAsync(Subscription subscription, CancellationToken ct);
+
+    /// <summary>Removes the subscription and revokes its keys; false when unknown.</summary>
+    Task<bool> RemoveSubscriptionAsync(string id, CancellationToken ct);
 }

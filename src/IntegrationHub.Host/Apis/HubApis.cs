@@ -1,3 +1,4 @@
+using IntegrationHub.Host.Apis.Subscriptions;
 using IntegrationHub.Host.Security;
 
 namespace IntegrationHub.Host.Apis;
@@ -19,6 +20,8 @@ public static class HubApis
         api.MapFeedApi();
         api.MapIndicatorsApi();
         api.MapCreditPublicityApi();
+        api.MapSubscriptionsApi();
+        api.MapKeysApi();
         return app;
     }
 }

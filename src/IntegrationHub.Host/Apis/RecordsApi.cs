@@ -1,6 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Security.Claims;
 using IntegrationHub.Canonical.Model;
+using IntegrationHub.Feeds;
+using IntegrationHub.Host.Apis.Subscriptions;
 using IntegrationHub.Host.Apis.Responses;
 using IntegrationHub.Host.Security;
 using IntegrationHub.Store;
@@ -55,17 +58,21 @@ public static class RecordsApi
         return app;
     }
 
-    public static async Task<Results<Ok<RecordPage>, ValidationProblem>> ListRecords(
+    public static async Task<Results<Ok<RecordPage>, ValidationProblem, ProblemHttpResult>> ListRecords(
         string? region,
         string? agency,
         string? category,
         string? after,
         string? limit,
+        ClaimsPrincipal user,
+        CallerAccess callers,
         ISupervisionStore store,
         CancellationToken ct)
     {
         if (ApiProblems.ParseLimit(limit, DefaultLimit, MaxLimit, out var take) is { } invalid)
             return invalid;
+        if (await callers.ForAsync(user, ct).ConfigureAwait(false) is not { } access)
+            return SubscriptionProblems.KeyWithoutSubscription();
         if (ApiProblems.ParseRegion(region, out var regionPrefix) is { } badRegion)
             return badRegion;
         if (ApiProblems.ParseAgency(agency, out var uscc) is { } badAgency)
@@ -82,6 +89,11 @@ public static class RecordsApi
         if (after is { Length: > MaxIdLength })
             return ApiProblems.Invalid("after", after, "after.length", $"must be a record id (at most {MaxIdLength} characters): the next of the previous page.");
 
+        // Read before the records: a subscriber resyncing after 410 continues the feed from here and misses nothing.
+        var feedCursor = FeedCursor.Encode(await store.LastChangeSequenceAsync(ct).ConfigureAwait(false));
+        if (access.Scope is null)
+            return TypedResults.Ok(new RecordPage([], null, feedCursor));
+
         // One more than asked tells whether there is a next page.
         var records = await store.ListRecordsAsync(
             new RecordQuery
@@ -91,19 +103,25 @@ public static class RecordsApi
                 Category = categoryName,
                 After = string.IsNullOrEmpty(after) ? null : after,
                 Limit = take + 1,
+                Scope = access.Scope,
             },
             ct).ConfigureAwait(false);
 
-        var page = records.Take(take).Select(ToView).ToList();
+        var page = records.Take(take).Select(r => ToView(r, access)).ToList();
         var next = records.Count > take ? page[^1].Id : null;
-        return TypedResults.Ok(new RecordPage(page, next));
+        return TypedResults.Ok(new RecordPage(page, next, feedCursor));
     }
 
     public static async Task<Results<Ok<RecordDetail>, ProblemHttpResult>> GetRecord(
         string id,
+        ClaimsPrincipal user,
+        CallerAccess callers,
         ISupervisionStore store,
         CancellationToken ct)
     {
+        if (await AccessToRecordAsync(id, user, callers, store, ct).ConfigureAwait(false) is not { } access)
+            return ApiProblems.NotFound("record", "id", id);
+
         if (await store.GetRecordAsync(id, ct).ConfigureAwait(false) is not { } record)
             return ApiProblems.NotFound("record", "id", id);
 
@@ -116,32 +134,42 @@ public static class RecordsApi
             CreatedAt = record.CreatedAt,
             UpdatedAt = record.UpdatedAt,
             DeletedAt = record.DeletedAt,
-            Record = StoredJson.Object(record.Content),
+            Record = Visible(record.Content, access),
             History = [.. history.Select(v => new VersionSummary(v.Version, v.ChangeKind, v.ConnectorId, v.ChangedAt, v.ContentHash))],
         });
     }
 
     public static async Task<Results<Ok<RecordHistory>, ProblemHttpResult>> GetHistory(
         string id,
+        ClaimsPrincipal user,
+        CallerAccess callers,
         ISupervisionStore store,
         CancellationToken ct)
     {
+        if (await AccessToRecordAsync(id, user, callers, store, ct).ConfigureAwait(false) is not { } access)
+            return ApiProblems.NotFound("record", "id", id);
+
         var history = await store.GetHistoryAsync(id, ct).ConfigureAwait(false);
         if (history.Count == 0 && await store.GetRecordAsync(id, ct).ConfigureAwait(false) is null)
             return ApiProblems.NotFound("record", "id", id);
 
         var versions = history
             .OrderBy(v => v.Version)
-            .Select(v => new VersionView(v.Version, v.ChangeKind, v.ConnectorId, v.ChangedAt, v.ContentHash, StoredJson.Object(v.Content)))
+            .Select(v => new VersionView(v.Version, v.ChangeKind, v.ConnectorId, v.ChangedAt, v.ContentHash, Visible(v.Content, access)))
             .ToList();
         return TypedResults.Ok(new RecordHistory(id, versions));
     }
 
     public static async Task<Results<Ok<RecordLineage>, ProblemHttpResult>> GetLineage(
         string id,
+        ClaimsPrincipal user,
+        CallerAccess callers,
         ISupervisionStore store,
         CancellationToken ct)
     {
+        if (await AccessToRecordAsync(id, user, callers, store, ct).ConfigureAwait(false) is not { } access)
+            return ApiProblems.NotFound("record", "id", id);
+
         if (await store.GetRecordAsync(id, ct).ConfigureAwait(false) is not { } record
             || await store.GetFieldLineageAsync(id, ct).ConfigureAwait(false) is not { } fields)
             return ApiProblems.NotFound("record", "id", id);
@@ -152,9 +180,14 @@ public static class RecordsApi
 
     public static async Task<Results<Ok<RecordConflicts>, ProblemHttpResult>> GetConflicts(
         string id,
+        ClaimsPrincipal user,
+        CallerAccess callers,
         ISupervisionStore store,
         CancellationToken ct)
     {
+        if (await AccessToRecordAsync(id, user, callers, store, ct).ConfigureAwait(false) is not { } access)
+            return ApiProblems.NotFound("record", "id", id);
+
         var conflicts = await store.GetConflictsAsync(id, ct).ConfigureAwait(false);
         if (conflicts.Count == 0 && await store.GetRecordAsync(id, ct).ConfigureAwait(false) is null)
             return ApiProblems.NotFound("record", "id", id);
@@ -167,14 +200,38 @@ public static class RecordsApi
             ChosenConnector = c.ChosenConnector,
             ChosenSourceKey = c.ChosenSourceKey,
             Values = [.. c.Values.Select(v => new ConflictValueView(v.Connector, v.SourceKey, v.Priority,
-                v.Connector == c.ChosenConnector && v.SourceKey == c.ChosenSourceKey, StoredJson.Object(v.Value)))],
+                v.Connector == c.ChosenConnector && v.SourceKey == c.ChosenSourceKey, Visible(v.Value, access)))],
             DetectedAt = c.DetectedAt,
             UpdatedAt = c.UpdatedAt,
             ResolvedAt = c.ResolvedAt,
         })]));
     }
 
-    private static RecordView ToView(GoldenRecord record) => new()
+    /// <summary>
+    /// The caller's access when the record exists and lies in its scope; null otherwise, answered as 404 either way so
+    /// that a subscriber cannot learn which records exist outside its scope.
+    /// </summary>
+    private static async Task<FeedAccess?> AccessToRecordAsync(string id, ClaimsPrincipal user, CallerAccess callers, ISupervisionStore store, CancellationToken ct)
+    {
+        if (await callers.ForAsync(user, ct).ConfigureAwait(false) is not { Scope: { } scope } access)
+            return null;
+        if (scope.IsEverything)
+            return access;
+        return await store.GetRecordScopeAsync(id, ct).ConfigureAwait(false) is { } attributes
+            && scope.Allows(attributes.RegionCode, attributes.AgencyUscc, attributes.Category)
+            ? access
+            : null;
+    }
+
+    /// <summary>Stored canonical JSON with personal identifiers as the caller may see them.</summary>
+    private static JsonObject Visible(string content, FeedAccess access)
+    {
+        var record = StoredJson.Object(content);
+        access.View.Apply(record);
+        return record;
+    }
+
+    private static RecordView ToView(GoldenRecord record, FeedAccess access) => new()
     {
         Id = record.Id,
         Version = record.Version,
@@ -182,6 +239,6 @@ public static class RecordsApi
         CreatedAt = record.CreatedAt,
         UpdatedAt = record.UpdatedAt,
         DeletedAt = record.DeletedAt,
-        Record = StoredJson.Object(record.Content),
+        Record = Visible(record.Content, access),
     };
 }

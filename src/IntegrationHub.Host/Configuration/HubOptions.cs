@@ -40,6 +40,11 @@ public sealed class HubOptions
 
     public SyncOptions Sync { get; set; } = new();
 
+    public FeedOptions Feed { get; set; } = new();
+
+    /// <summary>The folder of the hub's keys: the Data Protection key ring and the identifier-token secret.</summary>
+    public string KeysPath() => Path.GetFullPath(KeysDirectory ?? DataPath("keys"));
+
     public string DataPath(params string[] parts) => Path.GetFullPath(Path.Combine([DataDirectory, .. parts]));
 
     public bool HasRole(string role) =>

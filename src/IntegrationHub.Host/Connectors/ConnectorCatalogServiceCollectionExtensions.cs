@@ -11,7 +11,7 @@ internal static class ConnectorCatalogServiceCollectionExtensions
     /// <summary>The connector catalog (files + API registrations) and the Data Protection key ring for connector secrets.</summary>
     public static IServiceCollection AddConnectorCatalog(this IServiceCollection services, HubOptions hub)
     {
-        var keys = new DirectoryInfo(Path.GetFullPath(hub.KeysDirectory ?? hub.DataPath("keys")));
+        var keys = new DirectoryInfo(hub.KeysPath());
         keys.Create();
         if (!OperatingSystem.IsWindows())
             File.SetUnixFileMode(keys.FullName, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);

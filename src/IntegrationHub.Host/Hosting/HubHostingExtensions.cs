@@ -6,6 +6,7 @@ using IntegrationHub.Host.Apis;
 using IntegrationHub.Host.Configuration;
 using IntegrationHub.Host.Connectors;
 using IntegrationHub.Host.Security;
+using IntegrationHub.Host.Subscriptions;
 using IntegrationHub.Pipeline;
 using IntegrationHub.Pipeline.Normalization;
 using IntegrationHub.Pipeline.Runs;
@@ -20,6 +21,7 @@ public static class HubHostingExtensions
     {
         var hub = builder.Configuration.GetSection(HubOptions.Section).Get<HubOptions>() ?? new HubOptions();
         builder.Services.AddOptions<HubOptions>().Bind(builder.Configuration.GetSection(HubOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<FeedOptions>().Bind(builder.Configuration.GetSection($"{HubOptions.Section}:Feed")).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<SyncOptions>().Bind(builder.Configuration.GetSection($"{HubOptions.Section}:Sync")).ValidateDataAnnotations().ValidateOnStart();
         builder.WebHost.UseUrls(builder.Configuration["urls"] ?? builder.Configuration["Hub:Urls"] ?? "http://127.0.0.1:5080");
 
@@ -45,6 +47,7 @@ public static class HubHostingExtensions
         if (hub.HasRole("worker"))
             services.AddHostedService<SyncScheduler>();
 
+        services.AddHubSubscriptions(hub);
         services.AddHubApis();
         services.AddOpenApi();
         return builder;

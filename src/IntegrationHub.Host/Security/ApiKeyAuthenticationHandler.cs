@@ -57,6 +57,10 @@ public sealed partial class ApiKeyAuthenticationHandler(
             new(HubClaimTypes.KeyPrefix, stored.Prefix),
         };
         claims.AddRange(stored.Scopes.Select(scope => new Claim(HubClaimTypes.Scope, scope)));
+        if (stored.SubscriptionId is { } subscriptionId)
+            claims.Add(new Claim(HubClaimTypes.Subscription, subscriptionId));
+        if (stored.Department is { } department)
+            claims.Add(new Claim(HubClaimTypes.Department, department));
 
         var identity = new ClaimsIdentity(claims, SchemeName, ClaimTypes.Name, ClaimTypes.Role);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));

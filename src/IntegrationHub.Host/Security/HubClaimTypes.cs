@@ -8,4 +8,10 @@ public static class HubClaimTypes
 
     /// <summary>The key's public prefix, to recognise it in logs and lists.</summary>
     public const string KeyPrefix = "key_prefix";
+
+    /// <summary>The subscription a subscriber key belongs to.</summary>
+    public const string Subscription = "subscription";
+
+    /// <summary>The department a department-IT key manages.</summary>
+    public const string Department = "department";
 }

@@ -27,9 +27,9 @@ public static class SecurityServiceCollectionExtensions
             .AddPolicy(HubPolicies.RecordsReader, policy => policy.RequireAuthenticatedUser().RequireAssertion(c => HasScope(c.User, HubScopes.RecordsRead)));
 
         services.AddHostedService<AdminKeyBootstrapper>();
+        services.AddScoped<CallerAccess>();
         return services;
     }
 
-    private static bool HasScope(ClaimsPrincipal user, string scope) =>
-        user.IsInRole(HubRoles.Administrator) || user.HasClaim(HubClaimTypes.Scope, scope);
+    private static bool HasScope(ClaimsPrincipal user, string scope) => CallerAccess.HasScope(user, scope);
 }

@@ -11,4 +11,12 @@ public sealed record ApiKey
     public required DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? ExpiresAt { get; init; }
     public DateTimeOffset? LastUsedAt { get; init; }
+
+    /// <summary>The subscription a subscriber key reads for; its scope bounds everything the key sees.</summary>
+    public string? SubscriptionId { get; init; }
+
+    /// <summary>The department a department-IT key manages; it may manage only that department's connectors.</summary>
+    public string? Department { get; init; }
+
+    public DateTimeOffset? RevokedAt { get; init; }
 }

@@ -8,4 +8,7 @@ public sealed record RecordQuery
     public string? Category { get; init; }
     public string? After { get; init; }
     public int Limit { get; init; } = 100;
+
+    /// <summary>The caller's scope (regions, agencies, categories); the event-type dimension does not apply to records.</summary>
+    public FeedScope Scope { get; init; } = FeedScope.Everything;
 }

@@ -163,5 +163,28 @@ internal static class Migrations
                 updated_at BIGINT NOT NULL);
             ALTER TABLE sync_runs ADD COLUMN drift TEXT;
             """),
+        (5, """
+            CREATE TABLE subscriptions (
+                id TEXT PRIMARY KEY,
+                name TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                scope TEXT NOT NULL,
+                filter TEXT NOT NULL,
+                webhook TEXT,
+                amqp INTEGER NOT NULL,
+                created_at BIGINT NOT NULL,
+                updated_at BIGINT NOT NULL);
+
+            ALTER TABLE api_keys ADD COLUMN subscription_id TEXT;
+            ALTER TABLE api_keys ADD COLUMN department TEXT;
+            CREATE INDEX ix_api_keys_subscription ON api_keys (subscription_id);
+
+            CREATE INDEX ix_change_log_occurred ON change_log (occurred_at);
+            CREATE TABLE feed_state (
+                id INTEGER PRIMARY KEY,
+                pruned_through BIGINT NOT NULL,
+                pruned_at BIGINT);
+            INSERT INTO feed_state (id, pruned_through) VALUES (1, 0);
+            """),
     ];
 }

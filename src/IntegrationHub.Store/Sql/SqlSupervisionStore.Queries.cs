@@ -22,25 +22,32 @@ public sealed partial class SqlSupervisionStore
 
     public async Task<IReadOnlyList<GoldenRecord>> ListRecordsAsync(RecordQuery query, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(query);
+        var parameters = new DynamicParameters(new
+        {
+            after = query.After,
+            regionPrefix = query.RegionPrefix,
+            regionLike = query.RegionPrefix + "%",
+            agency = query.AgencyUscc,
+            category = query.Category,
+            limit = query.Limit,
+        });
+        var where = new List<string>
+        {
+            "(@after IS NULL OR id > @after)",
+            "(@regionPrefix IS NULL OR region_code LIKE @regionLike)",
+            "(@agency IS NULL OR agency_uscc = @agency)",
+            "(@category IS NULL OR category = @category)",
+        };
+        AddScope(where, parameters, query.Scope, "");
+
         await using var connection = await OpenAsync(ct).ConfigureAwait(false);
         var rows = await connection.QueryAsync<GoldenRow>(new CommandDefinition(
             $"""
             SELECT {GoldenColumns} FROM golden_records
-            WHERE (@after IS NULL OR id > @after)
-              AND (@regionPrefix IS NULL OR region_code LIKE @regionLike)
-              AND (@agency IS NULL OR agency_uscc = @agency)
-              AND (@category IS NULL OR category = @category)
+            WHERE {string.Join(" AND ", where)}
             ORDER BY id LIMIT @limit
-            """,
-            new
-            {
-                after = query.After,
-                regionPrefix = query.RegionPrefix,
-                regionLike = query.RegionPrefix + "%",
-                agency = query.AgencyUscc,
-                category = query.Category,
-                limit = query.Limit,
-            }, cancellationToken: ct)).ConfigureAwait(false);
+            """, parameters, cancellationToken: ct)).ConfigureAwait(false);
         return rows.Select(r => r.ToRecord()).ToList();
     }
 
@@ -138,17 +145,26 @@ public sealed partial class SqlSupervisionStore
         return (where, parameters);
     }
 
-    public async Task<IReadOnlyList<ChangeEvent>> ReadChangesAsync(long afterSequence, int limit, CancellationToken ct)
+    public Task<IReadOnlyList<ChangeEvent>> ReadChangesAsync(long afterSequence, int limit, CancellationToken ct) =>
+        ReadChangesAsync(afterSequence, long.MaxValue, FeedScope.Everything, limit, ct);
+
+    public async Task<IReadOnlyList<ChangeEvent>> ReadChangesAsync(long afterSequence, long throughSequence, FeedScope scope, int limit, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(scope);
+        var parameters = new DynamicParameters(new { afterSequence, throughSequence, limit });
+        var where = new List<string> { "c.seq > @afterSequence", "c.seq <= @throughSequence" };
+        AddScope(where, parameters, scope, "c.");
+        AddInList(where, parameters, "c.change_type", "scopeChangeTypes", scope.EventTypes);
+
         await using var connection = await OpenAsync(ct).ConfigureAwait(false);
         var rows = await connection.QueryAsync<ChangeRow>(new CommandDefinition(
-            """
+            $"""
             SELECT c.seq AS Sequence, c.event_id AS EventId, c.record_id AS RecordId, c.version AS Version, c.change_type AS Type,
                    c.occurred_at AS OccurredAt, c.region_code AS RegionCode, c.agency_uscc AS AgencyUscc, c.category AS Category,
                    v.content AS Content
             FROM change_log c JOIN record_versions v ON v.record_id = c.record_id AND v.version = c.version
-            WHERE c.seq > @afterSequence ORDER BY c.seq LIMIT @limit
-            """, new { afterSequence, limit }, cancellationToken: ct)).ConfigureAwait(false);
+            WHERE {string.Join(" AND ", where)} ORDER BY c.seq LIMIT @limit
+            """, parameters, cancellationToken: ct)).ConfigureAwait(false);
         return rows.Select(r => new ChangeEvent
         {
             Sequence = r.Sequence,
@@ -162,6 +178,80 @@ public sealed partial class SqlSupervisionStore
             Category = r.Category,
             Content = r.Content,
         }).ToList();
+    }
+
+    public async Task<long> GetPrunedThroughAsync(CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct).ConfigureAwait(false);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT pruned_through FROM feed_state WHERE id = 1", cancellationToken: ct)).ConfigureAwait(false);
+    }
+
+    public async Task<int> PruneChangesAsync(DateTimeOffset before, CancellationToken ct)
+    {
+        var cutoff = before.ToUnixTimeMilliseconds();
+        await using var connection = await OpenAsync(ct).ConfigureAwait(false);
+        await using var tx = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+        // Up to the first entry that must stay: sequences are in commit order, times nearly so; never leave a hole.
+        var keepFrom = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            "SELECT MIN(seq) FROM change_log WHERE occurred_at >= @cutoff", new { cutoff }, tx, cancellationToken: ct)).ConfigureAwait(false);
+        var through = keepFrom is { } first
+            ? first - 1
+            : await connection.ExecuteScalarAsync<long?>(new CommandDefinition("SELECT MAX(seq) FROM change_log", transaction: tx, cancellationToken: ct)).ConfigureAwait(false) ?? 0;
+        var removed = await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM change_log WHERE seq <= @through", new { through }, tx, cancellationToken: ct)).ConfigureAwait(false);
+        if (removed > 0)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE feed_state SET pruned_through = @through, pruned_at = @now WHERE id = 1 AND pruned_through < @through",
+                new { through, now = Now }, tx, cancellationToken: ct)).ConfigureAwait(false);
+        }
+
+        await tx.CommitAsync(ct).ConfigureAwait(false);
+        return removed;
+    }
+
+    /// <summary>The conditions of a scope's region, agency and category dimensions on a table with those columns.</summary>
+    private void AddScope(List<string> where, DynamicParameters parameters, FeedScope scope, string alias)
+    {
+        if (scope.Regions.Count > 0)
+        {
+            var likes = new List<string>();
+            for (var i = 0; i < scope.Regions.Count; i++)
+            {
+                parameters.Add($"scopeRegion{i}", scope.Regions[i] + "%");
+                likes.Add($"{alias}region_code LIKE @scopeRegion{i}");
+            }
+
+            where.Add("(" + string.Join(" OR ", likes) + ")");
+        }
+
+        AddInList(where, parameters, alias + "agency_uscc", "scopeAgencies", scope.Agencies);
+        AddInList(where, parameters, alias + "category", "scopeCategories", scope.Categories);
+    }
+
+    private void AddInList(List<string> where, DynamicParameters parameters, string column, string name, IReadOnlyList<string> values)
+    {
+        if (values.Count == 0)
+            return;
+        parameters.Add(name, values.ToList());
+        where.Add(dialect.InList(column, name));
+    }
+
+    public async Task<(string? RegionCode, string? AgencyUscc, string? Category)?> GetRecordScopeAsync(string id, CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct).ConfigureAwait(false);
+        var row = await connection.QuerySingleOrDefaultAsync<RecordScopeRow>(new CommandDefinition(
+            "SELECT region_code AS RegionCode, agency_uscc AS AgencyUscc, category AS Category FROM golden_records WHERE id = @id",
+            new { id }, cancellationToken: ct)).ConfigureAwait(false);
+        return row is null ? null : (row.RegionCode, row.AgencyUscc, row.Category);
+    }
+
+    private sealed record RecordScopeRow
+    {
+        public string? RegionCode { get; init; }
+        public string? AgencyUscc { get; init; }
+        public string? Category { get; init; }
     }
 
     public async Task<long> LastChangeSequenceAsync(CancellationToken ct)

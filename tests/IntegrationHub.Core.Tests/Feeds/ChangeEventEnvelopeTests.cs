@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using IntegrationHub.Feeds;
+using IntegrationHub.Feeds.Privacy;
 using IntegrationHub.Store.Model;
 
 namespace IntegrationHub.Core.Tests.Feeds;
@@ -21,7 +22,7 @@ public sealed class ChangeEventEnvelopeTests
     [Fact]
     public void ToJsonObject_CarriesRequiredAndHubAttributes()
     {
-        var ce = ChangeEventEnvelope.ToJsonObject(Change());
+        var ce = ChangeEventEnvelope.ToJsonObject(Change(), PersonalDataView.Unmasked);
 
         Assert.Equal("1.0", (string?)ce["specversion"]);
         Assert.Equal("evt-0001", (string?)ce["id"]);
@@ -36,7 +37,7 @@ public sealed class ChangeEventEnvelopeTests
     [Fact]
     public void ToJsonObject_SequenceIsTheSeqExtension()
     {
-        var ce = ChangeEventEnvelope.ToJsonObject(Change());
+        var ce = ChangeEventEnvelope.ToJsonObject(Change(), PersonalDataView.Unmasked);
 
         Assert.Equal("42", (string?)ce["seq"]);
     }
@@ -44,7 +45,7 @@ public sealed class ChangeEventEnvelopeTests
     [Fact]
     public void ToJsonObject_DataHoldsIdVersionAndRecordAsObject()
     {
-        var data = ChangeEventEnvelope.ToJsonObject(Change())["data"]!.AsObject();
+        var data = ChangeEventEnvelope.ToJsonObject(Change(), PersonalDataView.Unmasked)["data"]!.AsObject();
 
         Assert.Equal("rec-0001", (string?)data["id"]);
         Assert.Equal(3, (int)data["version"]!);
@@ -54,7 +55,7 @@ public sealed class ChangeEventEnvelopeTests
     [Fact]
     public void ToUtf8Bytes_KeepsChineseTextAndOffsetUnescaped()
     {
-        var json = Encoding.UTF8.GetString(ChangeEventEnvelope.ToUtf8Bytes(Change()));
+        var json = Encoding.UTF8.GetString(ChangeEventEnvelope.ToUtf8Bytes(Change(), PersonalDataView.Unmasked));
 
         Assert.Contains("某某公司未按规定公示年度报告案", json, StringComparison.Ordinal);
         Assert.DoesNotContain("\\u", json, StringComparison.Ordinal);
@@ -79,7 +80,7 @@ public sealed class ChangeEventEnvelopeTests
     [Fact]
     public void ToJsonObject_EmptyContent_GivesNullRecord()
     {
-        var data = ChangeEventEnvelope.ToJsonObject(Change("deleted", ""))["data"]!.AsObject();
+        var data = ChangeEventEnvelope.ToJsonObject(Change("deleted", ""), PersonalDataView.Unmasked)["data"]!.AsObject();
 
         Assert.True(data.ContainsKey("record"));
         Assert.Null(data["record"]);
@@ -90,8 +91,8 @@ public sealed class ChangeEventEnvelopeTests
     {
         var change = Change();
 
-        var fromBytes = JsonNode.Parse(ChangeEventEnvelope.ToUtf8Bytes(change));
+        var fromBytes = JsonNode.Parse(ChangeEventEnvelope.ToUtf8Bytes(change, PersonalDataView.Unmasked));
 
-        Assert.True(JsonNode.DeepEquals(fromBytes, ChangeEventEnvelope.ToJsonObject(change)));
+        Assert.True(JsonNode.DeepEquals(fromBytes, ChangeEventEnvelope.ToJsonObject(change, PersonalDataView.Unmasked)));
     }
 }

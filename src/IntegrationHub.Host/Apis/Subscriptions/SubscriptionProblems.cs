@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace IntegrationHub.Host.Apis.Subscriptions;
+
+/// <summary>The problems of the subscription and key endpoints; each names the field, the value and the rule.</summary>
+public static class SubscriptionProblems
+{
+    public static ValidationProblem Invalid(IReadOnlyList<(string Field, string Value, string Rule, string Message)> problems, string title) =>
+        TypedResults.ValidationProblem(
+            errors: problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()),
+            detail: string.Join(" ", problems.Select(p => $"{p.Field} '{p.Value}' {p.Message}")),
+            title: title,
+            extensions: new Dictionary<string, object?>
+            {
+                ["issues"] = problems.Select(p => new { field = p.Field, value = p.Value, rule = p.Rule, message = p.Message }).ToList(),
+            });
+
+    public static ProblemHttpResult Forbidden(string field, string? value, string rule, string detail) =>
+        TypedResults.Problem(
+            statusCode: StatusCodes.Status403Forbidden,
+            title: "Forbidden",
+            detail: detail,
+            type: "https://tools.ietf.org/html/rfc9110#section-15.5.4",
+            extensions: new Dictionary<string, object?> { ["parameter"] = field, ["value"] = value, ["rule"] = rule });
+
+    public static ProblemHttpResult KeyWithoutSubscription() =>
+        Forbidden("Authorization", null, "subscription.exists",
+            "The API key belongs to a subscription that no longer exists; ask the hub's administrator for a new key.");
+
+    public static ProblemHttpResult Conflict(string field, string value, string rule, string detail) =>
+        TypedResults.Problem(
+            statusCode: StatusCodes.Status409Conflict,
+            title: "Conflict",
+            detail: detail,
+            extensions: new Dictionary<string, object?> { ["parameter"] = field, ["value"] = value, ["rule"] = rule });
+}

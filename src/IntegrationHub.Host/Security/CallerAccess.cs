@@ -1,0 +1,36 @@
+using System.Security.Claims;
+using IntegrationHub.Feeds;
+using IntegrationHub.Feeds.Privacy;
+using IntegrationHub.Store;
+using IntegrationHub.Store.Model;
+
+namespace IntegrationHub.Host.Security;
+
+/// <summary>
+/// What the caller of a request may see (invariant 7), from its key: a subscriber key sees its subscription's scope
+/// narrowed by the subscription's filter; any other key sees everything. Identifiers are masked unless the key holds
+/// <c>pii:read</c> (administrators hold every scope). Every record-level endpoint goes through this one place.
+/// </summary>
+public sealed class CallerAccess(ISupervisionStore store, PersonalDataTokens tokens)
+{
+    /// <summary>The caller's access; null when its key names a subscription that no longer exists.</summary>
+    public async Task<FeedAccess?> ForAsync(ClaimsPrincipal user, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var subscriptionId = user.FindFirst(HubClaimTypes.Subscription)?.Value;
+        var view = HasScope(user, HubScopes.PiiRead) ? PersonalDataView.Unmasked : tokens.MaskedFor(subscriptionId);
+        if (subscriptionId is null)
+            return new FeedAccess(FeedScope.Everything, view);
+
+        var subscription = await store.GetSubscriptionAsync(subscriptionId, ct).ConfigureAwait(false);
+        return subscription is null
+            ? null
+            : new FeedAccess(subscription.EffectiveScope, view, subscription.Id, subscription.Kind);
+    }
+
+    public static bool HasScope(ClaimsPrincipal user, string scope)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.IsInRole(HubRoles.Administrator) || user.HasClaim(HubClaimTypes.Scope, scope);
+    }
+}

@@ -1,0 +1,39 @@
+using IntegrationHub.Host.Configuration;
+using IntegrationHub.Store;
+using Microsoft.Extensions.Options;
+
+namespace IntegrationHub.Host.Subscriptions;
+
+/// <summary>Removes change events older than <see cref="FeedOptions.Retention"/>; their cursors then get 410 Gone.</summary>
+public sealed partial class FeedRetentionWorker(
+    ISupervisionStore store,
+    IOptions<HubOptions> options,
+    TimeProvider clock,
+    ILogger<FeedRetentionWorker> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var feed = options.Value.Feed;
+        using var timer = new PeriodicTimer(feed.RetentionInterval, clock);
+        do
+        {
+            try
+            {
+                var removed = await store.PruneChangesAsync(clock.GetUtcNow() - feed.Retention, stoppingToken).ConfigureAwait(false);
+                if (removed > 0)
+                    LogPruned(logger, removed, feed.Retention);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogFailed(logger, ex);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Removed {Count} change events older than the feed retention of {Retention}.")]
+    private static partial void LogPruned(ILogger logger, int count, TimeSpan retention);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Removing expired change events failed; trying again at the next interval.")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+}
