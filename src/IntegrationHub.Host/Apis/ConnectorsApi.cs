@@ -28,14 +28,16 @@ public static class ConnectorsApi
     {
         app.MapGet("connector-kinds", ListKinds)
             .WithTags("Connectors")
-            .RequireAuthorization(HubPolicies.Operator)
+            .RequireAuthorization(HubPolicies.ConnectorManager)
             .WithName("ListConnectorKinds")
             .WithSummary("List the connector kinds and their configuration schemas")
             .WithDescription("Each kind (sql, rest, file, process …) with the JSON Schema of a connector's \"source\" section and the settings that are secrets (write-only).");
 
+        // Department keys too, each within its own department's connectors (DepartmentBoundary).
         var api = app.MapGroup("connectors")
             .WithTags("Connectors")
-            .RequireAuthorization(HubPolicies.Operator);
+            .RequireAuthorization(HubPolicies.ConnectorManager)
+            .AddEndpointFilter<DepartmentBoundary>();
 
         api.MapGet("/", ListConnectors)
             .WithName("ListConnectors")

@@ -12,6 +12,9 @@ public static class HubPolicies
     /// <summary>Role administrator or operator: connectors, runs, sync status, quarantine.</summary>
     public const string Operator = "Operator";
 
+    /// <summary>Role administrator, operator or department (a department key within its own connectors).</summary>
+    public const string ConnectorManager = "ConnectorManager";
+
     /// <summary>Scope <c>feed:read</c> (or role administrator).</summary>
     public const string FeedReader = "FeedReader";
 

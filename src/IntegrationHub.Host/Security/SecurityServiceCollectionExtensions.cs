@@ -23,11 +23,13 @@ public static class SecurityServiceCollectionExtensions
             .AddPolicy(HubPolicies.Reader, policy => policy.RequireAuthenticatedUser())
             .AddPolicy(HubPolicies.Administrator, policy => policy.RequireAuthenticatedUser().RequireRole(HubRoles.Administrator))
             .AddPolicy(HubPolicies.Operator, policy => policy.RequireAuthenticatedUser().RequireRole(HubRoles.Administrator, HubRoles.Operator))
+            .AddPolicy(HubPolicies.ConnectorManager, policy => policy.RequireAuthenticatedUser().RequireRole(HubRoles.Administrator, HubRoles.Operator, HubRoles.Department))
             .AddPolicy(HubPolicies.FeedReader, policy => policy.RequireAuthenticatedUser().RequireAssertion(c => HasScope(c.User, HubScopes.FeedRead)))
             .AddPolicy(HubPolicies.RecordsReader, policy => policy.RequireAuthenticatedUser().RequireAssertion(c => HasScope(c.User, HubScopes.RecordsRead)));
 
         services.AddHostedService<AdminKeyBootstrapper>();
         services.AddScoped<CallerAccess>();
+        services.AddSingleton<DepartmentBoundary>();
         return services;
     }
 

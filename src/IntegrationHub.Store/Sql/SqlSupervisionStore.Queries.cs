@@ -257,7 +257,10 @@ public sealed partial class SqlSupervisionStore
     public async Task<long> LastChangeSequenceAsync(CancellationToken ct)
     {
         await using var connection = await OpenAsync(ct).ConfigureAwait(false);
-        return await connection.ExecuteScalarAsync<long?>(new CommandDefinition("SELECT MAX(seq) FROM change_log", cancellationToken: ct)).ConfigureAwait(false) ?? 0;
+        // After retention emptied the log, the position is where pruning stopped, never back at the start.
+        return await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            "SELECT COALESCE(MAX(seq), (SELECT pruned_through FROM feed_state WHERE id = 1)) FROM change_log",
+            cancellationToken: ct)).ConfigureAwait(false) ?? 0;
     }
 
     private sealed record GoldenRow

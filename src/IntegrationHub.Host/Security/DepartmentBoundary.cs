@@ -1,0 +1,49 @@
+using System.Text.Json.Nodes;
+using IntegrationHub.Host.Apis.Responses;
+using IntegrationHub.Host.Apis.Subscriptions;
+using IntegrationHub.Host.Connectors;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace IntegrationHub.Host.Security;
+
+/// <summary>
+/// Invariant 7 for department IT keys: on the connector endpoints such a key sees and manages only the connectors
+/// whose <c>department</c> is its own. One endpoint filter on the whole connectors group, so no endpoint can forget it:
+/// the connector named by the route, the department of a definition sent in the body, and the list are all checked.
+/// Administrators and operators pass unchanged.
+/// </summary>
+public sealed class DepartmentBoundary(ConnectorCatalog catalog) : IEndpointFilter
+{
+    public const string Rule = "department.own-connectors";
+
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        var user = context.HttpContext.User;
+        if (!user.IsInRole(HubRoles.Department) || user.IsInRole(HubRoles.Administrator) || user.IsInRole(HubRoles.Operator))
+            return await next(context).ConfigureAwait(false);
+
+        var department = user.FindFirst(HubClaimTypes.Department)?.Value;
+        if (context.HttpContext.GetRouteValue("id") is string id && catalog.Find(id) is { } connector && connector.Department != department)
+        {
+            return SubscriptionProblems.Forbidden("id", id, Rule,
+                $"Connector '{id}' belongs to department '{connector.Department}'; this key manages the connectors of department '{department}' only.");
+        }
+
+        if (context.Arguments.OfType<JsonObject>().FirstOrDefault() is { } definition)
+        {
+            var declared = definition["department"] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+            if (declared != department)
+            {
+                return SubscriptionProblems.Forbidden("department", declared, Rule,
+                    $"A department key registers connectors of its own department only: set \"department\" to '{department}'.");
+            }
+        }
+
+        var result = await next(context).ConfigureAwait(false);
+        return result is Ok<ConnectorView[]> { Value: { } all }
+            ? TypedResults.Ok(all.Where(c => c.Department == department).ToArray())
+            : result;
+    }
+}
