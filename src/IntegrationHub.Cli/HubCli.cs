@@ -39,10 +39,12 @@ public static class HubCli
     {
         var options = new GlobalOptions();
         var binder = new CommandBinder(options, console);
-        var root = new RootCommand("hub — the IntegrationHub command-line tool: manage and run connectors, and replay quarantined records, through the hub's API.");
+        var root = new RootCommand("hub — the IntegrationHub command-line tool: manage and run connectors, replay quarantined records, manage subscriptions and read the compliance indicators, through the hub's API.");
         options.AddTo(root);
         root.Subcommands.Add(ConnectorsCommand.Create(binder));
         root.Subcommands.Add(QuarantineCommand.Create(binder));
+        root.Subcommands.Add(SubscriptionsCommand.Create(binder));
+        root.Subcommands.Add(IndicatorsCommand.Create(binder));
         return root;
     }
 

@@ -21,4 +21,5 @@ namespace IntegrationHub.Cli.Api;
 [JsonSerializable(typeof(QuarantineReplayAccepted))]
 [JsonSerializable(typeof(JsonObject))]
 [JsonSerializable(typeof(JsonNode))]
+[JsonSerializable(typeof(JsonArray))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

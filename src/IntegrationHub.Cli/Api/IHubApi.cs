@@ -68,4 +68,35 @@ internal interface IHubApi
 
     [Post("/quarantine/replay")]
     Task<QuarantineReplayAccepted> ReplayQuarantineAsync([Body] QuarantineReplayRequest request, CancellationToken cancellationToken);
+
+    // --- subscriptions (shapes as in the hub's OpenAPI document; kept as JSON, the tool only shows them) ---
+
+    [Get("/subscriptions")]
+    Task<JsonArray> ListSubscriptionsAsync(CancellationToken cancellationToken);
+
+    [Get("/subscriptions/{id}")]
+    Task<JsonObject> GetSubscriptionAsync(string id, CancellationToken cancellationToken);
+
+    [Post("/subscriptions")]
+    Task<JsonObject> CreateSubscriptionAsync([Body] JsonObject subscription, CancellationToken cancellationToken);
+
+    [Delete("/subscriptions/{id}")]
+    Task DeleteSubscriptionAsync(string id, CancellationToken cancellationToken);
+
+    [Put("/subscriptions/{id}/filter")]
+    Task<JsonObject> SetSubscriptionFilterAsync(string id, [Body] JsonObject filter, CancellationToken cancellationToken);
+
+    [Get("/subscriptions/{id}/keys")]
+    Task<JsonArray> ListSubscriptionKeysAsync(string id, CancellationToken cancellationToken);
+
+    [Post("/subscriptions/{id}/keys")]
+    Task<JsonObject> IssueSubscriptionKeyAsync(string id, [Body] JsonObject request, CancellationToken cancellationToken);
+
+    [Delete("/subscriptions/{id}/keys/{keyId}")]
+    Task RevokeSubscriptionKeyAsync(string id, string keyId, CancellationToken cancellationToken);
+
+    // --- indicators ---
+
+    [Get("/indicators")]
+    Task<JsonObject> GetIndicatorsAsync([Query] string? region, [Query] string? agency, [Query] string? period, CancellationToken cancellationToken);
 }
