@@ -93,6 +93,15 @@ public interface ISupervisionStore
     /// </summary>
     Task<IReadOnlyList<ChangeEvent>> ReadChangesAsync(long afterSequence, long throughSequence, FeedScope scope, int limit, CancellationToken ct);
 
+    /// <summary>How many changes after <paramref name="afterSequence"/> the scope allows: a subscriber's backlog.</summary>
+    Task<long> CountChangesAsync(long afterSequence, FeedScope scope, CancellationToken ct);
+
+    /// <summary>Remembers where a subscription's pull-feed reader stands (the cursor it last sent), to show its lag.</summary>
+    Task SaveFeedPositionAsync(string subscriptionId, long sequence, CancellationToken ct);
+
+    /// <summary>Subscription id → (position, when it was last read) of every subscription that reads the pull feed.</summary>
+    Task<IReadOnlyDictionary<string, (long Sequence, DateTimeOffset ReadAt)>> GetFeedPositionsAsync(CancellationToken ct);
+
     /// <summary>The highest sequence removed from the change log by retention (0 when nothing was removed).</summary>
     Task<long> GetPrunedThroughAsync(CancellationToken ct);
 

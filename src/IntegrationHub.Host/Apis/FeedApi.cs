@@ -5,6 +5,7 @@ using System.Security.Claims;
 using System.Text.Json.Nodes;
 using IntegrationHub.Feeds;
 using IntegrationHub.Host.Security;
+using IntegrationHub.Store;
 using IntegrationHub.Store.Model;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -56,6 +57,7 @@ public static class FeedApi
         ClaimsPrincipal user,
         CallerAccess callers,
         FeedReader reader,
+        ISupervisionStore store,
         CancellationToken ct)
     {
         if (ApiProblems.ParseLimit(limit, FeedReader.DefaultLimit, FeedReader.MaxLimit, out var take) is { } invalid)
@@ -68,7 +70,11 @@ public static class FeedApi
 
         try
         {
-            return TypedResults.Ok(await reader.ReadAsync(after, take, access.Access!, waitFor, ct).ConfigureAwait(false));
+            var page = await reader.ReadAsync(after, take, access.Access!, waitFor, ct).ConfigureAwait(false);
+            // The cursor a subscriber sends is what it has processed: its position, for the operators' lag figures.
+            if (access.Access!.SubscriptionId is { } subscriptionId)
+                await store.SaveFeedPositionAsync(subscriptionId, await reader.StartAsync(after, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
+            return TypedResults.Ok(page);
         }
         catch (MalformedFeedCursorException ex)
         {

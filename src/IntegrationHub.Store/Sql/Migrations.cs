@@ -186,5 +186,11 @@ internal static class Migrations
                 pruned_at BIGINT);
             INSERT INTO feed_state (id, pruned_through) VALUES (1, 0);
             """),
+        (11, """
+            CREATE TABLE feed_positions (
+                subscription_id TEXT PRIMARY KEY,
+                seq BIGINT NOT NULL,
+                read_at BIGINT NOT NULL);
+            """),
     ];
 }

@@ -180,6 +180,36 @@ public sealed partial class SqlSupervisionStore
         }).ToList();
     }
 
+    public async Task<long> CountChangesAsync(long afterSequence, FeedScope scope, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var parameters = new DynamicParameters(new { afterSequence });
+        var where = new List<string> { "c.seq > @afterSequence" };
+        AddScope(where, parameters, scope, "c.");
+        AddInList(where, parameters, "c.change_type", "scopeChangeTypes", scope.EventTypes);
+        await using var connection = await OpenAsync(ct).ConfigureAwait(false);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            $"SELECT COUNT(*) FROM change_log c WHERE {string.Join(" AND ", where)}", parameters, cancellationToken: ct)).ConfigureAwait(false);
+    }
+
+    public async Task SaveFeedPositionAsync(string subscriptionId, long sequence, CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct).ConfigureAwait(false);
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO feed_positions (subscription_id, seq, read_at) VALUES (@subscriptionId, @sequence, @now)
+            ON CONFLICT (subscription_id) DO UPDATE SET seq = excluded.seq, read_at = excluded.read_at
+            """, new { subscriptionId, sequence, now = Now }, cancellationToken: ct)).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyDictionary<string, (long Sequence, DateTimeOffset ReadAt)>> GetFeedPositionsAsync(CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<(string SubscriptionId, long Seq, long ReadAt)>(new CommandDefinition(
+            "SELECT subscription_id, seq, read_at FROM feed_positions", cancellationToken: ct)).ConfigureAwait(false);
+        return rows.ToDictionary(r => r.SubscriptionId, r => (r.Seq, At(r.ReadAt)));
+    }
+
     public async Task<long> GetPrunedThroughAsync(CancellationToken ct)
     {
         await using var connection = await OpenAsync(ct).ConfigureAwait(false);
