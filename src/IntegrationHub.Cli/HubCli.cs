@@ -43,6 +43,7 @@ public static class HubCli
         options.AddTo(root);
         root.Subcommands.Add(ConnectorsCommand.Create(binder));
         root.Subcommands.Add(QuarantineCommand.Create(binder));
+        root.Subcommands.Add(StatusCommand.Create(binder));
         return root;
     }
 

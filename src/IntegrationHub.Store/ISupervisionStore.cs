@@ -111,4 +111,15 @@ public interface ISupervisionStore
 
     /// <summary>Whether a usable key (not revoked, not expired) has this role.</summary>
     Task<bool> AnyApiKeyWithRoleAsync(string role, CancellationToken ct);
+
+    // --- operator alerts ---
+
+    /// <summary>Stores the alert and returns it with its id.</summary>
+    Task<OperatorAlert> AddOperatorAlertAsync(OperatorAlert alert, CancellationToken ct);
+
+    /// <summary>Alerts newest first; only those with an id below <paramref name="before"/> when given.</summary>
+    Task<IReadOnlyList<OperatorAlert>> ListOperatorAlertsAsync(int limit, long? before, CancellationToken ct);
+
+    /// <summary>For each subject of the kind, the state its latest alert announced.</summary>
+    Task<IReadOnlyDictionary<string, string>> GetAlertedStatesAsync(string subjectKind, CancellationToken ct);
 }

@@ -19,6 +19,9 @@ namespace IntegrationHub.Cli.Api;
 [JsonSerializable(typeof(QuarantineView))]
 [JsonSerializable(typeof(QuarantineReplayRequest))]
 [JsonSerializable(typeof(QuarantineReplayAccepted))]
+[JsonSerializable(typeof(SyncSummaryView[]))]
+[JsonSerializable(typeof(ConnectorHealthView[]))]
+[JsonSerializable(typeof(StatusReport))]
 [JsonSerializable(typeof(JsonObject))]
 [JsonSerializable(typeof(JsonNode))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

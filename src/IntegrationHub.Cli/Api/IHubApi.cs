@@ -68,4 +68,10 @@ internal interface IHubApi
 
     [Post("/quarantine/replay")]
     Task<QuarantineReplayAccepted> ReplayQuarantineAsync([Body] QuarantineReplayRequest request, CancellationToken cancellationToken);
+
+    [Get("/sync/summary")]
+    Task<SyncSummaryView[]> GetSyncSummaryAsync(CancellationToken cancellationToken);
+
+    [Get("/health/connectors")]
+    Task<ConnectorHealthView[]> GetConnectorHealthAsync(CancellationToken cancellationToken);
 }

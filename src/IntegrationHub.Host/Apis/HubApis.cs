@@ -19,6 +19,8 @@ public static class HubApis
         api.MapFeedApi();
         api.MapIndicatorsApi();
         api.MapCreditPublicityApi();
+        api.MapHealthApi();
+        api.MapAlertsApi();
         return app;
     }
 }

@@ -40,6 +40,12 @@ public sealed class HubOptions
 
     public SyncOptions Sync { get; set; } = new();
 
+    public TelemetryOptions Telemetry { get; set; } = new();
+
+    public HealthOptions Health { get; set; } = new();
+
+    public AlertOptions Alerts { get; set; } = new();
+
     public string DataPath(params string[] parts) => Path.GetFullPath(Path.Combine([DataDirectory, .. parts]));
 
     public bool HasRole(string role) =>

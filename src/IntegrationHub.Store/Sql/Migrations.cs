@@ -163,5 +163,17 @@ internal static class Migrations
                 updated_at BIGINT NOT NULL);
             ALTER TABLE sync_runs ADD COLUMN drift TEXT;
             """),
+        // Operator alerts (issue 6); 5 and 6 are other work.
+        (7, $"""
+            CREATE TABLE operator_alerts (
+                id {dialect.AutoIncrementKey},
+                subject_kind TEXT NOT NULL,
+                subject_id TEXT NOT NULL,
+                state TEXT NOT NULL,
+                previous_state TEXT NOT NULL,
+                reason TEXT NOT NULL,
+                raised_at BIGINT NOT NULL);
+            CREATE INDEX ix_operator_alerts_subject ON operator_alerts (subject_kind, subject_id, id);
+            """),
     ];
 }
