@@ -45,6 +45,7 @@ public static class HubCli
         root.Subcommands.Add(QuarantineCommand.Create(binder));
         root.Subcommands.Add(SubscriptionsCommand.Create(binder));
         root.Subcommands.Add(IndicatorsCommand.Create(binder));
+        root.Subcommands.Add(StatusCommand.Create(binder));
         return root;
     }
 

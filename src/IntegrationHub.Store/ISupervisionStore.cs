@@ -158,4 +158,15 @@ public interface ISupervisionStore
 
     /// <summary>Removes the subscription and revokes its keys; false when unknown.</summary>
     Task<bool> RemoveSubscriptionAsync(string id, CancellationToken ct);
+
+    // --- operator alerts ---
+
+    /// <summary>Stores the alert and returns it with its id.</summary>
+    Task<OperatorAlert> AddOperatorAlertAsync(OperatorAlert alert, CancellationToken ct);
+
+    /// <summary>Alerts newest first; only those with an id below <paramref name="before"/> when given.</summary>
+    Task<IReadOnlyList<OperatorAlert>> ListOperatorAlertsAsync(int limit, long? before, CancellationToken ct);
+
+    /// <summary>For each subject of the kind, the state its latest alert announced.</summary>
+    Task<IReadOnlyDictionary<string, string>> GetAlertedStatesAsync(string subjectKind, CancellationToken ct);
 }

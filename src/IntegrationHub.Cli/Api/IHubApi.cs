@@ -99,4 +99,10 @@ internal interface IHubApi
 
     [Get("/indicators")]
     Task<JsonObject> GetIndicatorsAsync([Query] string? region, [Query] string? agency, [Query] string? period, CancellationToken cancellationToken);
+
+    [Get("/sync/summary")]
+    Task<SyncSummaryView[]> GetSyncSummaryAsync(CancellationToken cancellationToken);
+
+    [Get("/health/connectors")]
+    Task<ConnectorHealthView[]> GetConnectorHealthAsync(CancellationToken cancellationToken);
 }

@@ -22,6 +22,8 @@ public static class HubApis
         api.MapCreditPublicityApi();
         api.MapSubscriptionsApi();
         api.MapKeysApi();
+        api.MapHealthApi();
+        api.MapAlertsApi();
         return app;
     }
 }

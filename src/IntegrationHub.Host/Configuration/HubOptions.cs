@@ -45,6 +45,12 @@ public sealed class HubOptions
     /// <summary>The folder of the hub's keys: the Data Protection key ring and the identifier-token secret.</summary>
     public string KeysPath() => Path.GetFullPath(KeysDirectory ?? DataPath("keys"));
 
+    public TelemetryOptions Telemetry { get; set; } = new();
+
+    public HealthOptions Health { get; set; } = new();
+
+    public AlertOptions Alerts { get; set; } = new();
+
     public string DataPath(params string[] parts) => Path.GetFullPath(Path.Combine([DataDirectory, .. parts]));
 
     public bool HasRole(string role) =>

@@ -28,6 +28,12 @@ internal static class BusServiceCollectionExtensions
         {
             // No usage telemetry to masstransit.io: these machines have no internet, and a hub must not call home.
             x.DisableUsageTelemetry();
+            // /health/ready covers the bus (RabbitMQ connection and receive endpoints) under a stable name.
+            x.ConfigureHealthCheckOptions(o =>
+            {
+                o.Name = "bus";
+                o.Tags.Add("ready");
+            });
             if (hub.HasRole("worker"))
             {
                 x.AddConsumer<NormalizeRecordsConsumer, NormalizeRecordsConsumerDefinition>();

@@ -5,6 +5,7 @@ using IntegrationHub.Connectors.Sql;
 using IntegrationHub.Host.Apis;
 using IntegrationHub.Host.Configuration;
 using IntegrationHub.Host.Connectors;
+using IntegrationHub.Host.Operations;
 using IntegrationHub.Host.Security;
 using IntegrationHub.Host.Subscriptions;
 using IntegrationHub.Pipeline;
@@ -50,6 +51,7 @@ public static class HubHostingExtensions
         services.AddHubSubscriptions(hub);
         services.AddHubApis();
         services.AddOpenApi();
+        services.AddHubOperations(hub);
         return builder;
     }
 
@@ -58,10 +60,11 @@ public static class HubHostingExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready"), ResponseWriter = ReadinessReport.WriteAsync });
         app.MapOpenApi("/openapi/{documentName}.json");
         if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<HubOptions>>().Value.HasRole("api"))
             app.MapHubApis();
+        app.MapHubTelemetry(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<HubOptions>>().Value.Telemetry);
         return app;
     }
 }

@@ -1,5 +1,6 @@
 using IntegrationHub.Connectors.Definitions;
 using IntegrationHub.Contracts;
+using IntegrationHub.Contracts.Telemetry;
 using MassTransit;
 
 namespace IntegrationHub.Pipeline.Normalization;
@@ -12,9 +13,7 @@ public sealed class NormalizeRecordsConsumer(IConnectorRegistry registry, BatchN
         var connectorId = context.Message.Batch.ConnectorId;
         var connector = registry.Find(connectorId)
             ?? throw new InvalidOperationException($"Batch for unknown connector '{connectorId}'; it stays in the error queue until the connector is registered again.");
-        using var activity = PipelineTelemetry.Source.StartActivity("normalize batch");
-        activity?.SetTag("hub.connector", connectorId);
-        activity?.SetTag("hub.batch.records", context.Message.Records.Count);
+        using var activity = HubTelemetry.StartStage("normalizer.normalize", connectorId, context.Message.Records.Count);
         await context.Publish(normalizer.Normalize(context.Message, connector), context.CancellationToken).ConfigureAwait(false);
     }
 }

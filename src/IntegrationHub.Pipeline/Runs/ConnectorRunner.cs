@@ -1,9 +1,11 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using IntegrationHub.Connectors;
 using IntegrationHub.Connectors.Definitions;
 using IntegrationHub.Contracts;
+using IntegrationHub.Contracts.Telemetry;
 using IntegrationHub.Store;
 using IntegrationHub.Store.Model;
 using MassTransit;
@@ -271,6 +273,7 @@ public sealed partial class ConnectorRunner(
             // A closing empty batch ends every run the same way, also a run that found nothing new.
             await PublishAsync(connector, run.RunId, sequence, [], checkpointAfter: null, isLast: true, ct).ConfigureAwait(false);
             var finished = await WaitForCompletionAsync(run.RunId, ct).ConfigureAwait(false);
+            RecordDuration(finished);
             LogFinished(logger, connector.Id, run.RunId, finished.Status, finished.Counts.Pulled, finished.Counts.Inserted,
                 finished.Counts.Updated, finished.Counts.Unchanged, finished.Counts.Quarantined);
             return finished;
@@ -287,7 +290,10 @@ public sealed partial class ConnectorRunner(
             // resumes after them instead of reading them again.
             await WaitForStoredAsync(run.RunId, sequence, ct).ConfigureAwait(false);
             await store.FinishRunAsync(run.RunId, RunStatus.Failed, ex.Message, CancellationToken.None).ConfigureAwait(false);
-            return await store.GetRunAsync(run.RunId, CancellationToken.None).ConfigureAwait(false);
+            var failed = await store.GetRunAsync(run.RunId, CancellationToken.None).ConfigureAwait(false);
+            if (failed is not null)
+                RecordDuration(failed);
+            return failed;
         }
         finally
         {
@@ -297,12 +303,19 @@ public sealed partial class ConnectorRunner(
         }
     }
 
+    private void RecordDuration(SyncRun run) =>
+        HubTelemetry.RunDuration.Record(((run.FinishedAt ?? clock.GetUtcNow()) - run.StartedAt).TotalSeconds,
+            new KeyValuePair<string, object?>(HubTelemetry.ConnectorTag, run.ConnectorId),
+            new KeyValuePair<string, object?>("hub.run.status", run.Status.ToString().ToLowerInvariant()),
+            new KeyValuePair<string, object?>("hub.run.trigger", run.Trigger));
+
     private async Task PublishAsync(ConnectorDefinition connector, Guid runId, int sequence, IReadOnlyList<RawSourceRecord> records,
         string? checkpointAfter, bool isLast, CancellationToken ct)
     {
-        using var activity = PipelineTelemetry.Source.StartActivity("read page");
-        activity?.SetTag("hub.connector", connector.Id);
-        activity?.SetTag("hub.batch.records", records.Count);
+        // Each batch is a trace of its own, also when an API request started the run (its context flows into the run's task).
+        Activity.Current = null;
+        using var activity = HubTelemetry.StartStage("connector.read_page", connector.Id, records.Count, ActivityKind.Producer);
+        activity?.SetTag("hub.batch.sequence", sequence);
         await bus.Publish(new SourceRecordsRead
         {
             Batch = new BatchHeader

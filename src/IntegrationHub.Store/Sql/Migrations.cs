@@ -186,6 +186,19 @@ internal static class Migrations
                 pruned_at BIGINT);
             INSERT INTO feed_state (id, pruned_through) VALUES (1, 0);
             """),
+        // Operator alerts (issue 6).
+        (7, $"""
+            CREATE TABLE operator_alerts (
+                id {dialect.AutoIncrementKey},
+                subject_kind TEXT NOT NULL,
+                subject_id TEXT NOT NULL,
+                state TEXT NOT NULL,
+                previous_state TEXT NOT NULL,
+                reason TEXT NOT NULL,
+                raised_at BIGINT NOT NULL);
+            CREATE INDEX ix_operator_alerts_subject ON operator_alerts (subject_kind, subject_id, id);
+            """),
+        // Where each subscription's pull-feed reader stands, for its lag.
         (11, """
             CREATE TABLE feed_positions (
                 subscription_id TEXT PRIMARY KEY,

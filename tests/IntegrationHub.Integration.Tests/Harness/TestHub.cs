@@ -45,19 +45,20 @@ public sealed class TestHub : IAsyncDisposable
         await _settings.OpenStoreDialect().OpenAsync(CancellationToken.None);
 
     public static async Task<TestHub> StartAsync(HubStack stack, string connectorsDirectory, IDictionary<string, string?>? settings = null,
-        CapturedLog? log = null)
+        CapturedLog? log = null, Action<IServiceCollection>? services = null)
     {
         var hubSettings = await HubSettings.CreateAsync(stack, connectorsDirectory, settings);
-        return await StartAsync(hubSettings, ownsSettings: true, log);
+        return await StartAsync(hubSettings, ownsSettings: true, log, services);
     }
 
     /// <summary>A hub on existing settings: a restart keeps the store (and what a test changed in the connectors).</summary>
     /// <param name="log">When given, every log line of the hub (from Debug up) is captured in it.</param>
-    public static async Task<TestHub> StartAsync(HubSettings settings, bool ownsSettings = false, CapturedLog? log = null)
+    /// <param name="services">Extra services for the hub (an in-memory span exporter, say).</param>
+    public static async Task<TestHub> StartAsync(HubSettings settings, bool ownsSettings = false, CapturedLog? log = null, Action<IServiceCollection>? services = null)
     {
         var app = log is null
-            ? HubApplication.Create(settings.Values)
-            : HubApplication.Create(settings.Values, LogLevel.Debug, logging => logging.AddProvider(log));
+            ? HubApplication.Create(settings.Values, services: services)
+            : HubApplication.Create(settings.Values, LogLevel.Debug, logging => logging.AddProvider(log), services);
         await app.StartAsync();
         var address = app.Address();
         var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromMinutes(2) };

@@ -1,0 +1,62 @@
+using System.CommandLine;
+using System.Globalization;
+using IntegrationHub.Cli.Api;
+using IntegrationHub.Cli.Output;
+
+namespace IntegrationHub.Cli.Commands;
+
+/// <summary><c>hub status</c>: every connector with its health and sync numbers, as a table or (<c>--json</c>) for scripts.</summary>
+internal static class StatusCommand
+{
+    public static Command Create(CommandBinder binder)
+    {
+        var command = new Command("status", "Show every connector's health (healthy, degraded, failing, stale, drifted) with its last success, lag, throughput and quarantine.");
+        binder.SetAction(command, async (_, context, ct) =>
+        {
+            var summaries = await context.Api.GetSyncSummaryAsync(ct).ConfigureAwait(false);
+            var health = (await context.Api.GetConnectorHealthAsync(ct).ConfigureAwait(false)).ToDictionary(h => h.Id, StringComparer.Ordinal);
+            var report = new StatusReport
+            {
+                Connectors = [.. summaries.Select(s => Combine(s, health.GetValueOrDefault(s.Id)))],
+            };
+            if (context.Json)
+            {
+                await context.WriteJsonAsync(report, CliJsonContext.Default.StatusReport).ConfigureAwait(false);
+                return ExitCodes.Ok;
+            }
+
+            if (report.Connectors.Length == 0)
+            {
+                await context.Out.WriteLineAsync("No connectors yet. Add one with: hub connectors add <file>.connector.json").ConfigureAwait(false);
+                return ExitCodes.Ok;
+            }
+
+            var table = new TextTable("CONNECTOR", "HEALTH", "LAST SUCCESS", "LAG", "RECORDS/MIN>", "PULLED>", "QUARANTINED>", "OPEN QUARANTINE>", "REASON");
+            foreach (var c in report.Connectors)
+            {
+                table.Add(c.Id, c.State, Format.Time(c.LastSuccessAt), c.LagSeconds is { } lag ? Format.Duration(TimeSpan.FromSeconds(lag)) : "",
+                    c.RecordsPerMinute?.ToString("N0", CultureInfo.InvariantCulture) ?? "", Format.Count(c.LastRun?.Pulled ?? 0),
+                    Format.Count(c.LastRun?.Quarantined ?? 0), Format.Count(c.OpenQuarantine), c.Reason);
+            }
+
+            await table.WriteAsync(context.Out).ConfigureAwait(false);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static ConnectorStatus Combine(SyncSummaryView summary, ConnectorHealthView? health) => new()
+    {
+        Id = summary.Id,
+        Name = summary.Name,
+        Enabled = summary.Enabled,
+        State = health?.State ?? "unknown",
+        Reason = health?.Reason,
+        LastSuccessAt = summary.LastSuccessAt,
+        LagSeconds = health?.LagSeconds,
+        RecordsPerMinute = health?.RecordsPerMinute,
+        OpenQuarantine = summary.OpenQuarantine,
+        SourceRecords = summary.SourceRecords,
+        LastRun = summary.LastRun,
+    };
+}

@@ -1,0 +1,28 @@
+using IntegrationHub.Host.Operations;
+using IntegrationHub.Host.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace IntegrationHub.Host.Apis;
+
+/// <summary>
+/// Health of what the hub runs, in the operators' states. <c>GET /health/connectors</c> here; issue 5 adds
+/// <c>GET /health/subscriptions</c> (healthy / lagging / failing / disabled) to the same group.
+/// </summary>
+public static class HealthApi
+{
+    public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("health")
+            .WithTags("Health")
+            .RequireAuthorization(HubPolicies.Operator);
+
+        api.MapGet("/connectors", GetConnectors)
+            .WithName("GetConnectorHealth")
+            .WithSummary("Health of every connector")
+            .WithDescription("Per registered connector: healthy, degraded, failing, stale or drifted, with the reason in English and Chinese, the last success, the lag since it, records per minute of the latest successful run and the open quarantine count. docs/operations.md defines the states.");
+        return app;
+    }
+
+    public static async Task<Ok<IReadOnlyList<ConnectorHealth>>> GetConnectors(ConnectorHealthService health, CancellationToken ct) =>
+        TypedResults.Ok(await health.EvaluateAsync(ct).ConfigureAwait(false));
+}

@@ -1,0 +1,29 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace IntegrationHub.Host.Configuration;
+
+/// <summary>The <c>Hub:Health</c> section: when a connector counts as degraded, failing, stale or drifted (docs/operations.md).</summary>
+public sealed class HealthOptions
+{
+    /// <summary>This many failed runs in a row make a connector failing; fewer (after a success) make it degraded. Default 3.</summary>
+    [Range(1, 100)]
+    public int FailingAfterRuns { get; set; } = 3;
+
+    /// <summary>A scheduled connector with no successful run for this many schedule intervals is stale. Default 3.</summary>
+    [Range(1.0, 1000.0)]
+    public double StaleAfterIntervals { get; set; } = 3;
+
+    /// <summary>How long a change of a source's fields keeps its connector drifted (unless something worse applies). Default 1 day.</summary>
+    public TimeSpan DriftAttention { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>The share of the latest run's records that went to quarantine from which the connector is degraded. Default 0.2.</summary>
+    [Range(0.0, 1.0)]
+    public double QuarantineSpikeShare { get; set; } = 0.2;
+
+    /// <summary>A quarantine spike counts only in a run that pulled at least this many records. Default 20.</summary>
+    [Range(1, int.MaxValue)]
+    public int QuarantineSpikeMinimumRecords { get; set; } = 20;
+
+    /// <summary>How often the health monitor evaluates every connector and raises alerts on changes. Default 30 s.</summary>
+    public TimeSpan EvaluationInterval { get; set; } = TimeSpan.FromSeconds(30);
+}
