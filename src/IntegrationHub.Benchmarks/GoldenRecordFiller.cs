@@ -107,7 +107,7 @@ internal static class GoldenRecordFiller
     private static EnforcementAction Action(int i)
     {
         var agency = i % Agencies;
-        var decided = new DateOnly(2024, 1, 1).AddDays(i * 7919 % 366);
+        var decided = new DateOnly(2024, 1, 1).AddDays((int)(i * 7919L % 366));
         var category = (i % 10) switch
         {
             < 5 => ActionCategory.Penalty,

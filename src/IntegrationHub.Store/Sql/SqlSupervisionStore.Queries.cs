@@ -24,14 +24,7 @@ public sealed partial class SqlSupervisionStore
     {
         await using var connection = await OpenAsync(ct).ConfigureAwait(false);
         var rows = await connection.QueryAsync<GoldenRow>(new CommandDefinition(
-            $"""
-            SELECT {GoldenColumns} FROM golden_records
-            WHERE (@after IS NULL OR id > @after)
-              AND (@regionPrefix IS NULL OR region_code LIKE @regionLike)
-              AND (@agency IS NULL OR agency_uscc = @agency)
-              AND (@category IS NULL OR category = @category)
-            ORDER BY id LIMIT @limit
-            """,
+            $"SELECT {GoldenColumns} FROM golden_records WHERE {RecordFilter(query)} ORDER BY id LIMIT @limit",
             new
             {
                 after = query.After,
@@ -43,6 +36,16 @@ public sealed partial class SqlSupervisionStore
             }, cancellationToken: ct)).ConfigureAwait(false);
         return rows.Select(r => r.ToRecord()).ToList();
     }
+
+    // Only the conditions the query sets: "(@after IS NULL OR id > @after)" keeps SQLite from using the primary key and
+    // agency indexes, which made paging through a million records a full scan per page.
+    private static string RecordFilter(RecordQuery query) => string.Join(" AND ", new[]
+    {
+        query.After is null ? null : "id > @after",
+        query.RegionPrefix is null ? null : "region_code LIKE @regionLike",
+        query.AgencyUscc is null ? null : "agency_uscc = @agency",
+        query.Category is null ? null : "category = @category",
+    }.OfType<string>().DefaultIfEmpty("1 = 1"));
 
     public async Task<IReadOnlyList<RecordVersion>> GetHistoryAsync(string id, CancellationToken ct)
     {
