@@ -3,11 +3,15 @@ using System.Globalization;
 namespace IntegrationHub.Benchmarks;
 
 internal sealed record BenchmarkOptions(
-    string Stack, int CasesPerDepartment, int Seed, string ConnectorsDirectory,
+    string Mode, int Records, string Stack, int CasesPerDepartment, int Seed, string ConnectorsDirectory,
     string? Postgres, string RabbitHost, ushort RabbitPort, string RabbitVirtualHost)
 {
     public const string Usage = """
-        IntegrationHub benchmark: syncs generated department records end to end and prints throughput and memory.
+        IntegrationHub benchmark: syncs generated department records end to end and prints throughput and memory;
+        or, with --mode indicators, fills the store with golden records and times the indicator reports.
+
+          --mode pipeline|indicators    what to measure (default pipeline)
+          --records N                   indicators: golden records to generate (default 1000000)
 
           --stack embedded|production   SQLite + in-memory bus (default), or PostgreSQL + RabbitMQ
           --cases N                     cases per sample department (default 50000; two departments)
@@ -38,7 +42,12 @@ internal sealed record BenchmarkOptions(
         var postgres = values.GetValueOrDefault("postgres") ?? Environment.GetEnvironmentVariable("HUB_TEST_POSTGRES");
         if (stack == "production" && postgres is null)
             return null;
+        var mode = values.GetValueOrDefault("mode", "pipeline");
+        if (mode is not ("pipeline" or "indicators"))
+            return null;
         return new BenchmarkOptions(
+            mode,
+            int.Parse(values.GetValueOrDefault("records", "1000000"), CultureInfo.InvariantCulture),
             stack,
             int.Parse(values.GetValueOrDefault("cases", "50000"), CultureInfo.InvariantCulture),
             int.Parse(values.GetValueOrDefault("seed", "1"), CultureInfo.InvariantCulture),

@@ -28,6 +28,13 @@ var settings = new Dictionary<string, string?>
     ["Hub:Samples"] = "false",
 };
 
+if (options.Mode == "indicators")
+{
+    Console.WriteLine($"mode=indicators stack={options.Stack} records={options.Records} cores={Environment.ProcessorCount} " +
+                      $"os={System.Runtime.InteropServices.RuntimeInformation.OSDescription} runtime={Environment.Version}");
+    return await IndicatorBenchmark.RunAsync(options, work, settings);
+}
+
 Console.WriteLine($"stack={options.Stack} cases/department={options.CasesPerDepartment} cores={Environment.ProcessorCount} " +
                   $"os={System.Runtime.InteropServices.RuntimeInformation.OSDescription} runtime={Environment.Version}");
 var generate = Stopwatch.StartNew();

@@ -10,6 +10,7 @@ public static class IndicatorCatalog
         new PublicationTimeliness(permitOrPenalty: true),
         new PublicationTimeliness(permitOrPenalty: false),
         new PublicationCompleteness(),
+        new WithdrawalTimeliness(),
         new WithdrawalReason(),
         new LegalReviewCoverage(),
         new AudioVideoCoverage(),

@@ -6,6 +6,7 @@ public static class IndicatorCodes
     public const string PublicationTimelinessPermitPenalty = "publication-timeliness-permit-penalty";
     public const string PublicationTimelinessOther = "publication-timeliness-other";
     public const string PublicationCompleteness = "publication-completeness";
+    public const string WithdrawalTimeliness = "withdrawal-timeliness";
     public const string WithdrawalReason = "withdrawal-reason";
     public const string LegalReview = "legal-review";
     public const string AudioVideoRecording = "audio-video-recording";

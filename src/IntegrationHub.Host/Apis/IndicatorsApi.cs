@@ -1,8 +1,8 @@
+using System.Security.Claims;
 using IntegrationHub.Host.Apis.Exports;
 using IntegrationHub.Host.Apis.Responses;
 using IntegrationHub.Host.Security;
 using IntegrationHub.Indicators;
-using IntegrationHub.Store;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -32,11 +32,13 @@ public static class IndicatorsApi
 
     public static async Task<Results<Ok<IndicatorReport>, FileContentHttpResult, ValidationProblem>> GetReport(
         string? region, string? agency, string? period, string? asOf, string? format, string? encoding,
-        ISupervisionStore store, TimeProvider clock, IOptions<IndicatorOptions> options, CancellationToken ct)
+        GoldenCaseSnapshot golden, ClaimsPrincipal user, CallerAccess callers, TimeProvider clock, IOptions<IndicatorOptions> options, CancellationToken ct)
     {
         if (IndicatorQuery.Parse(region, agency, period, asOf, format, encoding, clock, out var query) is { } invalid)
             return invalid;
-        var cases = await GoldenCases.ReadAsync(store, query.Region, query.Agency, null, ct).ConfigureAwait(false);
+        // A subscriber's figures cover its scope only (invariant 7).
+        var scope = (await callers.ForAsync(user, ct).ConfigureAwait(false))?.Scope;
+        var cases = await golden.ReadAsync(query.Region, query.Agency, scope, ct).ConfigureAwait(false);
         var report = new IndicatorEngine(options.Value).Report(cases, query.Period, query.Context);
         return query.WantsFile
             ? TableExport.File(IndicatorTables.Report(report), query.Format, query.Encoding)
@@ -45,13 +47,15 @@ public static class IndicatorsApi
 
     public static async Task<Results<Ok<IndicatorCases>, FileContentHttpResult, ValidationProblem, ProblemHttpResult>> GetFailingCases(
         string code, string? region, string? agency, string? period, string? asOf, string? format, string? encoding,
-        ISupervisionStore store, TimeProvider clock, IOptions<IndicatorOptions> options, CancellationToken ct)
+        GoldenCaseSnapshot golden, ClaimsPrincipal user, CallerAccess callers, TimeProvider clock, IOptions<IndicatorOptions> options, CancellationToken ct)
     {
         if (IndicatorCatalog.Find(code) is not { } indicator)
             return ApiProblems.NotFound("indicator", "code", code);
         if (IndicatorQuery.Parse(region, agency, period, asOf, format, encoding, clock, out var query) is { } invalid)
             return invalid;
-        var cases = await GoldenCases.ReadAsync(store, query.Region, query.Agency, null, ct).ConfigureAwait(false);
+        // A subscriber's figures cover its scope only (invariant 7).
+        var scope = (await callers.ForAsync(user, ct).ConfigureAwait(false))?.Scope;
+        var cases = await golden.ReadAsync(query.Region, query.Agency, scope, ct).ConfigureAwait(false);
         var failures = new IndicatorEngine(options.Value).Failures(cases, indicator.Definition.Code, query.Period, query.Context).ToList();
         return query.WantsFile
             ? TableExport.File(IndicatorTables.Failures(indicator.Definition.Code, query.Period.Code, failures), query.Format, query.Encoding)

@@ -42,6 +42,7 @@ public static class HubHostingExtensions
         services.AddSingleton<BatchNormalizer>();
         services.AddSingleton<ConnectorPreview>();
         services.AddSingleton<ConnectorRunner>();
+        services.AddSingleton<IntegrationHub.Host.Apis.GoldenCaseSnapshot>();
 
         services.AddHubSecurity();
         services.AddHubBus(hub);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using IntegrationHub.Canonical.Model;
 using IntegrationHub.CreditPublicity;
 
@@ -12,10 +13,19 @@ internal sealed class PublicationCompleteness : IIndicator
     public IndicatorDefinition Definition { get; } = new(IndicatorCodes.PublicationCompleteness, "公示要素完整率",
         "Published decisions with complete, valid 双公示 fields", "双公示数据标准 (发改办财金〔2018〕424号); GB 32100, GB 11643");
 
+    // The check does not depend on the as-of day and costs more than all other indicators together (docs/benchmarks.md):
+    // kept per record instance, so reports over the same cached cases check each record once.
+    private static readonly ConditionalWeakTable<EnforcementAction, CaseAssessment> Checked = new();
+
     public CaseAssessment? Assess(EnforcementAction action, IndicatorContext context)
     {
         if (action.Publication?.PublishedOn is null || action.Category is not (ActionCategory.Penalty or ActionCategory.Licensing))
             return null;
+        return Checked.GetValue(action, Check);
+    }
+
+    private static CaseAssessment Check(EnforcementAction action)
+    {
         var problems = CreditRecordMapper.Map("", action).SelectMany(CreditRecordCheck.Check).ToList();
         if (problems.Count == 0)
             return CaseAssessment.Pass;

@@ -3,8 +3,8 @@ using IntegrationHub.Canonical.Model;
 namespace IntegrationHub.Indicators.Catalog;
 
 /// <summary>
-/// 撤回说明率: a withdrawn publication states its reason (行政处罚法 Art. 48). The 3-working-day timeliness needs the date
-/// the decision was changed, which canonical schema v1 does not carry (docs/indicators.md).
+/// 撤回说明率: a withdrawn publication states its reason (行政处罚法 Art. 48); its 3-working-day timeliness is
+/// <see cref="WithdrawalTimeliness"/>.
 /// </summary>
 internal sealed class WithdrawalReason : IIndicator
 {

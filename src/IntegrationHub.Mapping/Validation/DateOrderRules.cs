@@ -15,6 +15,7 @@ internal static class DateOrderRules
         ("dates.decided", "决定日期", "dates.closed", "结案日期"),
         ("dates.decided", "决定日期", "publication.publishedOn", "公示日期"),
         ("publication.publishedOn", "公示日期", "publication.withdrawnOn", "撤回日期"),
+        ("dates.decided", "决定日期", "publication.changedOn", "变更/撤销日期"),
     ];
 
     public static IEnumerable<ValidationIssue> Check(JsonObject record, Func<string, string?> sourceFieldOf)

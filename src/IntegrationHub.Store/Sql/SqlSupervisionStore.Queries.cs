@@ -26,28 +26,29 @@ public sealed partial class SqlSupervisionStore
         var parameters = new DynamicParameters(new
         {
             after = query.After,
-            regionPrefix = query.RegionPrefix,
             regionLike = query.RegionPrefix + "%",
             agency = query.AgencyUscc,
             category = query.Category,
             limit = query.Limit,
         });
-        var where = new List<string>
+
+        // Only the conditions the query sets: "(@after IS NULL OR id > @after)" keeps SQLite from using the primary key
+        // and agency indexes, which made paging through a million records a full scan per page.
+        var where = new[]
         {
-            "(@after IS NULL OR id > @after)",
-            "(@regionPrefix IS NULL OR region_code LIKE @regionLike)",
-            "(@agency IS NULL OR agency_uscc = @agency)",
-            "(@category IS NULL OR category = @category)",
-        };
+            query.After is null ? null : "id > @after",
+            query.RegionPrefix is null ? null : "region_code LIKE @regionLike",
+            query.AgencyUscc is null ? null : "agency_uscc = @agency",
+            query.Category is null ? null : "category = @category",
+        }.OfType<string>().ToList();
         AddScope(where, parameters, query.Scope, "");
+        if (where.Count == 0)
+            where.Add("1 = 1");
 
         await using var connection = await OpenAsync(ct).ConfigureAwait(false);
         var rows = await connection.QueryAsync<GoldenRow>(new CommandDefinition(
-            $"""
-            SELECT {GoldenColumns} FROM golden_records
-            WHERE {string.Join(" AND ", where)}
-            ORDER BY id LIMIT @limit
-            """, parameters, cancellationToken: ct)).ConfigureAwait(false);
+            $"SELECT {GoldenColumns} FROM golden_records WHERE {string.Join(" AND ", where)} ORDER BY id LIMIT @limit",
+            parameters, cancellationToken: ct)).ConfigureAwait(false);
         return rows.Select(r => r.ToRecord()).ToList();
     }
 

@@ -14,7 +14,7 @@ public sealed class IndicatorWarningAgreementTests
 
     private static readonly HashSet<string> SharedRules =
     [
-        "publication.late", "publication.withdrawal-reason-missing", "legal-review.after-decision", "legal-review.not-passed",
+        "publication.late", "publication.withdrawal-reason-missing", "publication.withdrawal-late", "legal-review.after-decision", "legal-review.not-passed",
         "recording.audio-video-missing", "officers.fewer-than-two", "case.duration-over-90-days", "delivery.late",
         "hearing.notice-missing", "hearing.notice-too-late",
     ];
@@ -30,6 +30,14 @@ public sealed class IndicatorWarningAgreementTests
         ["published late"] = Penalty(March4) with { Publication = new Publication { PublishedOn = new(2024, 3, 14) } },
         ["published on the due day"] = Penalty(March4) with { Publication = new Publication { PublishedOn = new(2024, 3, 13) } },
         ["withdrawn without reason"] = Penalty(March4) with { Publication = new Publication { PublishedOn = March4, WithdrawnOn = March4.AddDays(9) } },
+        ["withdrawn on the 3rd working day after the change"] = Penalty(March4) with
+        {
+            Publication = new Publication { PublishedOn = March4, ChangedOn = new(2024, 3, 7), WithdrawnOn = new(2024, 3, 12), WithdrawalReason = "复议撤销" },
+        },
+        ["withdrawn on the 4th working day after the change"] = Penalty(March4) with
+        {
+            Publication = new Publication { PublishedOn = March4, ChangedOn = new(2024, 3, 7), WithdrawnOn = new(2024, 3, 13), WithdrawalReason = "复议撤销" },
+        },
         ["review after decision"] = Penalty(March4) with { LegalReview = new LegalReview { Required = true, Date = March4.AddDays(1), Passed = true } },
         ["review same day"] = Penalty(March4) with { LegalReview = new LegalReview { Required = true, Date = March4, Passed = true } },
         ["review not passed"] = Penalty(March4) with { LegalReview = new LegalReview { Required = true, Date = March4.AddDays(-1), Passed = false } },

@@ -83,6 +83,7 @@ internal sealed class EnforcementActionGenerator(int seed)
         {
             PublishedOn = MaybeValue(Date),
             Url = Maybe(() => $"https://www.creditchina.gov.cn/xyxx/{_random.Next(100000, 999999)}.html"),
+            ChangedOn = MaybeValue(Date),
             WithdrawnOn = MaybeValue(Date),
             WithdrawalReason = Maybe(() => "该行政处罚决定已被行政复议决定撤销。"),
         }),

@@ -67,6 +67,26 @@ public sealed class IndicatorsApiTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(HubStacks.Both), MemberType = typeof(HubStacks))]
+    public async Task IndicatorReport_AfterAnotherSync_CountsTheNewRecords_NotAStaleSnapshot(HubStack stack)
+    {
+        await using var sources = await SampleSources.CreateAsync(stack, 40);
+        await using var hub = await TestHub.StartAsync(stack, sources.ConnectorsDirectory);
+        var (first, second) = (SampleDepartment.All[0], SampleDepartment.All[1]);
+        await hub.RunAsync(first.Id);
+        var before = await CountedAsync(hub);
+        Assert.Equal(before, await CountedAsync(hub));
+
+        await hub.RunAsync(second.Id);
+        Assert.True(await CountedAsync(hub) > before);
+    }
+
+    // The cases counted for the province rows of every indicator: grows with every new record of the year.
+    private static async Task<int> CountedAsync(TestHub hub) =>
+        (await hub.GetJsonAsync($"/api/v1/indicators?{Query}"))["rows"]!.AsArray()
+            .Where(r => r!["unitKind"]!.GetValue<string>() == "province").Sum(r => r!["counted"]!.GetValue<int>());
+
     [Fact]
     public async Task Indicators_UnknownCodeOrBadPeriod_AreProblemsNamingTheParameter()
     {
