@@ -186,5 +186,11 @@ internal static class Migrations
                 pruned_at BIGINT);
             INSERT INTO feed_state (id, pruned_through) VALUES (1, 0);
             """),
+        (10, """
+            CREATE TABLE amqp_cursors (
+                subscription_id TEXT PRIMARY KEY,
+                sequence BIGINT NOT NULL,
+                updated_at BIGINT NOT NULL);
+            """),
     ];
 }
