@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using IntegrationHub.Feeds;
@@ -76,6 +77,29 @@ public sealed class AmqpChannelTests
         Assert.Equal(10, (int)queue["arguments"]!["x-delivery-limit"]!);
         Assert.Equal(AmqpTopology.DeadLetterQueueName("provincial"), (string?)queue["arguments"]!["x-dead-letter-routing-key"]);
         Assert.Equal("quorum", (string?)deadLetters["type"]);
+    }
+
+    [Fact]
+    public async Task SwitchingAmqpOff_StopsPublishing_AndLeavesTheQueueToDrain()
+    {
+        await using var sources = await SampleSources.CreateAsync(HubStack.Production, 100);
+        await using var settings = await HubSettings.CreateAsync(HubStack.Production, sources.ConnectorsDirectory, FastPublisher);
+        await using var hub = await TestHub.StartAsync(settings);
+        await hub.RunAsync(SampleDepartment.All[0].Id);
+        await SubscriberClient.CreateSubscriptionAsync(hub, new { id = "switched", name = "暂停的订阅", scope = new { }, amqp = true });
+        var before = (await hub.ReadFeedAsync()).Select(e => (string)e["id"]!).ToHashSet(StringComparer.Ordinal);
+        await ConsumeUntilAsync(settings, "switched", before);
+
+        var off = await hub.Client.PutAsJsonAsync("/api/v1/subscriptions/switched", new { name = "暂停的订阅", scope = new { }, amqp = false });
+        Assert.Equal(System.Net.HttpStatusCode.OK, off.StatusCode);
+        await hub.RunAsync(SampleDepartment.All[1].Id);
+        // A subscription created after the switch that has received every event proves the publisher went round since.
+        await SubscriberClient.CreateSubscriptionAsync(hub, new { id = "sentinel", name = "哨兵", scope = new { }, amqp = true });
+        var after = (await hub.ReadFeedAsync()).Select(e => (string)e["id"]!).ToHashSet(StringComparer.Ordinal);
+        await ConsumeUntilAsync(settings, "sentinel", after);
+
+        Assert.NotNull(await TestServices.GetQueueAsync(settings.Values["Hub:Bus:VirtualHost"]!, AmqpTopology.QueueName("switched")));
+        Assert.Empty(await ConsumeUntilAsync(settings, "switched", []));
     }
 
     private static string RegionOf(JsonObject cloudEvent) => (string?)cloudEvent["data"]!["record"]!["agency"]!["regionCode"] ?? "";
