@@ -50,30 +50,39 @@ public static class ChangeEventEnvelope
     {
         ArgumentNullException.ThrowIfNull(change);
         ArgumentNullException.ThrowIfNull(view);
+        return Create(change, SourceUri, EventType(change.Type), DataSchemaUri, new JsonObject
+        {
+            ["id"] = change.RecordId,
+            ["version"] = change.Version,
+            ["record"] = ParseRecord(change, view),
+        });
+    }
+
+    /// <summary>The CloudEvent of one change-log entry, whatever its data: the attributes every subscriber kind shares.</summary>
+    internal static CloudEvent Create(ChangeEvent change, Uri source, string type, Uri dataSchema, JsonObject data)
+    {
         var cloudEvent = new CloudEvent(CloudEventsSpecVersion.V1_0, [SequenceAttribute])
         {
             Id = change.EventId,
-            Source = SourceUri,
-            Type = EventType(change.Type),
+            Source = source,
+            Type = type,
             // Only the record id: CloudEvents attributes must not carry personal data.
             Subject = change.RecordId,
             Time = change.OccurredAt,
             DataContentType = "application/json",
-            DataSchema = DataSchemaUri,
-            Data = new JsonObject
-            {
-                ["id"] = change.RecordId,
-                ["version"] = change.Version,
-                ["record"] = ParseRecord(change, view),
-            },
+            DataSchema = dataSchema,
+            Data = data,
         };
         cloudEvent[SequenceAttribute] = change.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return cloudEvent;
     }
 
+    /// <summary>Structured-mode JSON (<see cref="MediaType"/>) of any event the hub emits.</summary>
+    public static byte[] Encode(CloudEvent cloudEvent) =>
+        Formatter.EncodeStructuredModeMessage(cloudEvent, out _).ToArray();
+
     /// <summary>The event as UTF-8 JSON bytes (<see cref="MediaType"/>), e.g. a webhook body to sign and send.</summary>
-    public static byte[] ToUtf8Bytes(ChangeEvent change, PersonalDataView view) =>
-        Formatter.EncodeStructuredModeMessage(ToCloudEvent(change, view), out _).ToArray();
+    public static byte[] ToUtf8Bytes(ChangeEvent change, PersonalDataView view) => Encode(ToCloudEvent(change, view));
 
     /// <summary>The event as a JSON object, e.g. to embed in a feed page.</summary>
     public static JsonObject ToJsonObject(ChangeEvent change, PersonalDataView view) =>

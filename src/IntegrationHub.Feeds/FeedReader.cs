@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using IntegrationHub.Store;
 
 namespace IntegrationHub.Feeds;
@@ -66,15 +67,16 @@ public sealed class FeedReader(ISupervisionStore store, TimeProvider clock)
     {
         // The newest sequence first: everything up to it is scanned, so it is the cursor when fewer than limit match.
         var through = Math.Max(afterSequence, await store.LastChangeSequenceAsync(ct).ConfigureAwait(false));
-        if (access.Scope is null)
+        if (SubscriberEnvelope.ReadScope(access) is not { } scope)
             return new FeedPage([], FeedCursor.Encode(through), false);
 
         // One more than asked tells whether another page is already waiting.
-        var changes = await store.ReadChangesAsync(afterSequence, through, access.Scope, limit + 1, ct).ConfigureAwait(false);
+        var changes = await store.ReadChangesAsync(afterSequence, through, scope, limit + 1, ct).ConfigureAwait(false);
         var hasMore = changes.Count > limit;
         var page = hasMore ? changes.Take(limit).ToList() : changes;
 
-        var events = page.Select(change => ChangeEventEnvelope.ToJsonObject(change, access.View)).ToList();
+        // A credit-publicity subscriber skips changes without a publishable row; the cursor still passes them.
+        var events = page.Select(change => SubscriberEnvelope.ToJsonObject(change, access)).OfType<JsonObject>().ToList();
         var next = hasMore ? page[^1].Sequence : through;
         return new FeedPage(events, FeedCursor.Encode(next), hasMore);
     }

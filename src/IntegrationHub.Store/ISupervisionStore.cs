@@ -169,4 +169,12 @@ public interface ISupervisionStore
 
     /// <summary>For each subject of the kind, the state its latest alert announced.</summary>
     Task<IReadOnlyDictionary<string, string>> GetAlertedStatesAsync(string subjectKind, CancellationToken ct);
+
+    // --- AMQP channel ---
+
+    /// <summary>The last change-log sequence published and confirmed to a subscription's AMQP queue (0: none yet).</summary>
+    Task<long> GetAmqpCursorAsync(string subscriptionId, CancellationToken ct);
+
+    /// <summary>Moves a subscription's AMQP cursor forward to <paramref name="sequence"/>; never moves it back.</summary>
+    Task AdvanceAmqpCursorAsync(string subscriptionId, long sequence, CancellationToken ct);
 }

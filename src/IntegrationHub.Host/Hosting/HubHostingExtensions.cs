@@ -8,6 +8,7 @@ using IntegrationHub.Host.Connectors;
 using IntegrationHub.Host.Operations;
 using IntegrationHub.Host.Security;
 using IntegrationHub.Host.Subscriptions;
+using IntegrationHub.Host.Subscriptions.Amqp;
 using IntegrationHub.Pipeline;
 using IntegrationHub.Pipeline.Normalization;
 using IntegrationHub.Pipeline.Runs;
@@ -50,6 +51,7 @@ public static class HubHostingExtensions
             services.AddHostedService<SyncScheduler>();
 
         services.AddHubSubscriptions(hub);
+        services.AddHubAmqpFeed(hub);
         services.AddHubApis();
         services.AddOpenApi();
         services.AddHubOperations(hub);

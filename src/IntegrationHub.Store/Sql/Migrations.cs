@@ -198,6 +198,13 @@ internal static class Migrations
                 raised_at BIGINT NOT NULL);
             CREATE INDEX ix_operator_alerts_subject ON operator_alerts (subject_kind, subject_id, id);
             """),
+        // Where each subscription's AMQP publisher stands (issue 5).
+        (10, """
+            CREATE TABLE amqp_cursors (
+                subscription_id TEXT PRIMARY KEY,
+                sequence BIGINT NOT NULL,
+                updated_at BIGINT NOT NULL);
+            """),
         // Where each subscription's pull-feed reader stands, for its lag.
         (11, """
             CREATE TABLE feed_positions (

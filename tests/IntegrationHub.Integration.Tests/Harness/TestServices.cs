@@ -85,6 +85,17 @@ public static class TestServices
         await client.DeleteAsync($"/api/vhosts/{name}");
     }
 
+    /// <summary>A queue as the management API shows it (type, durability, arguments); null when it does not exist.</summary>
+    public static async Task<System.Text.Json.Nodes.JsonObject?> GetQueueAsync(string virtualHost, string queue)
+    {
+        using var client = ManagementClient();
+        var response = await client.GetAsync($"/api/queues/{Uri.EscapeDataString(virtualHost)}/{Uri.EscapeDataString(queue)}");
+        if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
+            return null;
+        response.EnsureSuccessStatusCode();
+        return System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+    }
+
     private static HttpClient ManagementClient()
     {
         var client = new HttpClient { BaseAddress = new Uri(RabbitManagement) };
