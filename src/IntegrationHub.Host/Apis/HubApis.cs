@@ -22,6 +22,7 @@ public static class HubApis
         api.MapCreditPublicityApi();
         api.MapSubscriptionsApi();
         api.MapKeysApi();
+        api.MapWebhooksApi();
         return app;
     }
 }

@@ -7,6 +7,7 @@ using IntegrationHub.Host.Configuration;
 using IntegrationHub.Host.Connectors;
 using IntegrationHub.Host.Security;
 using IntegrationHub.Host.Subscriptions;
+using IntegrationHub.Host.Webhooks;
 using IntegrationHub.Pipeline;
 using IntegrationHub.Pipeline.Normalization;
 using IntegrationHub.Pipeline.Runs;
@@ -48,6 +49,7 @@ public static class HubHostingExtensions
             services.AddHostedService<SyncScheduler>();
 
         services.AddHubSubscriptions(hub);
+        services.AddHubWebhooks(builder.Configuration, hub.HasRole("worker"));
         services.AddHubApis();
         services.AddOpenApi();
         return builder;
