@@ -84,7 +84,9 @@ public static class WebhooksApi
 
         var (entry, secret) = secrets.Generate();
         var channel = new WebhookChannel { Url = url.AbsoluteUri, Secrets = [entry] };
-        // Delivery starts with the changes after this moment; earlier ones are in the pull feed (or a replay).
+        // Delivery starts with the changes after this moment; earlier ones are in the pull feed (or a replay). A state left
+        // by a removed subscription of the same id is not taken over.
+        await store.RemoveWebhookStateAsync(id, ct).ConfigureAwait(false);
         await store.StartWebhookStateAsync(id, await store.LastChangeSequenceAsync(ct).ConfigureAwait(false), ct).ConfigureAwait(false);
         await store.UpdateSubscriptionAsync(subscription with { Webhook = channel, UpdatedAt = now }, ct).ConfigureAwait(false);
         return TypedResults.Created($"{HubApis.Prefix}/subscriptions/{id}/webhook", WebhookEndpointView.From(channel, secret.Export()));
