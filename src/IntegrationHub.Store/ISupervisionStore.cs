@@ -177,4 +177,46 @@ public interface ISupervisionStore
 
     /// <summary>Moves a subscription's AMQP cursor forward to <paramref name="sequence"/>; never moves it back.</summary>
     Task AdvanceAmqpCursorAsync(string subscriptionId, long sequence, CancellationToken ct);
+
+    // --- webhook delivery ---
+
+    /// <summary>The webhook's place in the change log; null before the webhook was first set.</summary>
+    Task<WebhookDeliveryState?> GetWebhookStateAsync(string subscriptionId, CancellationToken ct);
+
+    /// <summary>Starts the webhook's delivery after <paramref name="cursor"/>; false (and no change) when it has a state already.</summary>
+    Task<bool> StartWebhookStateAsync(string subscriptionId, long cursor, CancellationToken ct);
+
+    /// <summary>
+    /// In one transaction: appends the attempt to the delivery log (when given) and saves the new state, unless an
+    /// operator rewound or reset the state since it was read (its generation changed); returns whether it was saved.
+    /// </summary>
+    Task<bool> RecordWebhookAttemptAsync(WebhookDelivery? delivery, WebhookDeliveryState state, CancellationToken ct);
+
+    /// <summary>Appends an attempt to the delivery log without touching the state (manual redeliveries).</summary>
+    Task AddWebhookDeliveryAsync(WebhookDelivery delivery, CancellationToken ct);
+
+    /// <summary>
+    /// Clears the failed attempts (the event in flight is due at once) and, with <paramref name="toSequence"/>, moves the
+    /// cursor back to it if it is further; raises the generation. False when the webhook has no state.
+    /// </summary>
+    Task<bool> RewindWebhookAsync(string subscriptionId, long? toSequence, CancellationToken ct);
+
+    /// <summary>Forgets the webhook's state and pending redeliveries (the delivery log stays).</summary>
+    Task RemoveWebhookStateAsync(string subscriptionId, CancellationToken ct);
+
+    /// <summary>The delivery log, newest first, before the entry <paramref name="beforeId"/> when given.</summary>
+    Task<IReadOnlyList<WebhookDelivery>> ListWebhookDeliveriesAsync(string subscriptionId, long? beforeId, int limit, CancellationToken ct);
+
+    /// <summary>The change-log sequence of an event the webhook has attempted; null when it never did.</summary>
+    Task<long?> FindDeliveredSequenceAsync(string subscriptionId, string eventId, CancellationToken ct);
+
+    Task RequestWebhookRedeliveryAsync(string subscriptionId, long sequence, CancellationToken ct);
+
+    /// <summary>Sequences waiting for a manual redelivery, oldest request first.</summary>
+    Task<IReadOnlyList<long>> ListWebhookRedeliveriesAsync(string subscriptionId, CancellationToken ct);
+
+    Task RemoveWebhookRedeliveryAsync(string subscriptionId, long sequence, CancellationToken ct);
+
+    /// <summary>The first change-log sequence that occurred at or after <paramref name="since"/>; null when none.</summary>
+    Task<long?> FirstChangeSequenceSinceAsync(DateTimeOffset since, CancellationToken ct);
 }

@@ -52,6 +52,10 @@ public static class HubTelemetry
         return activity;
     }
 
+    /// <summary>The span context of a W3C traceparent kept with a change (default, i.e. a new root, when absent or malformed).</summary>
+    public static ActivityContext ParentOf(string? traceParent) =>
+        ActivityContext.TryParse(traceParent, null, out var context) ? context : default;
+
     /// <summary>Starts a span of a pipeline stage for a batch of the connector.</summary>
     public static Activity? StartStage(string name, string connectorId, int records, ActivityKind kind = ActivityKind.Internal)
     {

@@ -75,9 +75,12 @@ public sealed class EgressPolicy
             return rule is null ? null : $"the address {literal} is in the blocked range {rule}";
         }
 
-        // RFC 6761: localhost and its subdomains always resolve to loopback.
-        if (host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase))
-            return $"the host '{host}' is loopback";
+        // RFC 6761: localhost and its subdomains always resolve to loopback, so they pass only where loopback is allowed.
+        if ((host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase))
+            && (FindBlockingRule(IPAddress.Loopback) ?? FindBlockingRule(IPAddress.IPv6Loopback)) is { } loopbackRule)
+        {
+            return $"the host '{host}' is loopback, in the blocked range {loopbackRule}";
+        }
 
         return null;
     }

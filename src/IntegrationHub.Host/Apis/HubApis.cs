@@ -24,6 +24,7 @@ public static class HubApis
         api.MapKeysApi();
         api.MapHealthApi();
         api.MapAlertsApi();
+        api.MapWebhooksApi();
         return app;
     }
 }

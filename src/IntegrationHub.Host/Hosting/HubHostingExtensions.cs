@@ -9,6 +9,7 @@ using IntegrationHub.Host.Operations;
 using IntegrationHub.Host.Security;
 using IntegrationHub.Host.Subscriptions;
 using IntegrationHub.Host.Subscriptions.Amqp;
+using IntegrationHub.Host.Webhooks;
 using IntegrationHub.Pipeline;
 using IntegrationHub.Pipeline.Normalization;
 using IntegrationHub.Pipeline.Runs;
@@ -52,6 +53,7 @@ public static class HubHostingExtensions
 
         services.AddHubSubscriptions(hub);
         services.AddHubAmqpFeed(hub);
+        services.AddHubWebhooks(builder.Configuration, hub.HasRole("worker"));
         services.AddHubApis();
         services.AddOpenApi();
         services.AddHubOperations(hub);

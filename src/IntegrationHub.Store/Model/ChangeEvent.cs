@@ -13,4 +13,7 @@ public sealed record ChangeEvent
     public string? AgencyUscc { get; init; }
     public string? Category { get; init; }
     public required string Content { get; init; }
+
+    /// <summary>The W3C traceparent of the batch commit that made the change, so deliveries join that trace.</summary>
+    public string? TraceParent { get; init; }
 }

@@ -205,12 +205,48 @@ internal static class Migrations
                 sequence BIGINT NOT NULL,
                 updated_at BIGINT NOT NULL);
             """),
+        // Webhook delivery state and log (issue 5).
+        (9, $"""
+            CREATE TABLE webhook_state (
+                subscription_id TEXT PRIMARY KEY,
+                cursor_seq BIGINT NOT NULL,
+                attempt INTEGER NOT NULL,
+                next_attempt_at BIGINT,
+                generation BIGINT NOT NULL,
+                updated_at BIGINT NOT NULL);
+
+            CREATE TABLE webhook_deliveries (
+                id {dialect.AutoIncrementKey},
+                subscription_id TEXT NOT NULL,
+                event_id TEXT NOT NULL,
+                seq BIGINT NOT NULL,
+                attempt INTEGER NOT NULL,
+                trigger_kind TEXT NOT NULL,
+                attempted_at BIGINT NOT NULL,
+                status_code INTEGER,
+                latency_ms BIGINT NOT NULL,
+                response TEXT,
+                error TEXT,
+                next_attempt_at BIGINT);
+            CREATE INDEX ix_webhook_deliveries_subscription ON webhook_deliveries (subscription_id, id);
+            CREATE INDEX ix_webhook_deliveries_event ON webhook_deliveries (subscription_id, event_id);
+
+            CREATE TABLE webhook_redeliveries (
+                subscription_id TEXT NOT NULL,
+                seq BIGINT NOT NULL,
+                requested_at BIGINT NOT NULL,
+                PRIMARY KEY (subscription_id, seq));
+            """),
         // Where each subscription's pull-feed reader stands, for its lag.
         (11, """
             CREATE TABLE feed_positions (
                 subscription_id TEXT PRIMARY KEY,
                 seq BIGINT NOT NULL,
                 read_at BIGINT NOT NULL);
+            """),
+        // The trace of the commit that made each change, for the delivery spans (issue 6).
+        (12, """
+            ALTER TABLE change_log ADD COLUMN trace_parent TEXT;
             """),
     ];
 }

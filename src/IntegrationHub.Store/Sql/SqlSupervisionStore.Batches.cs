@@ -431,8 +431,8 @@ public sealed partial class SqlSupervisionStore
                 """
                 INSERT INTO record_versions (record_id, version, change_kind, content_hash, content, connector_id, changed_at)
                 VALUES (@recordId, @version, @kind, @contentHash, @content, @connectorId, @now);
-                INSERT INTO change_log (event_id, record_id, version, change_type, occurred_at, region_code, agency_uscc, category)
-                VALUES (@eventId, @recordId, @version, @kind, @now, @regionCode, @agencyUscc, @category);
+                INSERT INTO change_log (event_id, record_id, version, change_type, occurred_at, region_code, agency_uscc, category, trace_parent)
+                VALUES (@eventId, @recordId, @version, @kind, @now, @regionCode, @agencyUscc, @category, @traceParent);
                 """,
                 new
                 {
@@ -447,6 +447,8 @@ public sealed partial class SqlSupervisionStore
                     regionCode,
                     agencyUscc,
                     category,
+                    // The store-commit span of the batch: feed deliveries of this change continue its trace.
+                    traceParent = System.Diagnostics.Activity.Current?.Id,
                 }, tx, cancellationToken: ct)).ConfigureAwait(false);
 
         private void Remember(GoldenHead head)

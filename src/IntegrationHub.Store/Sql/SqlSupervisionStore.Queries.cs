@@ -162,7 +162,7 @@ public sealed partial class SqlSupervisionStore
             $"""
             SELECT c.seq AS Sequence, c.event_id AS EventId, c.record_id AS RecordId, c.version AS Version, c.change_type AS Type,
                    c.occurred_at AS OccurredAt, c.region_code AS RegionCode, c.agency_uscc AS AgencyUscc, c.category AS Category,
-                   v.content AS Content
+                   v.content AS Content, c.trace_parent AS TraceParent
             FROM change_log c JOIN record_versions v ON v.record_id = c.record_id AND v.version = c.version
             WHERE {string.Join(" AND ", where)} ORDER BY c.seq LIMIT @limit
             """, parameters, cancellationToken: ct)).ConfigureAwait(false);
@@ -178,6 +178,7 @@ public sealed partial class SqlSupervisionStore
             AgencyUscc = r.AgencyUscc,
             Category = r.Category,
             Content = r.Content,
+            TraceParent = r.TraceParent,
         }).ToList();
     }
 
@@ -354,5 +355,6 @@ public sealed partial class SqlSupervisionStore
         public string? AgencyUscc { get; init; }
         public string? Category { get; init; }
         public string Content { get; init; } = "";
+        public string? TraceParent { get; init; }
     }
 }

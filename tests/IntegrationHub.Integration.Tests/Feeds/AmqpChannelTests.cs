@@ -31,7 +31,7 @@ public sealed class AmqpChannelTests
         {
             await hub.RunAsync(first.Id);
             region = NarrowerRegion(await hub.ReadFeedAsync());
-            await SubscriberClient.CreateSubscriptionAsync(hub, new { id = "city-justice", name = "市司法局", scope = new { regions = new[] { region } }, amqp = true });
+            await hub.CreateSubscriptionAsync("city-justice", new JsonObject { ["regions"] = new JsonArray(region) }, amqp: true);
             // Stop the hub while it is publishing: whatever was not confirmed yet must come after the restart.
             await WaitForMessagesAsync(settings, "city-justice");
         }
@@ -67,7 +67,7 @@ public sealed class AmqpChannelTests
         var empty = Directory.CreateTempSubdirectory("hub-connectors-").FullName;
         await using var settings = await HubSettings.CreateAsync(HubStack.Production, empty, FastPublisher);
         await using var hub = await TestHub.StartAsync(settings);
-        await SubscriberClient.CreateSubscriptionAsync(hub, new { id = "provincial", name = "省级监督平台", scope = new { }, amqp = true });
+        await hub.CreateSubscriptionAsync("provincial", amqp: true);
 
         var queue = await WaitForQueueAsync(settings, AmqpTopology.QueueName("provincial"));
         var deadLetters = await WaitForQueueAsync(settings, AmqpTopology.DeadLetterQueueName("provincial"));
@@ -86,7 +86,7 @@ public sealed class AmqpChannelTests
         await using var settings = await HubSettings.CreateAsync(HubStack.Production, sources.ConnectorsDirectory, FastPublisher);
         await using var hub = await TestHub.StartAsync(settings);
         await hub.RunAsync(SampleDepartment.All[0].Id);
-        await SubscriberClient.CreateSubscriptionAsync(hub, new { id = "switched", name = "暂停的订阅", scope = new { }, amqp = true });
+        await hub.CreateSubscriptionAsync("switched", amqp: true);
         var before = (await hub.ReadFeedAsync()).Select(e => (string)e["id"]!).ToHashSet(StringComparer.Ordinal);
         await ConsumeUntilAsync(settings, "switched", before);
 
@@ -94,7 +94,7 @@ public sealed class AmqpChannelTests
         Assert.Equal(System.Net.HttpStatusCode.OK, off.StatusCode);
         await hub.RunAsync(SampleDepartment.All[1].Id);
         // A subscription created after the switch that has received every event proves the publisher went round since.
-        await SubscriberClient.CreateSubscriptionAsync(hub, new { id = "sentinel", name = "哨兵", scope = new { }, amqp = true });
+        await hub.CreateSubscriptionAsync("sentinel", amqp: true);
         var after = (await hub.ReadFeedAsync()).Select(e => (string)e["id"]!).ToHashSet(StringComparer.Ordinal);
         await ConsumeUntilAsync(settings, "sentinel", after);
 

@@ -18,11 +18,11 @@ public sealed class CreditPublicitySubscriptionTests
         await using var hub = await TestHub.StartAsync(stack, sources.ConnectorsDirectory);
         foreach (var department in SampleDepartment.All)
             await hub.RunAsync(department.Id);
-        await SubscriberClient.CreateSubscriptionAsync(hub, new { id = "credit-system", name = "信用中国（省级）", kind = "credit-publicity", scope = new { } });
-        using var subscriber = await SubscriberClient.ForKeyAsync(hub, "credit-system", "feed:read");
+        await hub.CreateSubscriptionAsync("credit-system", kind: "credit-publicity");
+        using var subscriber = await hub.SubscriberClientAsync("credit-system", "feed:read");
 
         var everything = await hub.ReadFeedAsync();
-        var credit = await SubscriberClient.ReadFeedAsync(subscriber);
+        var credit = await subscriber.ReadWholeFeedAsync();
 
         // What the export would publish, worked out here from the unmasked canonical events with the export's own check.
         var expected = everything.Where(Publishes).Select(e => (string)e["id"]!).ToList();

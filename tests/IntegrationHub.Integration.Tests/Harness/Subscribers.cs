@@ -8,11 +8,11 @@ namespace IntegrationHub.Integration.Tests.Harness;
 /// <summary>Subscriptions and subscriber keys made through the API, as an administrator would.</summary>
 public static class Subscribers
 {
-    /// <summary>Creates a subscription with the scope (JSON object, e.g. <c>{"regions":["4403"]}</c>).</summary>
-    public static async Task<JsonObject> CreateSubscriptionAsync(this TestHub hub, string id, JsonObject scope, string kind = "records", bool amqp = false)
+    /// <summary>Creates a subscription with the scope (JSON object, e.g. <c>{"regions":["4403"]}</c>; null: everything).</summary>
+    public static async Task<JsonObject> CreateSubscriptionAsync(this TestHub hub, string id, JsonObject? scope = null, string kind = "records", bool amqp = false)
     {
         var response = await hub.Client.PostAsJsonAsync("/api/v1/subscriptions",
-            new JsonObject { ["id"] = id, ["name"] = "订阅 " + id, ["kind"] = kind, ["scope"] = scope, ["amqp"] = amqp });
+            new JsonObject { ["id"] = id, ["name"] = $"{id} 执法监督平台", ["kind"] = kind, ["scope"] = scope ?? new JsonObject(), ["amqp"] = amqp });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
     }

@@ -12,13 +12,16 @@ public sealed class BatchTraceTests
 
     [Theory]
     [MemberData(nameof(HubStacks.Both), MemberType = typeof(HubStacks))]
-    public async Task OneBatch_IsOneTrace_FromThePageReadThroughTheBusAndNormalizerToTheStoreCommit(HubStack stack)
+    public async Task OneBatch_IsOneTrace_FromThePageReadThroughTheBusNormalizerAndStoreToTheWebhookDelivery(HubStack stack)
     {
         var department = SampleDepartment.MarketRegulation;
         var spans = new ExportedSpans();
+        await using var receiver = await WebhookReceiver.StartAsync();
         await using var sources = await SampleSources.CreateAsync(stack, 30);
-        await using var hub = await TestHub.StartAsync(stack, sources.ConnectorsDirectory,
+        await using var hub = await TestHub.StartAsync(stack, sources.ConnectorsDirectory, WebhookTesting.Settings(),
             services: services => services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(spans)));
+        await hub.CreateSubscriptionAsync("supervision");
+        await hub.SetWebhookAsync("supervision", receiver.Url);
         var run = await hub.RunAsync(department.Id);
         Assert.Equal("completed", run["status"]!.GetValue<string>());
 
@@ -32,6 +35,16 @@ public sealed class BatchTraceTests
         Assert.Equal(department.Id, store.GetTagItem(HubTelemetry.ConnectorTag));
         Assert.Equal(read.TraceId, store.TraceId);
         Assert.Equal(default, read.ParentSpanId); // the page read starts the trace
+
+        // The change log keeps the commit's trace context, so each webhook delivery of the batch's records joins it.
+        await receiver.WaitForDistinctAsync(1);
+        await WebhookTesting.WaitUntilAsync(
+            () => Task.FromResult(spans.ToList().Any(s => s.OperationName == "feed.deliver" && s.TraceId == read.TraceId)),
+            "a feed.deliver span in the batch's trace");
+        var delivery = spans.ToList().First(s => s.OperationName == "feed.deliver" && s.TraceId == read.TraceId);
+        Assert.Equal("supervision", delivery.GetTagItem(HubTelemetry.SubscriptionTag));
+        Assert.Equal("delivered", delivery.GetTagItem("hub.feed.outcome"));
+        Assert.Equal(store.SpanId, delivery.ParentSpanId);
     }
 
     private static async Task<List<Activity>> WaitForTraceAsync(ExportedSpans spans, string connectorId)

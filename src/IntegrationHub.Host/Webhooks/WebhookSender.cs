@@ -1,0 +1,145 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Text;
+using IntegrationHub.Contracts.Telemetry;
+using IntegrationHub.Feeds;
+using IntegrationHub.Feeds.Privacy;
+using IntegrationHub.Feeds.Webhooks;
+using IntegrationHub.Store.Model;
+using Microsoft.Extensions.Options;
+
+namespace IntegrationHub.Host.Webhooks;
+
+/// <summary>
+/// Makes one delivery attempt of one change to a subscription's webhook: the CloudEvents envelope with identifiers
+/// masked for the subscription, signed (Standard Webhooks) with every current secret, POSTed through the egress
+/// policy's handler (checked at connect time, no proxy, no redirects) with the configured timeout.
+/// </summary>
+public sealed class WebhookSender : IDisposable
+{
+    /// <summary>How much of a receiver's answer the delivery log keeps.</summary>
+    public const int MaxResponseBytes = 1024;
+
+    private readonly HttpClient _client;
+    private readonly WebhookSecrets _secrets;
+    private readonly PersonalDataTokens _tokens;
+    private readonly TimeProvider _clock;
+    private readonly TimeSpan _timeout;
+
+    public WebhookSender(IOptions<WebhookOptions> options, WebhookSecrets secrets, PersonalDataTokens tokens, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var handler = options.Value.Policy().CreateHandler();
+        // Connections are re-made (and their addresses checked again) at least this often.
+        handler.PooledConnectionLifetime = TimeSpan.FromMinutes(2);
+        _client = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
+        _secrets = secrets;
+        _tokens = tokens;
+        _clock = clock;
+        _timeout = options.Value.Timeout;
+    }
+
+    /// <summary>What a webhook of the subscription receives: its effective scope, identifiers masked, its kind of event.</summary>
+    public FeedAccess AccessFor(Subscription subscription)
+    {
+        ArgumentNullException.ThrowIfNull(subscription);
+        // Webhooks carry no key, so they never hold pii:read: identifiers are always masked, with the subscription's tokens.
+        return new FeedAccess(subscription.EffectiveScope, _tokens.MaskedFor(subscription.Id), subscription.Id, subscription.Kind);
+    }
+
+    /// <summary>
+    /// One attempt to deliver the change; null when the change carries nothing for this subscriber (a 双公示
+    /// subscription and a record that is not a publishable penalty or licence), which the caller passes over.
+    /// </summary>
+    public async Task<WebhookAttempt?> SendAsync(Subscription subscription, ChangeEvent change, int attempt, string trigger, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(subscription);
+        ArgumentNullException.ThrowIfNull(change);
+        var webhook = subscription.Webhook ?? throw new InvalidOperationException($"Subscription {subscription.Id} has no webhook.");
+        if (SubscriberEnvelope.ToUtf8Bytes(change, AccessFor(subscription)) is not { } body)
+            return null;
+
+        // The delivery joins the trace of the batch that made the change (its context is kept in the change log).
+        using var span = HubTelemetry.StartFeedDelivery(subscription.Id, HubTelemetry.ParentOf(change.TraceParent));
+        span?.SetTag("hub.feed.channel", "webhook");
+        span?.SetTag("hub.feed.event_id", change.EventId);
+        var result = await PostAsync(subscription, webhook, change, body, attempt, trigger, ct).ConfigureAwait(false);
+        var outcome = result.Succeeded ? "delivered" : result.Gone ? "gone" : "failed";
+        span?.SetTag("hub.feed.outcome", outcome);
+        span?.SetStatus(result.Succeeded ? ActivityStatusCode.Ok : ActivityStatusCode.Error, result.Delivery.Error);
+        HubTelemetry.FeedDelivered.Add(1, new(HubTelemetry.SubscriptionTag, subscription.Id), new("hub.feed.channel", "webhook"), new("hub.feed.outcome", outcome));
+        if (result.Succeeded)
+            HubTelemetry.FeedDeliveryLatency.Record((_clock.GetUtcNow() - change.OccurredAt).TotalSeconds, new KeyValuePair<string, object?>(HubTelemetry.SubscriptionTag, subscription.Id));
+        return result;
+    }
+
+    private async Task<WebhookAttempt> PostAsync(Subscription subscription, WebhookChannel webhook, ChangeEvent change, byte[] body, int attempt, string trigger, CancellationToken ct)
+    {
+        var now = _clock.GetUtcNow();
+        using var request = new HttpRequestMessage(HttpMethod.Post, webhook.Url)
+        {
+            Content = new ByteArrayContent(body),
+            Version = System.Net.HttpVersion.Version11,
+            VersionPolicy = HttpVersionPolicy.RequestVersionOrLower,
+        };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue(ChangeEventEnvelope.MediaType) { CharSet = "utf-8" };
+        WebhookSigner.Headers(change.EventId, now, body, _secrets.Signing(webhook)).ApplyTo(request.Headers);
+
+        int? status = null;
+        string? response = null, error = null;
+        TimeSpan? retryAfter = null;
+        var started = Stopwatch.GetTimestamp();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(_timeout);
+        try
+        {
+            using var answer = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+            status = (int)answer.StatusCode;
+            retryAfter = RetryAfter.From(answer.Headers.RetryAfter, _clock.GetUtcNow());
+            response = await ReadStartAsync(answer.Content, timeout.Token).ConfigureAwait(false);
+            if (!answer.IsSuccessStatusCode)
+                error = $"the receiver answered {status} {answer.ReasonPhrase}".TrimEnd();
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            error = $"no answer within {_timeout.TotalSeconds:0.###} s";
+        }
+        catch (HttpRequestException exception)
+        {
+            error = exception.InnerException is EgressRefusedException refused ? refused.Message : exception.Message;
+        }
+
+        var delivery = new WebhookDelivery
+        {
+            SubscriptionId = subscription.Id,
+            EventId = change.EventId,
+            Sequence = change.Sequence,
+            Attempt = attempt,
+            Trigger = trigger,
+            AttemptedAt = now,
+            StatusCode = status,
+            LatencyMilliseconds = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+            Response = response,
+            Error = error,
+        };
+        return new WebhookAttempt(delivery, retryAfter);
+    }
+
+    private static async Task<string?> ReadStartAsync(HttpContent content, CancellationToken ct)
+    {
+        await using var stream = await content.ReadAsStreamAsync(ct).ConfigureAwait(false);
+        var buffer = new byte[MaxResponseBytes];
+        var read = 0;
+        while (read < buffer.Length)
+        {
+            var n = await stream.ReadAsync(buffer.AsMemory(read), ct).ConfigureAwait(false);
+            if (n == 0)
+                break;
+            read += n;
+        }
+
+        return read == 0 ? null : Encoding.UTF8.GetString(buffer, 0, read);
+    }
+
+    public void Dispose() => _client.Dispose();
+}
