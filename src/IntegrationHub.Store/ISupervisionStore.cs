@@ -111,4 +111,12 @@ public interface ISupervisionStore
 
     /// <summary>Whether a usable key (not revoked, not expired) has this role.</summary>
     Task<bool> AnyApiKeyWithRoleAsync(string role, CancellationToken ct);
+
+    // --- audit log of administrative actions ---
+
+    /// <summary>Records one administrative action; returns its id.</summary>
+    Task<long> AppendAuditAsync(AuditEntry entry, CancellationToken ct);
+
+    /// <summary>A page of the audit log, newest first.</summary>
+    Task<IReadOnlyList<AuditEntry>> ListAuditAsync(AuditQuery query, CancellationToken ct);
 }

@@ -19,6 +19,7 @@ public static class HubApis
         api.MapFeedApi();
         api.MapIndicatorsApi();
         api.MapCreditPublicityApi();
+        api.MapAuditApi();
         return app;
     }
 }

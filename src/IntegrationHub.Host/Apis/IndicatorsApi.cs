@@ -36,11 +36,17 @@ public static class IndicatorsApi
     {
         if (IndicatorQuery.Parse(region, agency, period, asOf, format, encoding, clock, out var query) is { } invalid)
             return invalid;
-        var cases = await GoldenCases.ReadAsync(store, query.Region, query.Agency, null, ct).ConfigureAwait(false);
-        var report = new IndicatorEngine(options.Value).Report(cases, query.Period, query.Context);
+        var report = await ReportAsync(store, options.Value, query, ct).ConfigureAwait(false);
         return query.WantsFile
             ? TableExport.File(IndicatorTables.Report(report), query.Format, query.Encoding)
             : TypedResults.Ok(report);
+    }
+
+    /// <summary>The report of a parsed query; the dashboard's indicator page shows the same.</summary>
+    internal static async Task<IndicatorReport> ReportAsync(ISupervisionStore store, IndicatorOptions options, IndicatorQuery query, CancellationToken ct)
+    {
+        var cases = await GoldenCases.ReadAsync(store, query.Region, query.Agency, null, ct).ConfigureAwait(false);
+        return new IndicatorEngine(options).Report(cases, query.Period, query.Context);
     }
 
     public static async Task<Results<Ok<IndicatorCases>, FileContentHttpResult, ValidationProblem, ProblemHttpResult>> GetFailingCases(

@@ -5,6 +5,7 @@ using IntegrationHub.Connectors.Sql;
 using IntegrationHub.Host.Apis;
 using IntegrationHub.Host.Configuration;
 using IntegrationHub.Host.Connectors;
+using IntegrationHub.Host.Dashboard;
 using IntegrationHub.Host.Security;
 using IntegrationHub.Pipeline;
 using IntegrationHub.Pipeline.Normalization;
@@ -46,6 +47,7 @@ public static class HubHostingExtensions
             services.AddHostedService<SyncScheduler>();
 
         services.AddHubApis();
+        services.AddHubDashboard();
         services.AddOpenApi();
         return builder;
     }
@@ -58,7 +60,10 @@ public static class HubHostingExtensions
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         app.MapOpenApi("/openapi/{documentName}.json");
         if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<HubOptions>>().Value.HasRole("api"))
+        {
             app.MapHubApis();
+            app.MapHubDashboard();
+        }
         return app;
     }
 }

@@ -163,5 +163,17 @@ internal static class Migrations
                 updated_at BIGINT NOT NULL);
             ALTER TABLE sync_runs ADD COLUMN drift TEXT;
             """),
+        (6, $"""
+            CREATE TABLE audit_log (
+                id {dialect.AutoIncrementKey},
+                at BIGINT NOT NULL,
+                actor_key_id TEXT NOT NULL,
+                actor_name TEXT NOT NULL,
+                action TEXT NOT NULL,
+                target TEXT NOT NULL,
+                via TEXT NOT NULL,
+                detail TEXT);
+            CREATE INDEX ix_audit_log_target ON audit_log (target, id);
+            """),
     ];
 }

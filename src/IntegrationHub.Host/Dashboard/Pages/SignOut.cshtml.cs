@@ -1,0 +1,16 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Mvc;
+
+namespace IntegrationHub.Host.Dashboard.Pages;
+
+/// <summary>Sign-out (POST only, with the antiforgery token): ends the session cookie.</summary>
+public sealed class SignOutModel : DashboardPage
+{
+    public IActionResult OnGet() => LocalRedirect("/");
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        await HttpContext.SignOutAsync(DashboardAuthentication.Scheme).ConfigureAwait(false);
+        return LocalRedirect(DashboardAuthentication.SignInPath);
+    }
+}
