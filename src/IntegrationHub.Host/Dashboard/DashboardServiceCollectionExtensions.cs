@@ -6,6 +6,7 @@ using IntegrationHub.Host.Security;
 using IntegrationHub.Store;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.WebEncoders;
 
@@ -19,7 +20,17 @@ public static class DashboardServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddHubDashboard(this IServiceCollection services)
     {
-        services.AddRazorPages(options => options.RootDirectory = "/Dashboard/Pages");
+        // The pages are compiled into this assembly; when another program hosts the hub (tests), it is not the entry
+        // assembly that Razor Pages search by default.
+        var pages = typeof(DashboardPage).Assembly;
+        services.AddRazorPages(options => options.RootDirectory = "/Dashboard/Pages")
+            .ConfigureApplicationPartManager(parts =>
+            {
+                if (parts.ApplicationParts.OfType<AssemblyPart>().Any(p => p.Assembly == pages))
+                    return;
+                foreach (var part in ApplicationPartFactory.GetApplicationPartFactory(pages).GetApplicationParts(pages))
+                    parts.ApplicationParts.Add(part);
+            });
         services.TryAddSingleton<IConnectorHealthSource, SyncSummaryHealthSource>();
         // Chinese text as characters, not &#x…; entities: the pages are UTF-8 and readable in "view source".
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

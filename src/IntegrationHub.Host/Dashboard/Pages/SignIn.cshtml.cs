@@ -29,6 +29,8 @@ public sealed class SignInModel(ApiKeyValidator validator) : DashboardPage
         var principal = ApiKeyValidator.Principal(stored, DashboardAuthentication.Scheme);
         ((ClaimsIdentity)principal.Identity!).AddClaim(new Claim(DashboardAuthentication.KeyHashClaim, ApiKeys.Hash(key!.Trim())));
         await HttpContext.SignInAsync(DashboardAuthentication.Scheme, principal).ConfigureAwait(false);
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+        // Keys without the operator role cannot see the overview; their start page is the indicators.
+        var start = stored.Role is HubRoles.Administrator or HubRoles.Operator ? "/" : "/indicators";
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) && ReturnUrl != "/" ? ReturnUrl : start);
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace IntegrationHub.Host.Dashboard.Pages;
 
 /// <summary>Sign-out (POST only, with the antiforgery token): ends the session cookie.</summary>
+[DashboardAuthorize(IntegrationHub.Host.Security.HubPolicies.Reader)]
 public sealed class SignOutModel : DashboardPage
 {
     public IActionResult OnGet() => LocalRedirect("/");
