@@ -60,6 +60,28 @@ public sealed class DashboardAccessTests
         Assert.Equal(HttpStatusCode.Redirect, (await anonymous.Client.GetAsync("/")).StatusCode);
     }
 
+    [Theory]
+    [MemberData(nameof(HubStacks.Both), MemberType = typeof(HubStacks))]
+    public async Task Session_OfAKeyRevokedAfterSignIn_EndsAtTheNextRequest(HubStack stack)
+    {
+        await using var sources = await SampleSources.CreateAsync(stack, 5);
+        await using var hub = await TestHub.StartAsync(stack, sources.ConnectorsDirectory);
+        var key = await TestKeys.IssueAsync(hub, "contractor", HubRoles.Operator);
+        using var session = await DashboardSession.SignInAsync(hub, key);
+        Assert.Equal(HttpStatusCode.OK, (await session.Client.GetAsync("/")).StatusCode);
+
+        await using (var connection = await hub.OpenStoreAsync())
+        await using (var revoke = connection.CreateCommand())
+        {
+            revoke.CommandText = $"UPDATE api_keys SET revoked_at = 1 WHERE key_hash = '{ApiKeys.Hash(key)}'";
+            Assert.Equal(1, await revoke.ExecuteNonQueryAsync());
+        }
+
+        var after = await session.Client.GetAsync("/");
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.Equal("/signin", after.Headers.Location!.AbsolutePath);
+    }
+
     [Fact]
     public async Task Pages_EnforceTheApisRoles_ASubscriberSeesIndicatorsOnly_AnOperatorWithoutRecordsScopeNotThem()
     {
