@@ -91,6 +91,14 @@ public sealed class DashboardBrowserTests
         Assert.Equal("Connectors", await page.EvaluateExpressionAsync<string>("document.querySelector('h1').textContent.trim()"));
         await page.ScreenshotAsync(Path.Combine(screenshots, "5-overview-english.png"), new ScreenshotOptions { FullPage = true });
 
+        // The connector's runs as charts, and the indicators, for people to look at.
+        await Task.WhenAll(page.WaitForNavigationAsync(), page.ClickAsync($"#connectors tr[data-connector=\"{department.Id}\"] a"));
+        Assert.Equal(2, await page.EvaluateExpressionAsync<int>("document.querySelectorAll('svg.chart.bars').length"));
+        await page.ScreenshotAsync(Path.Combine(screenshots, "6-connector-english.png"), new ScreenshotOptions { FullPage = true });
+        await page.GoToAsync(new Uri(hub.Address, "/indicators?period=2024&asOf=2030-01-01&lang=zh").ToString());
+        Assert.True(await page.EvaluateExpressionAsync<int>("document.querySelectorAll('#ranking tr[data-unit]').length") > 0);
+        await page.ScreenshotAsync(Path.Combine(screenshots, "7-indicators.png"), new ScreenshotOptions { FullPage = true });
+
         await browser.CloseAsync();
         Directory.Delete(profile, recursive: true);
     }
