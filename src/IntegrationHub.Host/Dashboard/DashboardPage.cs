@@ -52,7 +52,13 @@ public abstract class DashboardPage : PageModel
     public string Time(DateTimeOffset? at) =>
         at is { } value ? value.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) : Text.Never;
 
-    public static string Span(TimeSpan span) => span.TotalSeconds < 120
-        ? $"{span.TotalSeconds:0} s"
-        : span.TotalMinutes < 120 ? $"{span.TotalMinutes:0} min" : span.TotalHours < 48 ? $"{span.TotalHours:0.#} h" : $"{span.TotalDays:0.#} d";
+    public static string Span(TimeSpan span)
+    {
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        if (span.TotalSeconds < 120)
+            return string.Create(invariant, $"{span.TotalSeconds:0} s");
+        if (span.TotalMinutes < 120)
+            return string.Create(invariant, $"{span.TotalMinutes:0} min");
+        return span.TotalHours < 48 ? string.Create(invariant, $"{span.TotalHours:0.#} h") : string.Create(invariant, $"{span.TotalDays:0.#} d");
+    }
 }
