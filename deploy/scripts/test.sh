@@ -10,7 +10,10 @@
 #
 # Environment:
 #   HUB_SERVICES  comma list of services to start (default postgres,rabbitmq,mariadb)
-#   ARTIFACTS     where trx files and copies of the service logs go (default artifacts/test-results, gitignored)
+#   ARTIFACTS     where trx files, copies of the service logs and the dashboard's screenshots (screenshots/dashboard)
+#                 go (default artifacts/test-results, gitignored); passed to the tests as HUB_TEST_ARTIFACTS
+#
+# Installs Debian's chromium with apt-get when /usr/bin/chromium is missing (the dashboard's browser test uses it).
 set -euo pipefail
 
 SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -34,6 +37,8 @@ fi
 ARTIFACTS=${ARTIFACTS:-artifacts/test-results}
 mkdir -p "$ARTIFACTS"
 ARTIFACTS=$(cd "$ARTIFACTS" && pwd)
+# tests keep files for people (the dashboard's screenshots) under $ARTIFACTS
+export HUB_TEST_ARTIFACTS=$ARTIFACTS
 # results of an earlier run would be counted again
 find "$ARTIFACTS" -maxdepth 2 -name '*.trx' -type f -delete
 rm -rf "$ARTIFACTS/service-logs"
@@ -72,6 +77,19 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
+
+# ---- browser for the dashboard's browser test (Debian's chromium; only installed when missing) --------------------
+# A Chinese font too, or the screenshots of the (Chinese by default) dashboard show empty boxes.
+BROWSER_PACKAGES=()
+[[ -x /usr/bin/chromium ]] || BROWSER_PACKAGES+=(chromium)
+{ command -v fc-list >/dev/null && [[ -n $(fc-list :lang=zh 2>/dev/null) ]]; } || BROWSER_PACKAGES+=(fonts-wqy-zenhei)
+if ((${#BROWSER_PACKAGES[@]} > 0)); then
+    log "installing ${BROWSER_PACKAGES[*]} (the dashboard's browser test drives /usr/bin/chromium)"
+    if [[ $(id -u) -eq 0 ]]; then SUDO=""; else SUDO="sudo -n"; fi
+    { DEBIAN_FRONTEND=noninteractive $SUDO apt-get update -q \
+        && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends "${BROWSER_PACKAGES[@]}"; } >&2 \
+        || log "WARNING: installing ${BROWSER_PACKAGES[*]} failed; the browser test will fail naming /usr/bin/chromium"
+fi
 
 # ---- build (fail fast) -------------------------------------------------------------------------------------------
 log "building $SOLUTION (Release)"

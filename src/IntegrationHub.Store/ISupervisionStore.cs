@@ -219,4 +219,11 @@ public interface ISupervisionStore
 
     /// <summary>The first change-log sequence that occurred at or after <paramref name="since"/>; null when none.</summary>
     Task<long?> FirstChangeSequenceSinceAsync(DateTimeOffset since, CancellationToken ct);
+    // --- audit log of administrative actions ---
+
+    /// <summary>Records one administrative action; returns its id.</summary>
+    Task<long> AppendAuditAsync(AuditEntry entry, CancellationToken ct);
+
+    /// <summary>A page of the audit log, newest first.</summary>
+    Task<IReadOnlyList<AuditEntry>> ListAuditAsync(AuditQuery query, CancellationToken ct);
 }

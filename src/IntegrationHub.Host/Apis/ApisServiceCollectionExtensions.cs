@@ -14,6 +14,7 @@ public static class ApisServiceCollectionExtensions
         services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
         services.AddProblemDetails();
         services.AddScoped<FeedReader>();
+        services.AddSingleton<IntegrationHub.Host.Audit.IAuditLog, IntegrationHub.Host.Audit.StoreAuditLog>();
         services.AddOptions<IndicatorOptions>()
             .BindConfiguration(IndicatorsSection)
             .Validate(o => o.Target is >= 0m and <= 1m, $"{IndicatorsSection}:Target must be a share from 0 to 1, such as 0.9.")

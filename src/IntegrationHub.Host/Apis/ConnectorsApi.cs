@@ -3,6 +3,7 @@ using IntegrationHub.Connectors;
 using IntegrationHub.Connectors.Definitions;
 using IntegrationHub.Contracts;
 using IntegrationHub.Host.Apis.Responses;
+using IntegrationHub.Host.Audit;
 using IntegrationHub.Host.Connectors;
 using IntegrationHub.Host.Security;
 using IntegrationHub.Mapping.Validation;
@@ -121,11 +122,12 @@ public static class ConnectorsApi
             : ApiProblems.NotFound("connector", "id", id);
 
     public static async Task<Results<Created<ConnectorView>, ValidationProblem, ProblemHttpResult>> AddConnector(
-        [FromBody] JsonObject definition, ConnectorCatalog catalog, CancellationToken ct)
+        [FromBody] JsonObject definition, ConnectorCatalog catalog, IAuditLog audit, HttpContext http, CancellationToken ct)
     {
         try
         {
             var added = await catalog.AddAsync(definition, ct).ConfigureAwait(false);
+            await audit.RecordAsync(http, AuditActions.ConnectorRegister, added.Id, $"kind {added.Kind}, mapping version {added.Mapping.Version}", ct).ConfigureAwait(false);
             return TypedResults.Created($"{HubApis.Prefix}/connectors/{Uri.EscapeDataString(added.Id)}", ToView(catalog, added, withMapping: true));
         }
         catch (ConnectorValidationException ex) when (ex.Issues.Any(i => i.Rule is "connector.defined-by-file" or "connector.unique"))
@@ -139,11 +141,12 @@ public static class ConnectorsApi
     }
 
     public static async Task<Results<Ok<ConnectorView>, ValidationProblem, ProblemHttpResult>> UpdateConnector(
-        string id, [FromBody] JsonObject definition, ConnectorCatalog catalog, CancellationToken ct)
+        string id, [FromBody] JsonObject definition, ConnectorCatalog catalog, IAuditLog audit, HttpContext http, CancellationToken ct)
     {
         try
         {
             var updated = await catalog.UpdateAsync(id, definition, ct).ConfigureAwait(false);
+            await audit.RecordAsync(http, AuditActions.ConnectorChange, updated.Id, $"mapping version {updated.Mapping.Version}", ct).ConfigureAwait(false);
             return TypedResults.Ok(ToView(catalog, updated, withMapping: true));
         }
         catch (KeyNotFoundException)
@@ -160,7 +163,7 @@ public static class ConnectorsApi
         }
     }
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> RemoveConnector(string id, ConnectorCatalog catalog, CancellationToken ct)
+    public static async Task<Results<NoContent, ProblemHttpResult>> RemoveConnector(string id, ConnectorCatalog catalog, IAuditLog audit, HttpContext http, CancellationToken ct)
     {
         if (catalog.Find(id) is not { } connector)
             return ApiProblems.NotFound("connector", "id", id);
@@ -172,14 +175,15 @@ public static class ConnectorsApi
         }
 
         await catalog.RemoveAsync(id, ct).ConfigureAwait(false);
+        await audit.RecordAsync(http, AuditActions.ConnectorRemove, id, null, ct).ConfigureAwait(false);
         return TypedResults.NoContent();
     }
 
-    public static Task<Results<Ok<ConnectorView>, ProblemHttpResult>> EnableConnector(string id, ConnectorCatalog catalog, CancellationToken ct) =>
-        Switch(id, enabled: true, catalog, ct);
+    public static Task<Results<Ok<ConnectorView>, ProblemHttpResult>> EnableConnector(string id, ConnectorCatalog catalog, IAuditLog audit, HttpContext http, CancellationToken ct) =>
+        Switch(id, enabled: true, catalog, audit, http, ct);
 
-    public static Task<Results<Ok<ConnectorView>, ProblemHttpResult>> DisableConnector(string id, ConnectorCatalog catalog, CancellationToken ct) =>
-        Switch(id, enabled: false, catalog, ct);
+    public static Task<Results<Ok<ConnectorView>, ProblemHttpResult>> DisableConnector(string id, ConnectorCatalog catalog, IAuditLog audit, HttpContext http, CancellationToken ct) =>
+        Switch(id, enabled: false, catalog, audit, http, ct);
 
     public static async Task<Results<Ok<ConnectionCheckView>, ProblemHttpResult>> CheckConnector(
         string id, ConnectorCatalog catalog, ConnectorContext context, CancellationToken ct)
@@ -236,6 +240,8 @@ public static class ConnectorsApi
         string id,
         IConnectorRegistry registry,
         IPublishEndpoint publisher,
+        IAuditLog audit,
+        HttpContext http,
         CancellationToken ct)
     {
         if (registry.Find(id) is not { } connector)
@@ -250,19 +256,25 @@ public static class ConnectorsApi
                 extensions: new Dictionary<string, object?> { ["parameter"] = "id", ["value"] = connector.Id, ["rule"] = "connector.enabled" });
         }
 
-        return await PublishRunAsync(connector, new RunConnector { ConnectorId = connector.Id, Trigger = "api" }, publisher, ct).ConfigureAwait(false);
+        var accepted = await PublishRunAsync(connector, new RunConnector { ConnectorId = connector.Id, Trigger = "api" }, publisher, ct).ConfigureAwait(false);
+        await audit.RecordAsync(http, AuditActions.ConnectorRun, connector.Id, null, ct).ConfigureAwait(false);
+        return accepted;
     }
 
     public static async Task<Results<Accepted<RunAccepted>, ProblemHttpResult>> StartBackfill(
         string id,
         IConnectorRegistry registry,
         IPublishEndpoint publisher,
+        IAuditLog audit,
+        HttpContext http,
         CancellationToken ct)
     {
         if (registry.Find(id) is not { } connector)
             return ApiProblems.NotFound("connector", "id", id);
 
-        return await PublishRunAsync(connector, new RunConnector { ConnectorId = connector.Id, Trigger = "backfill", Backfill = true }, publisher, ct).ConfigureAwait(false);
+        var accepted = await PublishRunAsync(connector, new RunConnector { ConnectorId = connector.Id, Trigger = "backfill", Backfill = true }, publisher, ct).ConfigureAwait(false);
+        await audit.RecordAsync(http, AuditActions.ConnectorBackfill, connector.Id, null, ct).ConfigureAwait(false);
+        return accepted;
     }
 
     /// <summary>Asks a worker for the run; answers 202 with where its progress shows.</summary>
@@ -290,10 +302,14 @@ public static class ConnectorsApi
         return TypedResults.Ok(runs.Select(run => RunView.From(run, clock.GetUtcNow())).ToArray());
     }
 
-    private static async Task<Results<Ok<ConnectorView>, ProblemHttpResult>> Switch(string id, bool enabled, ConnectorCatalog catalog, CancellationToken ct) =>
-        await catalog.SetEnabledAsync(id, enabled, ct).ConfigureAwait(false) is { } connector
-            ? TypedResults.Ok(ToView(catalog, connector, withMapping: false))
-            : ApiProblems.NotFound("connector", "id", id);
+    private static async Task<Results<Ok<ConnectorView>, ProblemHttpResult>> Switch(
+        string id, bool enabled, ConnectorCatalog catalog, IAuditLog audit, HttpContext http, CancellationToken ct)
+    {
+        if (await catalog.SetEnabledAsync(id, enabled, ct).ConfigureAwait(false) is not { } connector)
+            return ApiProblems.NotFound("connector", "id", id);
+        await audit.RecordAsync(http, enabled ? AuditActions.ConnectorEnable : AuditActions.ConnectorDisable, connector.Id, null, ct).ConfigureAwait(false);
+        return TypedResults.Ok(ToView(catalog, connector, withMapping: false));
+    }
 
     private static ConnectorView ToView(ConnectorCatalog catalog, ConnectorDefinition connector, bool withMapping)
     {

@@ -25,6 +25,7 @@ public static class HubApis
         api.MapHealthApi();
         api.MapAlertsApi();
         api.MapWebhooksApi();
+        api.MapAuditApi();
         return app;
     }
 }

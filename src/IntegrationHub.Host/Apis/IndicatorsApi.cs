@@ -3,6 +3,7 @@ using IntegrationHub.Host.Apis.Exports;
 using IntegrationHub.Host.Apis.Responses;
 using IntegrationHub.Host.Security;
 using IntegrationHub.Indicators;
+using IntegrationHub.Store.Model;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -38,11 +39,17 @@ public static class IndicatorsApi
             return invalid;
         // A subscriber's figures cover its scope only (invariant 7).
         var scope = (await callers.ForAsync(user, ct).ConfigureAwait(false))?.Scope;
-        var cases = await golden.ReadAsync(query.Region, query.Agency, scope, ct).ConfigureAwait(false);
-        var report = new IndicatorEngine(options.Value).Report(cases, query.Period, query.Context);
+        var report = await ReportAsync(golden, scope, options.Value, query, ct).ConfigureAwait(false);
         return query.WantsFile
             ? TableExport.File(IndicatorTables.Report(report), query.Format, query.Encoding)
             : TypedResults.Ok(report);
+    }
+
+    /// <summary>The report of a parsed query; the dashboard's indicator page shows the same.</summary>
+    internal static async Task<IndicatorReport> ReportAsync(GoldenCaseSnapshot golden, FeedScope? scope, IndicatorOptions options, IndicatorQuery query, CancellationToken ct)
+    {
+        var cases = await golden.ReadAsync(query.Region, query.Agency, scope, ct).ConfigureAwait(false);
+        return new IndicatorEngine(options).Report(cases, query.Period, query.Context);
     }
 
     public static async Task<Results<Ok<IndicatorCases>, FileContentHttpResult, ValidationProblem, ProblemHttpResult>> GetFailingCases(

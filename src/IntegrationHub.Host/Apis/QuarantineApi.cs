@@ -2,6 +2,7 @@ using System.Text.Json;
 using IntegrationHub.Connectors.Definitions;
 using IntegrationHub.Contracts;
 using IntegrationHub.Host.Apis.Responses;
+using IntegrationHub.Host.Audit;
 using IntegrationHub.Host.Security;
 using IntegrationHub.Store;
 using IntegrationHub.Store.Model;
@@ -45,6 +46,8 @@ public static class QuarantineApi
         IConnectorRegistry registry,
         ISupervisionStore store,
         IPublishEndpoint bus,
+        IAuditLog audit,
+        HttpContext http,
         CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -76,6 +79,7 @@ public static class QuarantineApi
                 Until = request.Until,
             }, ct).ConfigureAwait(false);
             started.Add(new QuarantineReplayStarted(connector.Id, selected, $"{HubApis.Prefix}/connectors/{connector.Id}/runs"));
+            await audit.RecordAsync(http, AuditActions.QuarantineReplay, connector.Id, ReplayDetail(request, selected), ct).ConfigureAwait(false);
         }
 
         return TypedResults.Accepted((string?)null, new QuarantineReplayAccepted(started));
@@ -143,6 +147,20 @@ public static class QuarantineApi
         var page = entries.Take(take).Select(ToView).ToList();
         long? next = entries.Count > take ? page[^1].Id : null;
         return TypedResults.Ok(new QuarantinePage(page, next));
+    }
+
+    private static string ReplayDetail(QuarantineReplayRequest request, long selected)
+    {
+        var parts = new List<string> { $"{selected} entries" };
+        if (request.Ids is { Count: > 0 } ids)
+            parts.Add("ids " + string.Join(',', ids));
+        if (request.Rule is { } rule)
+            parts.Add("rule " + rule);
+        if (request.Since is { } since)
+            parts.Add("since " + since.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        if (request.Until is { } until)
+            parts.Add("until " + until.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        return string.Join("; ", parts);
     }
 
     private static QuarantineView ToView(QuarantineEntry entry) => new()

@@ -5,6 +5,7 @@ using IntegrationHub.Connectors.Sql;
 using IntegrationHub.Host.Apis;
 using IntegrationHub.Host.Configuration;
 using IntegrationHub.Host.Connectors;
+using IntegrationHub.Host.Dashboard;
 using IntegrationHub.Host.Operations;
 using IntegrationHub.Host.Security;
 using IntegrationHub.Host.Subscriptions;
@@ -55,6 +56,7 @@ public static class HubHostingExtensions
         services.AddHubAmqpFeed(hub);
         services.AddHubWebhooks(builder.Configuration, hub.HasRole("worker"));
         services.AddHubApis();
+        services.AddHubDashboard();
         services.AddOpenApi();
         services.AddHubOperations(hub);
         return builder;
@@ -68,7 +70,11 @@ public static class HubHostingExtensions
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready"), ResponseWriter = ReadinessReport.WriteAsync });
         app.MapOpenApi("/openapi/{documentName}.json");
         if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<HubOptions>>().Value.HasRole("api"))
+        {
             app.MapHubApis();
+            app.MapHubDashboard();
+        }
+
         app.MapHubTelemetry(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<HubOptions>>().Value.Telemetry);
         return app;
     }

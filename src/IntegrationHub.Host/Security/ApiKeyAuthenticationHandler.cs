@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
-using IntegrationHub.Store;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
@@ -8,13 +7,13 @@ namespace IntegrationHub.Host.Security;
 
 /// <summary>
 /// Authenticates <c>Authorization: Bearer hub_…</c> against the store's key hashes. Only the header counts: a key in
-/// a query string ends up in proxy logs and browser history. Keys are never logged, only their id or prefix.
+/// a query string ends up in proxy logs and browser history. The key itself is checked by <see cref="ApiKeyValidator"/>.
 /// </summary>
-public sealed partial class ApiKeyAuthenticationHandler(
+public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory loggerFactory,
     UrlEncoder encoder,
-    ISupervisionStore store)
+    ApiKeyValidator validator)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -29,41 +28,10 @@ public sealed partial class ApiKeyAuthenticationHandler(
         if (!header.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase))
             return AuthenticateResult.Fail("The Authorization header must use the Bearer scheme.");
 
-        var key = header[BearerPrefix.Length..].Trim();
-        if (!ApiKeys.IsWellFormed(key))
-        {
-            LogMalformedKey(Logger);
-            return AuthenticateResult.Fail("The bearer token is not a hub API key.");
-        }
-
-        var stored = await store.FindApiKeyAsync(ApiKeys.Hash(key), Context.RequestAborted).ConfigureAwait(false);
-        if (stored is null)
-        {
-            LogUnknownKey(Logger, ApiKeys.Prefix(key));
-            return AuthenticateResult.Fail("The API key is unknown or has been revoked.");
-        }
-
-        if (stored.ExpiresAt is { } expiresAt && expiresAt <= TimeProvider.GetUtcNow())
-        {
-            LogExpiredKey(Logger, stored.Id, expiresAt);
-            return AuthenticateResult.Fail("The API key has expired.");
-        }
-
-        var claims = new List<Claim>
-        {
-            new(ClaimTypes.NameIdentifier, stored.Id),
-            new(ClaimTypes.Name, stored.Name),
-            new(ClaimTypes.Role, stored.Role),
-            new(HubClaimTypes.KeyPrefix, stored.Prefix),
-        };
-        claims.AddRange(stored.Scopes.Select(scope => new Claim(HubClaimTypes.Scope, scope)));
-        if (stored.SubscriptionId is { } subscriptionId)
-            claims.Add(new Claim(HubClaimTypes.Subscription, subscriptionId));
-        if (stored.Department is { } department)
-            claims.Add(new Claim(HubClaimTypes.Department, department));
-
-        var identity = new ClaimsIdentity(claims, SchemeName, ClaimTypes.Name, ClaimTypes.Role);
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+        var (stored, failure) = await validator.ValidateAsync(header[BearerPrefix.Length..], Context.RequestAborted).ConfigureAwait(false);
+        return stored is null
+            ? AuthenticateResult.Fail(failure!)
+            : AuthenticateResult.Success(new AuthenticationTicket(ApiKeyValidator.Principal(stored, SchemeName), SchemeName));
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
@@ -98,13 +66,4 @@ public sealed partial class ApiKeyAuthenticationHandler(
             .ExecuteAsync(Context)
             .ConfigureAwait(false);
     }
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Rejected a bearer token that is not a hub API key.")]
-    private static partial void LogMalformedKey(ILogger logger);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Rejected unknown API key {KeyPrefix}…")]
-    private static partial void LogUnknownKey(ILogger logger, string keyPrefix);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Rejected API key {KeyId}: expired at {ExpiresAt}.")]
-    private static partial void LogExpiredKey(ILogger logger, string keyId, DateTimeOffset expiresAt);
 }

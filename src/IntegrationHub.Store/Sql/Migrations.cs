@@ -186,6 +186,19 @@ internal static class Migrations
                 pruned_at BIGINT);
             INSERT INTO feed_state (id, pruned_through) VALUES (1, 0);
             """),
+        // The audit log of administrative actions (issue 6).
+        (6, $"""
+            CREATE TABLE audit_log (
+                id {dialect.AutoIncrementKey},
+                at BIGINT NOT NULL,
+                actor_key_id TEXT NOT NULL,
+                actor_name TEXT NOT NULL,
+                action TEXT NOT NULL,
+                target TEXT NOT NULL,
+                via TEXT NOT NULL,
+                detail TEXT);
+            CREATE INDEX ix_audit_log_target ON audit_log (target, id);
+            """),
         // Operator alerts (issue 6).
         (7, $"""
             CREATE TABLE operator_alerts (
@@ -197,13 +210,6 @@ internal static class Migrations
                 reason TEXT NOT NULL,
                 raised_at BIGINT NOT NULL);
             CREATE INDEX ix_operator_alerts_subject ON operator_alerts (subject_kind, subject_id, id);
-            """),
-        // Where each subscription's AMQP publisher stands (issue 5).
-        (10, """
-            CREATE TABLE amqp_cursors (
-                subscription_id TEXT PRIMARY KEY,
-                sequence BIGINT NOT NULL,
-                updated_at BIGINT NOT NULL);
             """),
         // Webhook delivery state and log (issue 5).
         (9, $"""
@@ -236,6 +242,13 @@ internal static class Migrations
                 seq BIGINT NOT NULL,
                 requested_at BIGINT NOT NULL,
                 PRIMARY KEY (subscription_id, seq));
+            """),
+        // Where each subscription's AMQP publisher stands (issue 5).
+        (10, """
+            CREATE TABLE amqp_cursors (
+                subscription_id TEXT PRIMARY KEY,
+                sequence BIGINT NOT NULL,
+                updated_at BIGINT NOT NULL);
             """),
         // Where each subscription's pull-feed reader stands, for its lag.
         (11, """

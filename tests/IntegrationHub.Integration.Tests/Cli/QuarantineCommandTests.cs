@@ -16,11 +16,7 @@ public sealed class QuarantineCommandTests
     public async Task ListShowAndReplay_AfterTheMappingIsFixed_StoreTheRecordsAndCountsConserve()
     {
         await using var sources = await SampleSources.CreateAsync(HubStack.Embedded, CasesPerDepartment);
-        var mappingFile = Path.Combine(sources.ConnectorsDirectory, $"{Department.Id}.mapping.json");
-        var fixedMapping = JsonNode.Parse(await File.ReadAllTextAsync(mappingFile))!.AsObject();
-        var broken = fixedMapping.DeepClone().AsObject();
-        broken["codeLists"]!["category"]!["map"]!.AsObject().Remove("JC"); // the department's code for 行政检查
-        await File.WriteAllTextAsync(mappingFile, broken.ToJsonString());
+        var fixMapping = await sources.BreakCategoryMappingAsync(Department);
         await using var settings = await HubSettings.CreateAsync(HubStack.Embedded, sources.ConnectorsDirectory);
 
         int openBefore;
@@ -54,8 +50,7 @@ public sealed class QuarantineCommandTests
         }
 
         // The operator fixes the mapping (and raises its version) and restarts the hub.
-        fixedMapping["version"] = fixedMapping["version"]!.GetValue<int>() + 1;
-        await File.WriteAllTextAsync(mappingFile, fixedMapping.ToJsonString());
+        await fixMapping();
         await using (var hub = await TestHub.StartAsync(settings))
         {
             var replay = await HubCommandLine.RunAsync(hub, "quarantine", "replay", "--connector", Department.Id, "--wait");

@@ -91,6 +91,24 @@ public sealed class SampleSources : IAsyncDisposable
         return sources;
     }
 
+    /// <summary>
+    /// Breaks the department's mapping file: the code of 行政检查 ("JC") leaves its category code list, so the next run
+    /// quarantines its inspections with <c>mapping.code-unknown</c>. Returns the fix: the code back, the mapping version raised.
+    /// </summary>
+    public async Task<Func<Task>> BreakCategoryMappingAsync(SampleDepartment department)
+    {
+        var mappingFile = Path.Combine(ConnectorsDirectory, $"{department.Id}.mapping.json");
+        var fixedMapping = JsonNode.Parse(await File.ReadAllTextAsync(mappingFile))!.AsObject();
+        var broken = fixedMapping.DeepClone().AsObject();
+        broken["codeLists"]!["category"]!["map"]!.AsObject().Remove("JC");
+        await File.WriteAllTextAsync(mappingFile, broken.ToJsonString());
+        return async () =>
+        {
+            fixedMapping["version"] = fixedMapping["version"]!.GetValue<int>() + 1;
+            await File.WriteAllTextAsync(mappingFile, fixedMapping.ToJsonString());
+        };
+    }
+
     public DbConnection Open(SampleDepartment department) => _stack == HubStack.Production
         ? new NpgsqlConnection(_postgres)
         : new SqliteConnection($"Data Source={Path.Combine(Directory, department.Id + ".db")};Pooling=False");

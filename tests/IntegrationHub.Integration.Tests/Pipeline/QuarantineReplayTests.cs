@@ -15,11 +15,7 @@ public sealed class QuarantineReplayTests
     {
         var department = SampleDepartment.EcologyEnvironment;
         await using var sources = await SampleSources.CreateAsync(stack, 400);
-        var mappingFile = Path.Combine(sources.ConnectorsDirectory, $"{department.Id}.mapping.json");
-        var fixedMapping = JsonNode.Parse(await File.ReadAllTextAsync(mappingFile))!.AsObject();
-        var broken = fixedMapping.DeepClone().AsObject();
-        broken["codeLists"]!["category"]!["map"]!.AsObject().Remove("JC"); // the department's code for 行政检查
-        await File.WriteAllTextAsync(mappingFile, broken.ToJsonString());
+        var fixMapping = await sources.BreakCategoryMappingAsync(department);
         await using var settings = await HubSettings.CreateAsync(stack, sources.ConnectorsDirectory);
 
         long unknownCodes;
@@ -33,8 +29,7 @@ public sealed class QuarantineReplayTests
         }
 
         // The operator fixes the mapping (and raises its version) and restarts the hub.
-        fixedMapping["version"] = fixedMapping["version"]!.GetValue<int>() + 1;
-        await File.WriteAllTextAsync(mappingFile, fixedMapping.ToJsonString());
+        await fixMapping();
         await using (var hub = await TestHub.StartAsync(settings))
         {
             var response = await hub.Client.PostAsJsonAsync("/api/v1/quarantine/replay", new { connector = department.Id, rule = "mapping.code-unknown" });

@@ -1,0 +1,34 @@
+using IntegrationHub.Host.Operations;
+using IntegrationHub.Host.Security;
+
+namespace IntegrationHub.Host.Dashboard.Pages;
+
+/// <summary>
+/// The overview: every connector with its health as <c>GET /api/v1/health/connectors</c> gives it (the same service),
+/// and every subscription with its channels' health.
+/// </summary>
+[DashboardAuthorize(HubPolicies.Operator)]
+public sealed class IndexModel(ConnectorHealthService health) : DashboardPage
+{
+    public IReadOnlyList<ConnectorOverview> Connectors { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Connectors =
+        [
+            .. (await health.EvaluateAsync(ct).ConfigureAwait(false))
+                .OrderBy(c => c.Id, StringComparer.Ordinal)
+                .Select(c => new ConnectorOverview(
+                    c.Id,
+                    c.Name,
+                    c.Department,
+                    c.Enabled,
+                    c.LastRunStatus ?? "never",
+                    c.LastSuccessAt,
+                    c.LagSeconds is { } lag ? TimeSpan.FromSeconds(lag) : null,
+                    c.RecordsPerMinute,
+                    c.QuarantineCount,
+                    c)),
+        ];
+    }
+}

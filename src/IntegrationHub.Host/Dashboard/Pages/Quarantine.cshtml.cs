@@ -1,0 +1,105 @@
+using IntegrationHub.Connectors.Definitions;
+using IntegrationHub.Host.Apis;
+using IntegrationHub.Host.Apis.Responses;
+using IntegrationHub.Host.Audit;
+using IntegrationHub.Host.Security;
+using IntegrationHub.Store;
+using IntegrationHub.Store.Model;
+using MassTransit;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace IntegrationHub.Host.Dashboard.Pages;
+
+/// <summary>
+/// The quarantine browser: filter by connector, rule and status; raw payload and reasons side by side; replay one entry
+/// or all filtered ones through the API's own replay.
+/// </summary>
+[DashboardAuthorize(HubPolicies.Operator)]
+public sealed class QuarantineModel(IConnectorRegistry registry, ISupervisionStore store) : DashboardPage
+{
+    public const int PageSize = 50;
+
+    [BindProperty(SupportsGet = true)]
+    public string? Connector { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Rule { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string Status { get; set; } = "open";
+
+    [BindProperty(SupportsGet = true)]
+    public long? After { get; set; }
+
+    public IReadOnlyList<string> ConnectorIds => [.. registry.All.Select(c => c.Id).Order(StringComparer.Ordinal)];
+
+    public IReadOnlyList<QuarantineEntry> Entries { get; private set; } = [];
+
+    public long Total { get; private set; }
+
+    public long? Next { get; private set; }
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var query = Query();
+        Total = await store.CountQuarantineAsync(query, ct).ConfigureAwait(false);
+        var entries = await store.ListQuarantineAsync(query with { After = After, Limit = PageSize + 1 }, ct).ConfigureAwait(false);
+        Entries = [.. entries.Take(PageSize)];
+        Next = entries.Count > PageSize ? Entries[^1].Id : null;
+    }
+
+    /// <summary>Replays one entry (<paramref name="entry"/>) or, without it, every open entry of the filter.</summary>
+    public async Task<IActionResult> OnPostReplayAsync(long? entry, [FromServices] IPublishEndpoint bus, [FromServices] IAuditLog audit, CancellationToken ct)
+    {
+        var connector = string.IsNullOrEmpty(Connector) ? null : Connector;
+        var rule = string.IsNullOrEmpty(Rule) ? null : Rule;
+        if (entry is { } id)
+        {
+            connector = (await store.GetQuarantineAsync(id, ct).ConfigureAwait(false))?.ConnectorId ?? connector;
+            rule = null;
+        }
+
+        var request = new QuarantineReplayRequest(connector, entry is { } one ? [one] : null, rule, null, null);
+        var result = await QuarantineApi.Replay(request, registry, store, bus, audit, HttpContext, ct).ConfigureAwait(false);
+        Message = result.Result switch
+        {
+            Accepted<QuarantineReplayAccepted> { Value: { } accepted } when accepted.Replays.Count > 0 =>
+                Text.ReplayStarted + accepted.Replays.Sum(r => r.Selected).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Accepted<QuarantineReplayAccepted> => Text.NothingToReplay,
+            ProblemHttpResult problem => Text.Problem + problem.ProblemDetails.Detail,
+            ValidationProblem problem => Text.Problem + problem.ProblemDetails.Detail,
+            _ => null,
+        };
+        return RedirectToPage(new { connector = Connector, rule = Rule, status = Status });
+    }
+
+    /// <summary>The raw payload indented, with Chinese shown as such.</summary>
+    public static string Pretty(string raw)
+    {
+        try
+        {
+            return System.Text.Json.Nodes.JsonNode.Parse(raw)?.ToJsonString(PrettyJson) ?? raw;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return raw;
+        }
+    }
+
+    private static readonly System.Text.Json.JsonSerializerOptions PrettyJson = new()
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    private QuarantineQuery Query() => new()
+    {
+        ConnectorId = string.IsNullOrEmpty(Connector) ? null : Connector,
+        Rule = string.IsNullOrEmpty(Rule) ? null : Rule,
+        Status = Status is "open" or "resolved" ? Status : "open",
+    };
+}
