@@ -105,4 +105,7 @@ internal interface IHubApi
 
     [Get("/health/connectors")]
     Task<ConnectorHealthView[]> GetConnectorHealthAsync(CancellationToken cancellationToken);
+
+    [Get("/health/subscriptions")]
+    Task<JsonArray> GetSubscriptionHealthAsync(CancellationToken cancellationToken);
 }

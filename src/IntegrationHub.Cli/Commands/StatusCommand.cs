@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text.Json.Nodes;
 using IntegrationHub.Cli.Api;
 using IntegrationHub.Cli.Output;
 
@@ -10,7 +11,7 @@ internal static class StatusCommand
 {
     public static Command Create(CommandBinder binder)
     {
-        var command = new Command("status", "Show every connector's health (healthy, degraded, failing, stale, drifted) with its last success, lag, throughput and quarantine.");
+        var command = new Command("status", "Show every connector's health (healthy, degraded, failing, stale, drifted) with its last success, lag, throughput and quarantine, and every subscription's health (healthy, lagging, failing, disabled) with its backlog.");
         binder.SetAction(command, async (_, context, ct) =>
         {
             var summaries = await context.Api.GetSyncSummaryAsync(ct).ConfigureAwait(false);
@@ -18,6 +19,7 @@ internal static class StatusCommand
             var report = new StatusReport
             {
                 Connectors = [.. summaries.Select(s => Combine(s, health.GetValueOrDefault(s.Id)))],
+                Subscriptions = await context.Api.GetSubscriptionHealthAsync(ct).ConfigureAwait(false),
             };
             if (context.Json)
             {
@@ -28,18 +30,35 @@ internal static class StatusCommand
             if (report.Connectors.Length == 0)
             {
                 await context.Out.WriteLineAsync("No connectors yet. Add one with: hub connectors add <file>.connector.json").ConfigureAwait(false);
-                return ExitCodes.Ok;
             }
-
-            var table = new TextTable("CONNECTOR", "HEALTH", "LAST SUCCESS", "LAG", "RECORDS/MIN>", "PULLED>", "QUARANTINED>", "OPEN QUARANTINE>", "REASON");
-            foreach (var c in report.Connectors)
+            else
             {
-                table.Add(c.Id, c.State, Format.Time(c.LastSuccessAt), c.LagSeconds is { } lag ? Format.Duration(TimeSpan.FromSeconds(lag)) : "",
-                    c.RecordsPerMinute?.ToString("N0", CultureInfo.InvariantCulture) ?? "", Format.Count(c.LastRun?.Pulled ?? 0),
-                    Format.Count(c.LastRun?.Quarantined ?? 0), Format.Count(c.OpenQuarantine), c.Reason);
+                var table = new TextTable("CONNECTOR", "HEALTH", "LAST SUCCESS", "LAG", "RECORDS/MIN>", "PULLED>", "QUARANTINED>", "OPEN QUARANTINE>", "REASON");
+                foreach (var c in report.Connectors)
+                {
+                    table.Add(c.Id, c.State, Format.Time(c.LastSuccessAt), c.LagSeconds is { } lag ? Format.Duration(TimeSpan.FromSeconds(lag)) : "",
+                        c.RecordsPerMinute?.ToString("N0", CultureInfo.InvariantCulture) ?? "", Format.Count(c.LastRun?.Pulled ?? 0),
+                        Format.Count(c.LastRun?.Quarantined ?? 0), Format.Count(c.OpenQuarantine), c.Reason);
+                }
+
+                await table.WriteAsync(context.Out).ConfigureAwait(false);
             }
 
-            await table.WriteAsync(context.Out).ConfigureAwait(false);
+            if (report.Subscriptions.Count > 0)
+            {
+                await context.Out.WriteLineAsync().ConfigureAwait(false);
+                var subscriptions = new TextTable("SUBSCRIPTION", "HEALTH", "BACKLOG>", "CHANNELS", "REASON");
+                foreach (var s in report.Subscriptions.OfType<JsonObject>())
+                {
+                    var channels = s["channels"]!.AsArray().OfType<JsonObject>()
+                        .Select(c => $"{c["channel"]} {Format.Count(c["backlog"]!.GetValue<long>())}");
+                    subscriptions.Add(s["id"]!.GetValue<string>(), s["state"]!.GetValue<string>(), Format.Count(s["backlog"]!.GetValue<long>()),
+                        string.Join(", ", channels), s["reason"]!.GetValue<string>());
+                }
+
+                await subscriptions.WriteAsync(context.Out).ConfigureAwait(false);
+            }
+
             return ExitCodes.Ok;
         });
         return command;

@@ -24,6 +24,9 @@ public sealed class HealthOptions
     [Range(1, int.MaxValue)]
     public int QuarantineSpikeMinimumRecords { get; set; } = 20;
 
+    /// <summary>A subscription is lagging when an event in its scope has waited this long on one of its channels. Default 15 min.</summary>
+    public TimeSpan SubscriptionLagAfter { get; set; } = TimeSpan.FromMinutes(15);
+
     /// <summary>How often the health monitor evaluates every connector and raises alerts on changes. Default 30 s.</summary>
     public TimeSpan EvaluationInterval { get; set; } = TimeSpan.FromSeconds(30);
 }

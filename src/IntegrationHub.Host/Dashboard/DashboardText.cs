@@ -33,7 +33,14 @@ public sealed partial record DashboardText
     public required string Disabled { get; init; }
     public required string Never { get; init; }
     public required string Subscriptions { get; init; }
-    public required string SubscriptionsPlaceholder { get; init; }
+    public required string SubscriptionsNone { get; init; }
+    public required string Subscription { get; init; }
+    public required string Kind { get; init; }
+    public required string Backlog { get; init; }
+    public required string Channels { get; init; }
+    public required string DeliverySuccess { get; init; }
+    public required string HealthLagging { get; init; }
+    public required string HealthDisabled { get; init; }
     public required string StatusRunning { get; init; }
     public required string StatusCompleted { get; init; }
     public required string StatusFailed { get; init; }
@@ -135,6 +142,8 @@ public sealed partial record DashboardText
         IntegrationHub.Host.Operations.ConnectorHealthStates.Failing => HealthFailing,
         IntegrationHub.Host.Operations.ConnectorHealthStates.Stale => HealthStale,
         IntegrationHub.Host.Operations.ConnectorHealthStates.Drifted => HealthDrifted,
+        IntegrationHub.Host.Operations.SubscriptionHealthStates.Lagging => HealthLagging,
+        IntegrationHub.Host.Operations.SubscriptionHealthStates.Disabled => HealthDisabled,
         _ => state,
     };
 }

@@ -12,6 +12,7 @@ namespace IntegrationHub.Host.Operations;
 /// </summary>
 public sealed partial class HealthMonitor(
     ConnectorHealthService health,
+    SubscriptionHealthService subscriptionHealth,
     ISupervisionStore store,
     OperatorAlertSender sender,
     IOptions<HubOptions> options,
@@ -19,6 +20,7 @@ public sealed partial class HealthMonitor(
     ILogger<HealthMonitor> logger) : BackgroundService
 {
     public const string ConnectorSubject = "connector";
+    public const string SubscriptionSubject = "subscription";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -37,39 +39,48 @@ public sealed partial class HealthMonitor(
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
     }
 
-    /// <summary>One evaluation: returns the alerts it raised.</summary>
+    /// <summary>One evaluation of every connector and subscription: returns the alerts it raised.</summary>
     public async Task<IReadOnlyList<OperatorAlert>> EvaluateAsync(CancellationToken ct)
     {
-        var connectors = await health.EvaluateAsync(ct).ConfigureAwait(false);
-        var alerted = await store.GetAlertedStatesAsync(ConnectorSubject, ct).ConfigureAwait(false);
         var raised = new List<OperatorAlert>();
-        foreach (var connector in connectors)
+        var connectors = await health.EvaluateAsync(ct).ConfigureAwait(false);
+        await AlertChangesAsync(ConnectorSubject, [.. connectors.Select(c => (c.Id, c.State, c.Reason))],
+            ConnectorHealthStates.Healthy, ConnectorHealthStates.NeedsAttention, raised, ct).ConfigureAwait(false);
+        var subscriptions = await subscriptionHealth.EvaluateAsync(ct).ConfigureAwait(false);
+        await AlertChangesAsync(SubscriptionSubject, [.. subscriptions.Select(s => (s.Id, s.State, s.Reason))],
+            SubscriptionHealthStates.Healthy, SubscriptionHealthStates.NeedsAttention, raised, ct).ConfigureAwait(false);
+        return raised;
+    }
+
+    /// <summary>An alert for each subject that entered a state needing attention, or left one for healthy.</summary>
+    private async Task AlertChangesAsync(string subjectKind, IReadOnlyList<(string Id, string State, string Reason)> subjects,
+        string healthy, Func<string, bool> needsAttention, List<OperatorAlert> raised, CancellationToken ct)
+    {
+        var alerted = await store.GetAlertedStatesAsync(subjectKind, ct).ConfigureAwait(false);
+        foreach (var (id, state, reason) in subjects)
         {
-            var previous = alerted.GetValueOrDefault(connector.Id, ConnectorHealthStates.Healthy);
-            var alert = ConnectorHealthStates.NeedsAttention(connector.State) ? connector.State != previous
-                : connector.State == ConnectorHealthStates.Healthy && ConnectorHealthStates.NeedsAttention(previous);
+            var previous = alerted.GetValueOrDefault(id, healthy);
+            var alert = needsAttention(state) ? state != previous : state == healthy && needsAttention(previous);
             if (!alert)
                 continue;
 
             var stored = await store.AddOperatorAlertAsync(new OperatorAlert
             {
-                SubjectKind = ConnectorSubject,
-                SubjectId = connector.Id,
-                State = connector.State,
+                SubjectKind = subjectKind,
+                SubjectId = id,
+                State = state,
                 PreviousState = previous,
-                Reason = connector.Reason,
+                Reason = reason,
                 RaisedAt = clock.GetUtcNow(),
             }, ct).ConfigureAwait(false);
-            LogAlert(logger, connector.Id, previous, connector.State, connector.Reason);
+            LogAlert(logger, subjectKind, id, previous, state, reason);
             await sender.SendAsync(stored, ct).ConfigureAwait(false);
             raised.Add(stored);
         }
-
-        return raised;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Alert: connector {Connector} went from {Previous} to {State}: {Reason}")]
-    private static partial void LogAlert(ILogger logger, string connector, string previous, string state, string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Alert: {SubjectKind} {Subject} went from {Previous} to {State}: {Reason}")]
+    private static partial void LogAlert(ILogger logger, string subjectKind, string subject, string previous, string state, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Health evaluation failed")]
     private static partial void LogEvaluationFailed(ILogger logger, Exception exception);

@@ -16,6 +16,7 @@ internal static class OperationsServiceCollectionExtensions
         services.AddOptions<AlertOptions>().BindConfiguration($"{HubOptions.Section}:Alerts").ValidateDataAnnotations().ValidateOnStart();
         services.AddHubTelemetry(hub.Telemetry);
         services.AddSingleton<ConnectorHealthService>();
+        services.AddSingleton<SubscriptionHealthService>();
         services.AddSingleton<OperatorAlertSender>();
         services.AddSingleton<HealthMonitor>();
         if (hub.HasRole("worker"))

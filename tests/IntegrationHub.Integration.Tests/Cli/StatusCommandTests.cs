@@ -11,10 +11,13 @@ public sealed class StatusCommandTests
 {
     [Theory]
     [MemberData(nameof(HubStacks.Both), MemberType = typeof(HubStacks))]
-    public async Task StatusJson_ShowsTheSyncSummarysCountsPerConnector_WithItsHealth(HubStack stack)
+    public async Task StatusJsonAndTheDashboard_ShowTheSyncSummarysCountsPerConnector_WithItsHealth_AndEachSubscriptionsBacklog(HubStack stack)
     {
         await using var sources = await SampleSources.CreateAsync(stack, 80);
         await using var hub = await TestHub.StartAsync(stack, sources.ConnectorsDirectory);
+        await hub.CreateSubscriptionAsync("reader");
+        using var reader = await hub.SubscriberClientAsync("reader", "feed:read");
+        await reader.ReadWholeFeedAsync(); // its position: the start, before anything was stored
         foreach (var department in SampleDepartment.All)
             await hub.RunAsync(department.Id);
 
@@ -35,6 +38,22 @@ public sealed class StatusCommandTests
             Assert.Equal(expected["sourceRecords"]!.GetValue<long>(), actual["sourceRecords"]!.GetValue<long>());
             Assert.Contains(actual["state"]!.GetValue<string>(), new[] { "healthy", "degraded" });
         }
+
+        // The subscription's backlog: every event since its reader last asked, as the health API counts it.
+        var subscription = JsonNode.Parse(status.Output)!["subscriptions"]!.AsArray().Single()!;
+        Assert.Equal("reader", subscription["id"]!.GetValue<string>());
+        Assert.Equal((await hub.ReadFeedAsync()).Count, subscription["backlog"]!.GetValue<long>());
+
+        // The dashboard's overview carries the same quarantine counts and the same backlog.
+        using var session = await DashboardSession.SignInAsync(hub, hub.Client.DefaultRequestHeaders.Authorization!.Parameter!);
+        var overview = await session.Client.GetStringAsync("/");
+        foreach (var expected in summary)
+        {
+            Assert.Contains($"data-connector=\"{expected!["id"]!.GetValue<string>()}\"", overview, StringComparison.Ordinal);
+            Assert.Matches($"data-connector=\"{expected["id"]!.GetValue<string>()}\"[^>]*data-quarantine=\"{expected["openQuarantine"]!.GetValue<long>()}\"", overview);
+        }
+
+        Assert.Contains($"data-subscription=\"reader\" data-health=\"{subscription["state"]!.GetValue<string>()}\" data-backlog=\"{subscription["backlog"]!.GetValue<long>()}\"", overview, StringComparison.Ordinal);
 
         var table = await HubCommandLine.RunAsync(hub, "status");
         Assert.True(table.ExitCode == ExitCodes.Ok, table.ToString());

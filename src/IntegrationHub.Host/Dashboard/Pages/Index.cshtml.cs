@@ -8,9 +8,11 @@ namespace IntegrationHub.Host.Dashboard.Pages;
 /// and every subscription with its channels' health.
 /// </summary>
 [DashboardAuthorize(HubPolicies.Operator)]
-public sealed class IndexModel(ConnectorHealthService health) : DashboardPage
+public sealed class IndexModel(ConnectorHealthService health, SubscriptionHealthService subscriptionHealth) : DashboardPage
 {
     public IReadOnlyList<ConnectorOverview> Connectors { get; private set; } = [];
+
+    public IReadOnlyList<SubscriptionHealth> Subscriptions { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -30,5 +32,6 @@ public sealed class IndexModel(ConnectorHealthService health) : DashboardPage
                     c.QuarantineCount,
                     c)),
         ];
+        Subscriptions = [.. (await subscriptionHealth.EvaluateAsync(ct).ConfigureAwait(false)).OrderBy(s => s.Id, StringComparer.Ordinal)];
     }
 }
