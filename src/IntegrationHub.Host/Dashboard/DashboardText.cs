@@ -34,6 +34,20 @@ public sealed partial record DashboardText
     public required string Never { get; init; }
     public required string Subscriptions { get; init; }
     public required string SubscriptionsNone { get; init; }
+    public required string DeliveryLog { get; init; }
+    public required string Redeliver { get; init; }
+    public required string ReEnable { get; init; }
+    public required string Endpoint { get; init; }
+    public required string NoWebhook { get; init; }
+    public required string NoDeliveries { get; init; }
+    public required string Attempt { get; init; }
+    public required string HttpStatus { get; init; }
+    public required string LatencyMs { get; init; }
+    public required string Response { get; init; }
+    public required string Error { get; init; }
+    public required string Redelivering { get; init; }
+    public required string ReEnabled { get; init; }
+
     public required string Subscription { get; init; }
     public required string Kind { get; init; }
     public required string Backlog { get; init; }
@@ -73,7 +87,6 @@ public sealed partial record DashboardText
     public required string Unchanged { get; init; }
     public required string Quarantined { get; init; }
     public required string Deleted { get; init; }
-    public required string Error { get; init; }
     public required string NoRuns { get; init; }
     public required string Filter { get; init; }
     public required string AllConnectors { get; init; }

@@ -43,9 +43,19 @@ public sealed class SubscriptionHealthTests
         await WebhookTesting.WaitUntilAsync(async () => (await AlertsAsync(hub)).Any(a => Is(a, "hooked", "disabled")), "the disabled alert");
         Assert.Contains(await AlertsAsync(hub), a => Is(a, "reader", "lagging"));
 
-        // The reader catches up and the endpoint is re-enabled: both healthy again, each with a recovery alert.
+        // An operator sees the delivery log on the dashboard, with the 410, and re-enables the endpoint there.
+        var operatorKey = await TestKeys.IssueAsync(hub, "值班运维", "operator");
+        using (var session = await DashboardSession.SignInAsync(hub, operatorKey))
+        {
+            var page = await session.Client.GetStringAsync("/subscriptions/hooked");
+            Assert.Contains("data-status=\"410\"", page, StringComparison.Ordinal);
+            Assert.Contains("id=\"re-enable\"", page, StringComparison.Ordinal);
+            var enabled = await session.PostFormAsync("/subscriptions/hooked", "/subscriptions/hooked?handler=Enable", new Dictionary<string, string>());
+            Assert.Equal(System.Net.HttpStatusCode.Redirect, enabled.StatusCode);
+        }
+
+        // The reader catches up and the endpoint is enabled again: both healthy, each with a recovery alert.
         await reader.ReadWholeFeedAsync();
-        Assert.Equal(System.Net.HttpStatusCode.OK, (await hub.Client.PostAsync("/api/v1/subscriptions/hooked/webhook/enable", null)).StatusCode);
         await WebhookTesting.WaitUntilAsync(async () => await HealthAsync(hub) is var all
             && StateOf(all, "reader") == "healthy" && StateOf(all, "hooked") == "healthy", "both healthy again");
         await WebhookTesting.WaitUntilAsync(async () => (await AlertsAsync(hub)).Count(a => a["state"]!.GetValue<string>() == "healthy") == 2, "two recovery alerts");
