@@ -160,6 +160,8 @@ public sealed class AmqpChannelTests
         var received = new List<Received>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(3);
+        // The hub declares a new subscription's queue on its publisher's next round: reading before that is a 404 that closes the channel.
+        await WaitForQueueAsync(settings, AmqpTopology.QueueName(subscriptionId));
         await using var connection = await ConnectAsync(settings);
         await using var channel = await connection.CreateChannelAsync();
         while (!expected.IsSubsetOf(seen))
