@@ -46,6 +46,8 @@ public static class HubCli
         root.Subcommands.Add(SubscriptionsCommand.Create(binder));
         root.Subcommands.Add(IndicatorsCommand.Create(binder));
         root.Subcommands.Add(StatusCommand.Create(binder));
+        // `hub runs <connector>`: the operators' shortcut for `hub connectors runs <connector>`.
+        root.Subcommands.Add(Commands.Connectors.ListRunsCommand.Create(binder));
         return root;
     }
 

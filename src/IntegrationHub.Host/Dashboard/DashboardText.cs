@@ -34,6 +34,13 @@ public sealed partial record DashboardText
     public required string Never { get; init; }
     public required string Subscriptions { get; init; }
     public required string SubscriptionsNone { get; init; }
+    public required string RecentAlerts { get; init; }
+    public required string NoAlerts { get; init; }
+    public required string Subject { get; init; }
+    public required string Change { get; init; }
+    public required string Reason { get; init; }
+    public required string Time { get; init; }
+
     public required string DeliveryLog { get; init; }
     public required string Redeliver { get; init; }
     public required string ReEnable { get; init; }

@@ -47,6 +47,8 @@ public sealed class SubscriptionHealthTests
         var operatorKey = await TestKeys.IssueAsync(hub, "值班运维", "operator");
         using (var session = await DashboardSession.SignInAsync(hub, operatorKey))
         {
+            var overview = await session.Client.GetStringAsync("/");
+            Assert.Contains("data-subject=\"hooked\" data-state=\"disabled\"", overview, StringComparison.Ordinal);
             var page = await session.Client.GetStringAsync("/subscriptions/hooked");
             Assert.Contains("data-status=\"410\"", page, StringComparison.Ordinal);
             Assert.Contains("id=\"re-enable\"", page, StringComparison.Ordinal);

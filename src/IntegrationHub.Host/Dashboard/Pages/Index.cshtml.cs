@@ -1,5 +1,7 @@
 using IntegrationHub.Host.Operations;
 using IntegrationHub.Host.Security;
+using IntegrationHub.Store;
+using IntegrationHub.Store.Model;
 
 namespace IntegrationHub.Host.Dashboard.Pages;
 
@@ -8,11 +10,16 @@ namespace IntegrationHub.Host.Dashboard.Pages;
 /// and every subscription with its channels' health.
 /// </summary>
 [DashboardAuthorize(HubPolicies.Operator)]
-public sealed class IndexModel(ConnectorHealthService health, SubscriptionHealthService subscriptionHealth) : DashboardPage
+public sealed class IndexModel(ConnectorHealthService health, SubscriptionHealthService subscriptionHealth, ISupervisionStore store) : DashboardPage
 {
     public IReadOnlyList<ConnectorOverview> Connectors { get; private set; } = [];
 
     public IReadOnlyList<SubscriptionHealth> Subscriptions { get; private set; } = [];
+
+    /// <summary>The latest operator alerts, newest first (the same as <c>GET /api/v1/alerts</c>).</summary>
+    public IReadOnlyList<OperatorAlert> Alerts { get; private set; } = [];
+
+    public const int AlertsShown = 10;
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -33,5 +40,6 @@ public sealed class IndexModel(ConnectorHealthService health, SubscriptionHealth
                     c)),
         ];
         Subscriptions = [.. (await subscriptionHealth.EvaluateAsync(ct).ConfigureAwait(false)).OrderBy(s => s.Id, StringComparer.Ordinal)];
+        Alerts = await store.ListOperatorAlertsAsync(AlertsShown, null, ct).ConfigureAwait(false);
     }
 }
