@@ -12,7 +12,7 @@ namespace IntegrationHub.Feeds.Privacy;
 /// the number under a key of the caller's own, so one subscriber can match a person's records across events without
 /// learning the number, and two subscribers' tokens cannot be joined. The USCC of a legal person is public and stays.
 /// </summary>
-public sealed class PersonalDataView
+public sealed partial class PersonalDataView
 {
     public const string TokenPrefix = "hmac-sha256:";
 
@@ -59,6 +59,20 @@ public sealed class PersonalDataView
         var normalized = identifier.Trim().ToUpperInvariant();
         return TokenPrefix + Base64Url.EncodeToString(HMACSHA256.HashData(_tokenKey, Encoding.UTF8.GetBytes(normalized)));
     }
+
+    /// <summary>
+    /// Free text with every resident ID number in it masked (unchanged when unmasked): for source payloads and messages
+    /// whose shape the hub does not know, such as a quarantined record's raw payload and its reasons.
+    /// </summary>
+    public string MaskText(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return _tokenKey is null ? text : ResidentIdPattern().Replace(text, match => MaskIdentifier(match.Value));
+    }
+
+    // 6-digit region, birth date 18xx–20xx, 3-digit sequence, check character; not part of a longer number or word.
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<![0-9A-Za-z])[1-9][0-9]{5}(?:18|19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9Xx](?![0-9A-Za-z])")]
+    private static partial System.Text.RegularExpressions.Regex ResidentIdPattern();
 
     /// <summary>
     /// <c>110105********1234</c> for an 18-character ID number; shorter documents keep at most their first and last

@@ -1,8 +1,10 @@
+using System.Security.Claims;
 using System.Text.Json;
 using IntegrationHub.Connectors.Definitions;
 using IntegrationHub.Contracts;
 using IntegrationHub.Host.Apis.Responses;
 using IntegrationHub.Host.Audit;
+using IntegrationHub.Feeds.Privacy;
 using IntegrationHub.Host.Security;
 using IntegrationHub.Store;
 using IntegrationHub.Store.Model;
@@ -87,16 +89,19 @@ public static class QuarantineApi
 
     public static async Task<Results<Ok<QuarantineView>, ProblemHttpResult>> GetQuarantine(
         long id,
+        ClaimsPrincipal user,
+        CallerAccess callers,
         ISupervisionStore store,
         CancellationToken ct)
     {
+        var view = callers.ViewFor(user);
         if (await store.GetQuarantineAsync(id, ct).ConfigureAwait(false) is not { } entry)
         {
             return ApiProblems.NotFound("quarantine entry", "id", id.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 rule: "quarantine.exists");
         }
 
-        return TypedResults.Ok(ToView(entry));
+        return TypedResults.Ok(ToView(Masked(entry, view)));
     }
 
     public static async Task<Results<Ok<QuarantinePage>, ValidationProblem>> ListQuarantine(
@@ -107,6 +112,8 @@ public static class QuarantineApi
         string? status,
         string? after,
         string? limit,
+        ClaimsPrincipal user,
+        CallerAccess callers,
         ISupervisionStore store,
         CancellationToken ct)
     {
@@ -144,7 +151,8 @@ public static class QuarantineApi
 
         // One more than asked tells whether there is a next page.
         var entries = await store.ListQuarantineAsync(query, ct).ConfigureAwait(false);
-        var page = entries.Take(take).Select(ToView).ToList();
+        var view = callers.ViewFor(user);
+        var page = entries.Take(take).Select(e => ToView(Masked(e, view))).ToList();
         long? next = entries.Count > take ? page[^1].Id : null;
         return TypedResults.Ok(new QuarantinePage(page, next));
     }
@@ -161,6 +169,28 @@ public static class QuarantineApi
         if (request.Until is { } until)
             parts.Add("until " + until.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
         return string.Join("; ", parts);
+    }
+
+    /// <summary>
+    /// The entry with resident ID numbers masked in its raw payload and its reasons, unless the caller holds pii:read:
+    /// the hub does not know a source's field names, so it masks every value shaped like an ID number.
+    /// </summary>
+    public static QuarantineEntry Masked(QuarantineEntry entry, PersonalDataView view)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(view);
+        if (!view.MasksIdentifiers)
+            return entry;
+        return entry with
+        {
+            Raw = view.MaskText(entry.Raw),
+            Reasons = [.. entry.Reasons.Select(r => r with
+            {
+                Value = r.Value is null ? null : view.MaskText(r.Value),
+                MessageZh = view.MaskText(r.MessageZh),
+                MessageEn = view.MaskText(r.MessageEn),
+            })],
+        };
     }
 
     private static QuarantineView ToView(QuarantineEntry entry) => new()

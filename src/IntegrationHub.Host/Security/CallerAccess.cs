@@ -18,7 +18,7 @@ public sealed class CallerAccess(ISupervisionStore store, PersonalDataTokens tok
     {
         ArgumentNullException.ThrowIfNull(user);
         var subscriptionId = user.FindFirst(HubClaimTypes.Subscription)?.Value;
-        var view = HasScope(user, HubScopes.PiiRead) ? PersonalDataView.Unmasked : tokens.MaskedFor(subscriptionId);
+        var view = ViewFor(user);
         if (subscriptionId is null)
             return new FeedAccess(FeedScope.Everything, view);
 
@@ -26,6 +26,15 @@ public sealed class CallerAccess(ISupervisionStore store, PersonalDataTokens tok
         return subscription is null
             ? null
             : new FeedAccess(subscription.EffectiveScope, view, subscription.Id, subscription.Kind);
+    }
+
+    /// <summary>How personal identifiers appear to the caller: as stored with pii:read, masked with its tokens otherwise.</summary>
+    public PersonalDataView ViewFor(ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return HasScope(user, HubScopes.PiiRead)
+            ? PersonalDataView.Unmasked
+            : tokens.MaskedFor(user.FindFirst(HubClaimTypes.Subscription)?.Value);
     }
 
     public static bool HasScope(ClaimsPrincipal user, string scope)

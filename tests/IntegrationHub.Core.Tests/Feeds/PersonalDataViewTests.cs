@@ -92,4 +92,19 @@ public sealed class PersonalDataViewTests
             directory.Delete(recursive: true);
         }
     }
+
+    [Fact]
+    public void MaskText_HidesEveryResidentIdNumberInAPayload_AndLeavesOtherNumbers()
+    {
+        var raw = $$"""{"证件号码":"{{IdNumber}}","案号":"深市监罚〔2024〕1号","统一社会信用代码":"91440300MA5F12345X","电话":"075512345678","金额":"123456789012345678901"}""";
+
+        var masked = Tokens().MaskedFor(null).MaskText(raw);
+
+        Assert.DoesNotContain(IdNumber, masked, StringComparison.Ordinal);
+        Assert.Contains("110105********002X", masked, StringComparison.Ordinal);
+        Assert.Contains("91440300MA5F12345X", masked, StringComparison.Ordinal);
+        Assert.Contains("075512345678", masked, StringComparison.Ordinal);
+        Assert.Contains("123456789012345678901", masked, StringComparison.Ordinal);
+        Assert.Equal(raw, PersonalDataView.Unmasked.MaskText(raw));
+    }
 }

@@ -16,7 +16,7 @@ namespace IntegrationHub.Host.Dashboard.Pages;
 /// or all filtered ones through the API's own replay.
 /// </summary>
 [DashboardAuthorize(HubPolicies.Operator)]
-public sealed class QuarantineModel(IConnectorRegistry registry, ISupervisionStore store) : DashboardPage
+public sealed class QuarantineModel(IConnectorRegistry registry, ISupervisionStore store, CallerAccess callers) : DashboardPage
 {
     public const int PageSize = 50;
 
@@ -48,7 +48,9 @@ public sealed class QuarantineModel(IConnectorRegistry registry, ISupervisionSto
         var query = Query();
         Total = await store.CountQuarantineAsync(query, ct).ConfigureAwait(false);
         var entries = await store.ListQuarantineAsync(query with { After = After, Limit = PageSize + 1 }, ct).ConfigureAwait(false);
-        Entries = [.. entries.Take(PageSize)];
+        // ID numbers masked unless the signed-in key holds pii:read, as the API shows them.
+        var view = callers.ViewFor(User);
+        Entries = [.. entries.Take(PageSize).Select(e => QuarantineApi.Masked(e, view))];
         Next = entries.Count > PageSize ? Entries[^1].Id : null;
     }
 
