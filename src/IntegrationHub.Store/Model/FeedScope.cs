@@ -17,6 +17,7 @@ public sealed record FeedScope
 
     public IReadOnlyList<string> EventTypes { get; init; } = [];
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool IsEverything => Regions.Count == 0 && Agencies.Count == 0 && Categories.Count == 0 && EventTypes.Count == 0;
 
     /// <summary>Whether a record or change with these attributes is in scope (<paramref name="changeType"/> null for a record).</summary>
