@@ -144,6 +144,15 @@ public sealed class SubscriberScopeTests
         // Removing the subscription revokes every key at once.
         Assert.Equal(HttpStatusCode.NoContent, (await hub.Client.DeleteAsync("/api/v1/subscriptions/bureau")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await second.GetAsync("/api/v1/feed")).StatusCode);
+
+        // Every one of those administrative steps is in the audit log, with who did it; the refused escalation is not.
+        var audit = (await hub.GetJsonAsync("/api/v1/audit?limit=100"))["data"]!.AsArray().Select(e => e!.AsObject()).ToList();
+        var steps = audit.Select(e => (e["action"]!.GetValue<string>(), e["target"]!.GetValue<string>())).Reverse().ToList();
+        Assert.Equal(
+            [("subscription.create", "bureau"), ("key.issue", "bureau"), ("key.issue", "bureau"), ("key.revoke", "bureau"), ("subscription.remove", "bureau")],
+            steps);
+        Assert.Equal("test key", audit[2]["actorName"]!.GetValue<string>()); // newest first: the subscriber's own key issued the second key
+        Assert.Contains(oldId, audit.Single(e => e["action"]!.GetValue<string>() == "key.revoke")["detail"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Fact]

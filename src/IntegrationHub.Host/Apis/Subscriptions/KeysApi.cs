@@ -1,3 +1,4 @@
+using IntegrationHub.Host.Audit;
 using IntegrationHub.Host.Security;
 using IntegrationHub.Store;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -16,7 +17,7 @@ public static class KeysApi
     {
         var api = app.MapGroup("keys").WithTags("Keys").RequireAuthorization(HubPolicies.Administrator);
 
-        api.MapPost("/", IssueKey)
+        api.MapPost("/", IssueKey).Audited(AuditActions.KeyIssue)
             .WithName("IssueKey")
             .WithSummary("Issue an administrator, operator or department key")
             .WithDescription("The key is in the answer once and never again. A department key needs the department whose connectors it manages. Subscriber keys are issued under /subscriptions/{id}/keys.");
@@ -26,7 +27,7 @@ public static class KeysApi
             .WithSummary("List every API key")
             .WithDescription("Prefix, role, scopes, subscription or department, creation, expiry, last use and revocation; never the key itself.");
 
-        api.MapDelete("/{keyId}", RevokeKey)
+        api.MapDelete("/{keyId}", RevokeKey).Audited(AuditActions.KeyRevoke)
             .WithName("RevokeKey")
             .WithSummary("Revoke an API key")
             .WithDescription("The key stops working at once.");

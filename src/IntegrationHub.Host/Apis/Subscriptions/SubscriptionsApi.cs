@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.RegularExpressions;
+using IntegrationHub.Host.Audit;
 using IntegrationHub.Host.Security;
 using IntegrationHub.Store;
 using IntegrationHub.Store.Model;
@@ -20,7 +21,7 @@ public static partial class SubscriptionsApi
     {
         var api = app.MapGroup("subscriptions").WithTags("Subscriptions");
 
-        api.MapPost("/", AddSubscription).RequireAuthorization(HubPolicies.Administrator)
+        api.MapPost("/", AddSubscription).RequireAuthorization(HubPolicies.Administrator).Audited(AuditActions.SubscriptionCreate)
             .WithName("AddSubscription")
             .WithSummary("Create a subscription")
             .WithDescription("A subscriber with the scope it may see: region-code prefixes, enforcing agencies (USCC), action categories and event types, AND-ed; an empty list does not restrict its dimension. Administrators only.");
@@ -35,22 +36,22 @@ public static partial class SubscriptionsApi
             .WithSummary("Get a subscription")
             .WithDescription("Scope, filter, effective scope and channels. A subscriber key may read its own subscription only.");
 
-        api.MapPut("/{id}", UpdateSubscription).RequireAuthorization(HubPolicies.Administrator)
+        api.MapPut("/{id}", UpdateSubscription).RequireAuthorization(HubPolicies.Administrator).Audited(AuditActions.SubscriptionChange)
             .WithName("UpdateSubscription")
             .WithSummary("Replace a subscription's name, kind, scope, filter and AMQP channel")
             .WithDescription("Administrators only. A filter that reaches outside the new scope is refused.");
 
-        api.MapDelete("/{id}", RemoveSubscription).RequireAuthorization(HubPolicies.Administrator)
+        api.MapDelete("/{id}", RemoveSubscription).RequireAuthorization(HubPolicies.Administrator).Audited(AuditActions.SubscriptionRemove)
             .WithName("RemoveSubscription")
             .WithSummary("Remove a subscription")
             .WithDescription("Removes the subscription and revokes all its keys at once.");
 
-        api.MapPut("/{id}/filter", SetFilter)
+        api.MapPut("/{id}/filter", SetFilter).Audited(AuditActions.SubscriptionFilter)
             .WithName("SetSubscriptionFilter")
             .WithSummary("Narrow what the subscription receives")
             .WithDescription("The subscriber's own filter within its scope, on every channel. A value outside the scope is refused (403) and names the field, the value and the rule: a filter can narrow the scope, never widen it.");
 
-        api.MapPost("/{id}/keys", IssueKey)
+        api.MapPost("/{id}/keys", IssueKey).Audited(AuditActions.KeyIssue)
             .WithName("IssueSubscriptionKey")
             .WithSummary("Issue an API key for the subscription")
             .WithDescription("The key is in the answer once and never again (the hub keeps its SHA-256). Several keys may be active for rotation. An administrator may give any scopes; a subscriber key may issue keys for its own subscription with at most its own scopes.");
@@ -60,7 +61,7 @@ public static partial class SubscriptionsApi
             .WithSummary("List the subscription's keys")
             .WithDescription("Prefix, scopes, creation, expiry, last use and revocation of every key; never the key itself.");
 
-        api.MapDelete("/{id}/keys/{keyId}", RevokeKey)
+        api.MapDelete("/{id}/keys/{keyId}", RevokeKey).Audited(AuditActions.KeyRevoke)
             .WithName("RevokeSubscriptionKey")
             .WithSummary("Revoke one of the subscription's keys")
             .WithDescription("The key stops working at once. A subscriber may revoke its own subscription's keys.");

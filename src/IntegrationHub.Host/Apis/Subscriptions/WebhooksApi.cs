@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using IntegrationHub.Host.Audit;
 using IntegrationHub.Host.Security;
 using IntegrationHub.Host.Webhooks;
 using IntegrationHub.Store;
@@ -19,22 +20,22 @@ public static class WebhooksApi
     {
         var api = app.MapGroup("subscriptions/{id}/webhook").WithTags("Webhooks");
 
-        api.MapPut("/", SetWebhook)
+        api.MapPut("/", SetWebhook).Audited(AuditActions.WebhookSet)
             .WithName("SetWebhook")
             .WithSummary("Set the subscription's webhook URL")
             .WithDescription("https only; a URL whose host is, or resolves to, a private, loopback, link-local or metadata address is refused unless the administrator allows its range (Hub:Webhooks:AllowedRanges). On first set the answer carries the signing secret (whsec_…) once.");
 
-        api.MapDelete("/", RemoveWebhook)
+        api.MapDelete("/", RemoveWebhook).Audited(AuditActions.WebhookRemove)
             .WithName("RemoveWebhook")
             .WithSummary("Remove the subscription's webhook")
             .WithDescription("Stops delivery and forgets the delivery cursor; the delivery log stays.");
 
-        api.MapPost("/secrets", RotateSecret)
+        api.MapPost("/secrets", RotateSecret).Audited(AuditActions.WebhookRotateSecret)
             .WithName("RotateWebhookSecret")
             .WithSummary("Rotate the webhook's signing secret")
             .WithDescription("A new secret, shown once in the answer. The previous one keeps signing next to it for the overlap (Hub:Webhooks:SecretOverlap, default 24 h): deliveries carry both signatures.");
 
-        api.MapPost("/enable", EnableWebhook)
+        api.MapPost("/enable", EnableWebhook).Audited(AuditActions.WebhookEnable)
             .WithName("EnableWebhook")
             .WithSummary("Re-enable a disabled webhook")
             .WithDescription("The hub disables an endpoint that answered 410 Gone or failed the whole retry schedule. Enabling it resumes delivery with the event that failed, at once, with a fresh retry schedule.");
@@ -44,12 +45,12 @@ public static class WebhooksApi
             .WithSummary("The webhook's delivery log")
             .WithDescription("Newest first: event id, seq, attempt, status code, latency, the start of the answer (at most 1 KB), error and next attempt. Page with before={id}.");
 
-        api.MapPost("/deliveries/{eventId}/redeliver", Redeliver)
+        api.MapPost("/deliveries/{eventId}/redeliver", Redeliver).Audited(AuditActions.WebhookRedeliver)
             .WithName("RedeliverWebhookEvent")
             .WithSummary("Send one event again")
             .WithDescription("An event from the delivery log is sent once more, with the same webhook-id, outside the order of the cursor; it shows in the log with trigger 'redeliver'.");
 
-        api.MapPost("/replay", Replay)
+        api.MapPost("/replay", Replay).Audited(AuditActions.WebhookReplay)
             .WithName("ReplayWebhook")
             .WithSummary("Re-send everything since a time")
             .WithDescription("Moves the webhook's cursor back to the first change at or after since (RFC 3339 or a date): every event in scope from there is sent again, in order, with its original webhook-id. Events older than the feed retention are gone.");

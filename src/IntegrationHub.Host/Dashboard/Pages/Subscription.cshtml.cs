@@ -1,5 +1,6 @@
 using IntegrationHub.Host.Apis;
 using IntegrationHub.Host.Apis.Subscriptions;
+using IntegrationHub.Host.Audit;
 using IntegrationHub.Host.Operations;
 using IntegrationHub.Host.Security;
 using IntegrationHub.Store;
@@ -34,16 +35,20 @@ public sealed class SubscriptionModel(ISupervisionStore store, SubscriptionHealt
         return Page();
     }
 
-    public async Task<IActionResult> OnPostEnableAsync(string id, [FromServices] TimeProvider clock, CancellationToken ct)
+    public async Task<IActionResult> OnPostEnableAsync(string id, [FromServices] TimeProvider clock, [FromServices] IAuditLog audit, CancellationToken ct)
     {
         var result = await WebhooksApi.EnableWebhook(id, User, store, clock, ct).ConfigureAwait(false);
+        if (result.Result is not ProblemHttpResult)
+            await audit.RecordAsync(HttpContext, AuditActions.WebhookEnable, id, null, ct).ConfigureAwait(false);
         Message = result.Result is ProblemHttpResult problem ? Text.Problem + problem.ProblemDetails.Detail : Text.ReEnabled;
         return RedirectToPage(new { id });
     }
 
-    public async Task<IActionResult> OnPostRedeliverAsync(string id, string eventId, CancellationToken ct)
+    public async Task<IActionResult> OnPostRedeliverAsync(string id, string eventId, [FromServices] IAuditLog audit, CancellationToken ct)
     {
         var result = await WebhooksApi.Redeliver(id, eventId, User, store, ct).ConfigureAwait(false);
+        if (result.Result is not ProblemHttpResult)
+            await audit.RecordAsync(HttpContext, AuditActions.WebhookRedeliver, id, $"eventId {eventId}", ct).ConfigureAwait(false);
         Message = result.Result is ProblemHttpResult problem ? Text.Problem + problem.ProblemDetails.Detail : Text.Redelivering;
         return RedirectToPage(new { id });
     }
