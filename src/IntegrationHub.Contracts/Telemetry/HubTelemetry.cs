@@ -35,15 +35,15 @@ public static class HubTelemetry
 
     public static Histogram<double> BatchLatency { get; } = Meter.CreateHistogram<double>("hub.batch.latency", "s", "Time from reading a page at the source to committing its batch, per connector");
 
-    /// <summary>Declared for the feed dispatcher (issue 5): webhook/AMQP deliveries, per subscription and outcome.</summary>
+    /// <summary>Webhook delivery attempts, per subscription, channel and outcome.</summary>
     public static Counter<long> FeedDelivered { get; } = Meter.CreateCounter<long>("hub.feed.delivered", "{event}", "Change events delivered to subscribers, per subscription and outcome");
 
-    /// <summary>Declared for the feed dispatcher (issue 5): from change-log commit to the subscriber's 2xx.</summary>
+    /// <summary>From a change's commit to the subscriber's 2xx.</summary>
     public static Histogram<double> FeedDeliveryLatency { get; } = Meter.CreateHistogram<double>("hub.feed.delivery.latency", "s", "Time from a change's commit to its delivery, per subscription");
 
     /// <summary>
-    /// Starts the span of one feed delivery (issue 5's dispatcher calls it inside the trace of the batch that made the
-    /// change, when it has that context, or as a root otherwise).
+    /// Starts the span of one feed delivery, inside the trace of the batch that made the change when the change log kept
+    /// that context (<see cref="ParentOf"/>), or as a root otherwise.
     /// </summary>
     public static Activity? StartFeedDelivery(string subscriptionId, ActivityContext parent = default)
     {

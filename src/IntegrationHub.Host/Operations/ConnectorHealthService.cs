@@ -9,8 +9,8 @@ namespace IntegrationHub.Host.Operations;
 
 /// <summary>
 /// Computes the health of every registered connector from the store (<see cref="ConnectorHealthRules"/>), and keeps the
-/// latest result for the <c>hub.sync.lag</c> and <c>hub.connector.health</c> gauges. Subscription health (issue 5) goes
-/// beside it as its own service with the same shape.
+/// latest result for the <c>hub.sync.lag</c> and <c>hub.connector.health</c> gauges. <see cref="SubscriptionHealthService"/>
+/// does the same for subscriptions.
 /// </summary>
 public sealed class ConnectorHealthService
 {

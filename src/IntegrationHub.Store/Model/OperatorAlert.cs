@@ -9,7 +9,7 @@ public sealed record OperatorAlert
     /// <summary>Assigned by the store, increasing.</summary>
     public long Id { get; init; }
 
-    /// <summary><c>connector</c> (issue 5 adds <c>subscription</c>).</summary>
+    /// <summary><c>connector</c> or <c>subscription</c>.</summary>
     public required string SubjectKind { get; init; }
 
     public required string SubjectId { get; init; }
