@@ -1,3 +1,4 @@
+using IntegrationHub.Contracts.Telemetry;
 using IntegrationHub.Feeds;
 using IntegrationHub.Feeds.Privacy;
 using IntegrationHub.Host.Configuration;
@@ -120,6 +121,12 @@ public sealed partial class AmqpFeedPublisher(
         }
 
         await Task.WhenAll(confirms).ConfigureAwait(false);
+        if (confirms.Count > 0)
+        {
+            HubTelemetry.FeedDelivered.Add(confirms.Count, new(HubTelemetry.SubscriptionTag, subscription.Id),
+                new("hub.feed.channel", "amqp"), new("hub.feed.outcome", "delivered"));
+        }
+
         // A full batch may have more behind it: stop at its last change. Otherwise everything up to 'through' is seen.
         var next = changes.Count == options.BatchSize ? changes[^1].Sequence : through;
         await store.AdvanceAmqpCursorAsync(subscription.Id, next, ct).ConfigureAwait(false);
