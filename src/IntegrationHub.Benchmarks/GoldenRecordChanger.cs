@@ -26,16 +26,20 @@ internal static class GoldenRecordChanger
             var action = CanonicalJson.Deserialize(head.Content);
             var content = kind == "updated" ? CanonicalJson.Serialize(action with { Publication = null }) : head.Content;
             var version = head.Version + 1;
+            var values = new { id, version, content, at, kind, hash = CanonicalJson.ContentHash(CanonicalJson.Deserialize(content)), eventId = Guid.NewGuid().ToString(), region = head.Region, uscc = head.Uscc, category = head.Category };
             await connection.ExecuteAsync(
-                $"""
-                UPDATE golden_records SET version = @version, content = @content, updated_at = @at{(kind == "deleted" ? ", deleted_at = @at" : "")} WHERE id = @id;
+                $"UPDATE golden_records SET version = @version, content = @content, updated_at = @at{(kind == "deleted" ? ", deleted_at = @at" : "")} WHERE id = @id",
+                values, transaction);
+            await connection.ExecuteAsync(
+                """
                 INSERT INTO record_versions (record_id, version, change_kind, content_hash, content, connector_id, changed_at)
-                VALUES (@id, @version, @kind, @hash, @content, 'benchmark', @at);
+                VALUES (@id, @version, @kind, @hash, @content, 'benchmark', @at)
+                """, values, transaction);
+            await connection.ExecuteAsync(
+                """
                 INSERT INTO change_log (event_id, record_id, version, change_type, occurred_at, region_code, agency_uscc, category)
-                VALUES (@eventId, @id, @version, @kind, @at, @region, @uscc, @category);
-                """,
-                new { id, version, content, at, kind, hash = CanonicalJson.ContentHash(CanonicalJson.Deserialize(content)), eventId = Guid.NewGuid().ToString(), head.Region, head.Uscc, head.Category },
-                transaction);
+                VALUES (@eventId, @id, @version, @kind, @at, @region, @uscc, @category)
+                """, values, transaction);
         }
 
         await transaction.CommitAsync();
