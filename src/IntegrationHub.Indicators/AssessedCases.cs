@@ -30,9 +30,9 @@ public sealed class AssessedCases
         var reusable = previous is not null && ReferenceEquals(previous.Indicators, indicators) && previous.Context == context
             ? ReusableRows(previous)
             : null;
-        Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, cases.Count, 4096), range =>
+        Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, Math.Max(cases.Count, 1), 4096), range =>
         {
-            for (var c = range.Item1; c < range.Item2; c++)
+            for (var c = range.Item1; c < Math.Min(range.Item2, cases.Count); c++)
             {
                 if (reusable is not null && reusable.TryGetValue(cases[c], out var row))
                 {

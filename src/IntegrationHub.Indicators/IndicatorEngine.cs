@@ -42,11 +42,11 @@ public sealed class IndicatorEngine(IndicatorOptions options, IReadOnlyList<IInd
         // Each partition counts into its own tallies; merged afterwards, an agency keeps the name and region of its
         // first case in case order, as a sequential count would.
         var partials = new ConcurrentBag<Dictionary<string, AgencyTally>>();
-        Parallel.ForEach(Partitioner.Create(0, cases.Count, PartitionSize),
+        Parallel.ForEach(Partitioner.Create(0, Math.Max(cases.Count, 1), PartitionSize),
             () => new Dictionary<string, AgencyTally>(StringComparer.Ordinal),
             (range, _, local) =>
             {
-                for (var c = range.Item1; c < range.Item2; c++)
+                for (var c = range.Item1; c < Math.Min(range.Item2, cases.Count); c++)
                 {
                     var item = cases[c];
                     if (include is not null && !include(item))

@@ -59,4 +59,12 @@ public sealed class AssessedCasesTests
         var row = report.Rows.Single(r => r.UnitCode == AgencyA && r.Indicator == IndicatorCodes.PublicationTimelinessPermitPenalty);
         Assert.Equal((50, 99), (row.Met, row.Counted));
     }
+
+    [Fact]
+    public void ReportOfNoCases_HasNoRows()
+    {
+        var report = Engine.Report([], ReportingPeriod.Year(2024), Later);
+
+        Assert.Equal((0, 0), (report.Rows.Count, report.Overall.Count));
+    }
 }
