@@ -16,7 +16,8 @@ public sealed class AssessedCases
     private readonly int[] _dates;
     private readonly byte[] _outcomes;
 
-    internal AssessedCases(IReadOnlyList<IndicatorCase> cases, IndicatorContext context, IReadOnlyList<IIndicator> indicators, AssessedCases? previous)
+    internal AssessedCases(IReadOnlyList<IndicatorCase> cases, IndicatorContext context, IReadOnlyList<IIndicator> indicators, AssessedCases? previous,
+        ReportingPeriod? only = null)
     {
         Cases = cases;
         Context = context;
@@ -46,7 +47,8 @@ public sealed class AssessedCases
                 {
                     var date = indicators[i].PeriodDate(action);
                     _dates[c * width + i] = date?.DayNumber ?? NoDate;
-                    _outcomes[c * width + i] = date is null
+                    // A one-off report assesses only the cases of its period (only): the others it would not count.
+                    _outcomes[c * width + i] = date is not { } day || (only is not null && !only.Contains(day))
                         ? Outside
                         : indicators[i].Assess(action, context) switch
                         {

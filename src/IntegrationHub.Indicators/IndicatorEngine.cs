@@ -17,7 +17,8 @@ public sealed class IndicatorEngine(IndicatorOptions options, IReadOnlyList<IInd
     public IndicatorReport Report(IEnumerable<IndicatorCase> cases, ReportingPeriod period, IndicatorContext context)
     {
         ArgumentNullException.ThrowIfNull(cases);
-        return Report(Assess([.. cases], context), period);
+        ArgumentNullException.ThrowIfNull(context);
+        return Report(new AssessedCases([.. cases], context, _indicators, null, period), period);
     }
 
     /// <summary>
