@@ -15,16 +15,21 @@ internal static class GoldenCases
 
     public static async Task<List<IndicatorCase>> ReadAsync(ISupervisionStore store, string? regionPrefix, string? agencyUscc, string? category, CancellationToken ct)
     {
+        // Parsing costs more than reading: the next page is read while this one is parsed on every core.
+        Task<IReadOnlyList<GoldenRecord>> Page(string? after) => Task.Run(() => store.ListRecordsAsync(
+            new RecordQuery { RegionPrefix = regionPrefix, AgencyUscc = agencyUscc, Category = category, After = after, Limit = PageSize }, ct), ct);
+
         var cases = new List<IndicatorCase>();
-        string? after = null;
+        var next = Page(null);
         while (true)
         {
-            var page = await store.ListRecordsAsync(
-                new RecordQuery { RegionPrefix = regionPrefix, AgencyUscc = agencyUscc, Category = category, After = after, Limit = PageSize }, ct).ConfigureAwait(false);
-            cases.AddRange(page.Where(r => r.DeletedAt is null).Select(r => new IndicatorCase(r.Id, CanonicalJson.Deserialize(r.Content))));
+            var page = await next.ConfigureAwait(false);
+            if (page.Count == PageSize)
+                next = Page(page[^1].Id);
+            cases.AddRange(page.Where(r => r.DeletedAt is null).AsParallel().AsOrdered().WithCancellation(ct)
+                .Select(r => new IndicatorCase(r.Id, CanonicalJson.Deserialize(r.Content))));
             if (page.Count < PageSize)
                 return cases;
-            after = page[^1].Id;
         }
     }
 }

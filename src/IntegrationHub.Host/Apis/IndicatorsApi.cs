@@ -48,8 +48,11 @@ public static class IndicatorsApi
     /// <summary>The report of a parsed query; the dashboard's indicator page shows the same.</summary>
     internal static async Task<IndicatorReport> ReportAsync(GoldenCaseSnapshot golden, FeedScope? scope, IndicatorOptions options, IndicatorQuery query, CancellationToken ct)
     {
-        var cases = await golden.ReadAsync(query.Region, query.Agency, scope, ct).ConfigureAwait(false);
-        return new IndicatorEngine(options).Report(cases, query.Period, query.Context);
+        var engine = new IndicatorEngine(options);
+        if (query.Agency is not null || scope is null)
+            return engine.Report(await golden.ReadAsync(query.Region, query.Agency, scope, ct).ConfigureAwait(false), query.Period, query.Context);
+        var assessed = await golden.AssessedAsync(engine, query.Context, ct).ConfigureAwait(false);
+        return engine.Report(assessed, query.Period, GoldenCaseSnapshot.Selection(query.Region, scope));
     }
 
     public static async Task<Results<Ok<IndicatorCases>, FileContentHttpResult, ValidationProblem, ProblemHttpResult>> GetFailingCases(
@@ -62,10 +65,18 @@ public static class IndicatorsApi
             return invalid;
         // A subscriber's figures cover its scope only (invariant 7).
         var scope = (await callers.ForAsync(user, ct).ConfigureAwait(false))?.Scope;
-        var cases = await golden.ReadAsync(query.Region, query.Agency, scope, ct).ConfigureAwait(false);
-        var failures = new IndicatorEngine(options.Value).Failures(cases, indicator.Definition.Code, query.Period, query.Context).ToList();
+        var failures = await FailuresAsync(golden, scope, options.Value, indicator.Definition.Code, query, ct).ConfigureAwait(false);
         return query.WantsFile
             ? TableExport.File(IndicatorTables.Failures(indicator.Definition.Code, query.Period.Code, failures), query.Format, query.Encoding)
             : TypedResults.Ok(new IndicatorCases(indicator.Definition.Code, query.Period.Code, query.AsOf, failures.Count, failures));
+    }
+
+    private static async Task<List<CaseFailure>> FailuresAsync(GoldenCaseSnapshot golden, FeedScope? scope, IndicatorOptions options, string code, IndicatorQuery query, CancellationToken ct)
+    {
+        var engine = new IndicatorEngine(options);
+        if (query.Agency is not null || scope is null)
+            return [.. engine.Failures(await golden.ReadAsync(query.Region, query.Agency, scope, ct).ConfigureAwait(false), code, query.Period, query.Context)];
+        var assessed = await golden.AssessedAsync(engine, query.Context, ct).ConfigureAwait(false);
+        return [.. engine.Failures(assessed, code, query.Period, GoldenCaseSnapshot.Selection(query.Region, scope))];
     }
 }

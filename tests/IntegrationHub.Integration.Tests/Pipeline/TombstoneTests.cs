@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Dapper;
 using IntegrationHub.Integration.Tests.Harness;
@@ -16,12 +14,7 @@ public sealed class TombstoneTests
     {
         var department = SampleDepartment.MarketRegulation;
         await using var sources = await SampleSources.CreateAsync(stack, 150);
-        await ExecuteAsync(sources, department, $"ALTER TABLE \"{department.Table}\" ADD COLUMN cd_operation VARCHAR(1) DEFAULT 'i' NOT NULL");
-        await using var hub = await TestHub.StartAsync(stack, Directory.CreateTempSubdirectory("hub-connectors-").FullName);
-        var definition = sources.DefinitionFor(department, "staging");
-        definition["source"]!["staging"] = new JsonObject { ["operationColumn"] = "cd_operation" };
-        definition["source"]!["excludeColumns"] = new JsonArray("cd_operation");
-        Assert.Equal(HttpStatusCode.Created, (await hub.Client.PostAsJsonAsync("/api/v1/connectors", definition)).StatusCode);
+        await using var hub = await StagingSource.StartHubAsync(stack, sources, department, "staging");
         var first = await hub.RunAsync("staging");
         Assert.Equal("completed", first["status"]!.GetValue<string>());
 
@@ -29,7 +22,7 @@ public sealed class TombstoneTests
         var deletedKeys = sources.Rows.Where(r => r.Department == department && r.Row.Truth.Defect is null).Take(3).Select(r => r.Row.SourceKey).ToList();
         var stamp = 1;
         foreach (var key in deletedKeys)
-            await ExecuteAsync(sources, department, $"UPDATE \"{department.Table}\" SET cd_operation = 'd', \"{department.WatermarkColumn}\" = '2099-01-01 00:00:00.00{stamp++}' WHERE \"{department.KeyColumn}\" = '{key}'");
+            await StagingSource.ExecuteAsync(sources, department, $"UPDATE \"{department.Table}\" SET cd_operation = 'd', \"{department.WatermarkColumn}\" = '2099-01-01 00:00:00.00{stamp++}' WHERE \"{department.KeyColumn}\" = '{key}'");
         var feedBefore = (await hub.ReadFeedAsync()).Count;
 
         var second = await hub.RunAsync("staging");
@@ -48,7 +41,7 @@ public sealed class TombstoneTests
         }
 
         // One of them is inserted again: it comes back as an update of the same golden record.
-        await ExecuteAsync(sources, department, $"UPDATE \"{department.Table}\" SET cd_operation = 'i', \"{department.WatermarkColumn}\" = '2099-01-02 00:00:00.000' WHERE \"{department.KeyColumn}\" = '{deletedKeys[0]}'");
+        await StagingSource.ExecuteAsync(sources, department, $"UPDATE \"{department.Table}\" SET cd_operation = 'i', \"{department.WatermarkColumn}\" = '2099-01-02 00:00:00.000' WHERE \"{department.KeyColumn}\" = '{deletedKeys[0]}'");
         var third = await hub.RunAsync("staging");
         Assert.Equal(1, third["updated"]!.GetValue<long>());
         var restored = (await hub.ReadFeedAsync()).Skip(feedBefore + 3).Single();
@@ -60,10 +53,4 @@ public sealed class TombstoneTests
         Assert.Equal(await store.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM record_versions"), await store.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM change_log"));
     }
 
-    private static async Task ExecuteAsync(SampleSources sources, SampleDepartment department, string sql)
-    {
-        await using var connection = sources.Open(department);
-        await connection.OpenAsync();
-        await connection.ExecuteAsync(sql);
-    }
 }
