@@ -44,16 +44,15 @@ public sealed class IndicatorsModel(GoldenCaseSnapshot golden, CallerAccess call
             return;
         }
 
-        // The same cases, within the signed-in key's scope, as GET /api/v1/indicators gives that key.
+        // The same figures, within the signed-in key's scope, as GET /api/v1/indicators gives that key: the year and
+        // each of its months counted over the snapshot's cases, assessed once.
         var scope = (await callers.ForAsync(User, ct).ConfigureAwait(false))?.Scope;
-        var cases = await golden.ReadAsync(query.Region, query.Agency, scope, ct).ConfigureAwait(false);
-        var engine = new IndicatorEngine(options.Value);
-        Report = engine.Report(cases, query.Period, query.Context);
+        Report = await IndicatorsApi.ReportAsync(golden, scope, options.Value, query, ct).ConfigureAwait(false);
         var trend = new List<(string, double?)>();
         for (var month = query.Period.Start; month <= query.Period.End; month = month.AddMonths(1))
         {
-            var agencies = engine.Report(cases, ReportingPeriod.Month(month.Year, month.Month), query.Context).Overall
-                .Where(r => r.UnitKind == UnitKind.Agency).ToList();
+            var monthly = await IndicatorsApi.ReportAsync(golden, scope, options.Value, query with { Period = ReportingPeriod.Month(month.Year, month.Month) }, ct).ConfigureAwait(false);
+            var agencies = monthly.Overall.Where(r => r.UnitKind == UnitKind.Agency).ToList();
             trend.Add((month.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture),
                 agencies.Count == 0 ? null : agencies.Count(r => r.MeetsTarget == true) / (double)agencies.Count));
         }
