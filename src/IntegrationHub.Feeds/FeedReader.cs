@@ -34,8 +34,8 @@ public sealed class FeedReader(ISupervisionStore store, TimeProvider clock)
 
         var afterSequence = await StartAsync(after, ct).ConfigureAwait(false);
         var deadline = clock.GetUtcNow() + (wait > MaxWait ? MaxWait : wait);
-        var page = await ReadPageAsync(afterSequence, limit, access, ct).ConfigureAwait(false);
-        var scanned = afterSequence;
+        var scanned = await store.LastChangeSequenceAsync(ct).ConfigureAwait(false);
+        var page = await ReadPageAsync(afterSequence, scanned, limit, access, ct).ConfigureAwait(false);
         while (page.Data.Count == 0 && clock.GetUtcNow() < deadline)
         {
             await Task.Delay(PollInterval, clock, ct).ConfigureAwait(false);
@@ -43,7 +43,7 @@ public sealed class FeedReader(ISupervisionStore store, TimeProvider clock)
             if (last == scanned)
                 continue;
             scanned = last;
-            page = await ReadPageAsync(afterSequence, limit, access, ct).ConfigureAwait(false);
+            page = await ReadPageAsync(afterSequence, scanned, limit, access, ct).ConfigureAwait(false);
         }
 
         return page;
@@ -63,10 +63,10 @@ public sealed class FeedReader(ISupervisionStore store, TimeProvider clock)
         return afterSequence;
     }
 
-    private async Task<FeedPage> ReadPageAsync(long afterSequence, int limit, FeedAccess access, CancellationToken ct)
+    /// <param name="newest">The newest sequence, read before the page: everything up to it is scanned, so it is the cursor when fewer than limit match.</param>
+    private async Task<FeedPage> ReadPageAsync(long afterSequence, long newest, int limit, FeedAccess access, CancellationToken ct)
     {
-        // The newest sequence first: everything up to it is scanned, so it is the cursor when fewer than limit match.
-        var through = Math.Max(afterSequence, await store.LastChangeSequenceAsync(ct).ConfigureAwait(false));
+        var through = Math.Max(afterSequence, newest);
         if (SubscriberEnvelope.ReadScope(access) is not { } scope)
             return new FeedPage([], FeedCursor.Encode(through), false);
 

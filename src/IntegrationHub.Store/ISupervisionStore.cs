@@ -85,8 +85,6 @@ public interface ISupervisionStore
     /// <summary>For each source key the store knows (as a link or an open quarantine entry), what became of the record.</summary>
     Task<IReadOnlyDictionary<string, SourceRecordState>> FindSourceRecordStatesAsync(string connectorId, IReadOnlyCollection<string> sourceKeys, CancellationToken ct);
 
-    Task<IReadOnlyList<ChangeEvent>> ReadChangesAsync(long afterSequence, int limit, CancellationToken ct);
-
     /// <summary>
     /// The changes after <paramref name="afterSequence"/> up to and including <paramref name="throughSequence"/> that
     /// <paramref name="scope"/> allows, oldest first. The scope is applied before the limit.

@@ -19,6 +19,9 @@ public static class HubTelemetry
     /// <summary>The tag that names the subscription on feed spans and metrics.</summary>
     public const string SubscriptionTag = "hub.subscription";
 
+    /// <summary>The subscriber channel of a delivery or backlog: <c>webhook</c>, <c>amqp</c> or <c>pull</c>.</summary>
+    public const string ChannelTag = "hub.feed.channel";
+
     public static ActivitySource Source { get; } = new(Name);
 
     public static Meter Meter { get; } = new(Name);

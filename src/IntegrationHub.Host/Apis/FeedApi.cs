@@ -73,7 +73,7 @@ public static class FeedApi
             var page = await reader.ReadAsync(after, take, access.Access!, waitFor, ct).ConfigureAwait(false);
             // The cursor a subscriber sends is what it has processed: its position, for the operators' lag figures.
             if (access.Access!.SubscriptionId is { } subscriptionId)
-                await store.SaveFeedPositionAsync(subscriptionId, await reader.StartAsync(after, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
+                await store.SaveFeedPositionAsync(subscriptionId, FeedCursor.TryDecode(after, out var position) ? position : 0, ct).ConfigureAwait(false);
             return TypedResults.Ok(page);
         }
         catch (MalformedFeedCursorException ex)

@@ -150,8 +150,6 @@ public static class RecordsApi
             return ApiProblems.NotFound("record", "id", id);
 
         var history = await store.GetHistoryAsync(id, ct).ConfigureAwait(false);
-        if (history.Count == 0 && await store.GetRecordAsync(id, ct).ConfigureAwait(false) is null)
-            return ApiProblems.NotFound("record", "id", id);
 
         var versions = history
             .OrderBy(v => v.Version)
@@ -189,8 +187,6 @@ public static class RecordsApi
             return ApiProblems.NotFound("record", "id", id);
 
         var conflicts = await store.GetConflictsAsync(id, ct).ConfigureAwait(false);
-        if (conflicts.Count == 0 && await store.GetRecordAsync(id, ct).ConfigureAwait(false) is null)
-            return ApiProblems.NotFound("record", "id", id);
 
         return TypedResults.Ok(new RecordConflicts(id, [.. conflicts.Select(c => new ConflictView
         {
@@ -209,14 +205,13 @@ public static class RecordsApi
 
     /// <summary>
     /// The caller's access when the record exists and lies in its scope; null otherwise, answered as 404 either way so
-    /// that a subscriber cannot learn which records exist outside its scope.
+    /// that a subscriber cannot learn which records exist outside its scope. The one existence check of the per-record
+    /// endpoints.
     /// </summary>
     private static async Task<FeedAccess?> AccessToRecordAsync(string id, ClaimsPrincipal user, CallerAccess callers, ISupervisionStore store, CancellationToken ct)
     {
         if (await callers.ForAsync(user, ct).ConfigureAwait(false) is not { Scope: { } scope } access)
             return null;
-        if (scope.IsEverything)
-            return access;
         return await store.GetRecordScopeAsync(id, ct).ConfigureAwait(false) is { } attributes
             && scope.Allows(attributes.RegionCode, attributes.AgencyUscc, attributes.Category)
             ? access

@@ -26,7 +26,7 @@ public sealed class SubscriptionHealthService(ISupervisionStore store, IOptions<
     {
         HubTelemetry.Meter.CreateObservableGauge("hub.feed.backlog", () => _latest
             .SelectMany(s => s.Channels.Select(c => new Measurement<long>(c.Backlog,
-                new KeyValuePair<string, object?>(HubTelemetry.SubscriptionTag, s.Id), new KeyValuePair<string, object?>("hub.feed.channel", c.Channel)))),
+                new KeyValuePair<string, object?>(HubTelemetry.SubscriptionTag, s.Id), new KeyValuePair<string, object?>(HubTelemetry.ChannelTag, c.Channel)))),
             "{event}", "Events in the subscription's scope not yet delivered (webhook, amqp) or read (pull), per channel");
         HubTelemetry.Meter.CreateObservableGauge("hub.subscription.health", () => _latest
             .Select(s => new Measurement<int>(SubscriptionHealthStates.Severity(s.State), new KeyValuePair<string, object?>(HubTelemetry.SubscriptionTag, s.Id))),

@@ -61,13 +61,13 @@ public sealed class WebhookSender : IDisposable
 
         // The delivery joins the trace of the batch that made the change (its context is kept in the change log).
         using var span = HubTelemetry.StartFeedDelivery(subscription.Id, HubTelemetry.ParentOf(change.TraceParent));
-        span?.SetTag("hub.feed.channel", "webhook");
+        span?.SetTag(HubTelemetry.ChannelTag, "webhook");
         span?.SetTag("hub.feed.event_id", change.EventId);
         var result = await PostAsync(subscription, webhook, change, body, attempt, trigger, ct).ConfigureAwait(false);
         var outcome = result.Succeeded ? "delivered" : result.Gone ? "gone" : "failed";
         span?.SetTag("hub.feed.outcome", outcome);
         span?.SetStatus(result.Succeeded ? ActivityStatusCode.Ok : ActivityStatusCode.Error, result.Delivery.Error);
-        HubTelemetry.FeedDelivered.Add(1, new(HubTelemetry.SubscriptionTag, subscription.Id), new("hub.feed.channel", "webhook"), new("hub.feed.outcome", outcome));
+        HubTelemetry.FeedDelivered.Add(1, new(HubTelemetry.SubscriptionTag, subscription.Id), new(HubTelemetry.ChannelTag, "webhook"), new("hub.feed.outcome", outcome));
         if (result.Succeeded)
             HubTelemetry.FeedDeliveryLatency.Record((_clock.GetUtcNow() - change.OccurredAt).TotalSeconds, new KeyValuePair<string, object?>(HubTelemetry.SubscriptionTag, subscription.Id));
         return result;

@@ -146,9 +146,6 @@ public sealed partial class SqlSupervisionStore
         return (where, parameters);
     }
 
-    public Task<IReadOnlyList<ChangeEvent>> ReadChangesAsync(long afterSequence, int limit, CancellationToken ct) =>
-        ReadChangesAsync(afterSequence, long.MaxValue, FeedScope.Everything, limit, ct);
-
     public async Task<IReadOnlyList<ChangeEvent>> ReadChangesAsync(long afterSequence, long throughSequence, FeedScope scope, int limit, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(scope);

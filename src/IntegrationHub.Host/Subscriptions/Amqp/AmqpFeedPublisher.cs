@@ -124,7 +124,7 @@ public sealed partial class AmqpFeedPublisher(
         if (confirms.Count > 0)
         {
             HubTelemetry.FeedDelivered.Add(confirms.Count, new(HubTelemetry.SubscriptionTag, subscription.Id),
-                new("hub.feed.channel", "amqp"), new("hub.feed.outcome", "delivered"));
+                new(HubTelemetry.ChannelTag, "amqp"), new("hub.feed.outcome", "delivered"));
         }
 
         // A full batch may have more behind it: stop at its last change. Otherwise everything up to 'through' is seen.
