@@ -11,5 +11,9 @@ public sealed record BatchHeader
     public required int Sequence { get; init; }
     public required bool IsLast { get; init; }
     public string? CheckpointAfter { get; init; }
+    /// <summary>When the page was read from the source: batch latency runs from here to the commit.</summary>
     public required DateTimeOffset ReadAt { get; init; }
+
+    /// <summary>When the normalized batch was sent to its store writer: the time "on the bus" runs from here.</summary>
+    public DateTimeOffset? SentAt { get; init; }
 }

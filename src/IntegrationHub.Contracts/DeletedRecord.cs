@@ -1,10 +1,9 @@
 namespace IntegrationHub.Contracts;
 
-/// <summary>A record the source deleted: its key and the raw row that said so. It becomes a tombstone, never vanishes.</summary>
+/// <summary>A record the source deleted, by its key. It becomes a tombstone, never vanishes.</summary>
 public sealed record DeletedRecord
 {
     public required string SourceKey { get; init; }
-    public required string Raw { get; init; }
 
     /// <summary>
     /// A later record of the same batch brings the key back (delete, then insert again): the deletion is counted but

@@ -1,3 +1,4 @@
+using IntegrationHub.Canonical.Model;
 using IntegrationHub.Mapping.Validation;
 
 namespace IntegrationHub.Contracts;
@@ -7,11 +8,20 @@ public sealed record NormalizedRecord
 {
     public required string SourceKey { get; init; }
     public string? SourceVersion { get; init; }
+
+    /// <summary>The canonical JSON without lineage (its <c>sources</c> empty): the bytes <see cref="ContentHash"/> is taken over.</summary>
     public required string Record { get; init; }
+
     public required string ContentHash { get; init; }
 
     /// <summary>The real-world case the record describes (see CaseIdentity); computed where the record is parsed anyway.</summary>
     public required string CaseIdentity { get; init; }
+
+    /// <summary>The record as the source holds it, once: the store keeps it for backfills and quarantine replays.</summary>
     public required string Raw { get; init; }
+
     public IReadOnlyList<ValidationIssue> Warnings { get; init; } = [];
+
+    /// <summary>The columns the store indexes beside the JSON; null to have the store read them from <see cref="Record"/>.</summary>
+    public RecordFacts? Facts { get; init; }
 }

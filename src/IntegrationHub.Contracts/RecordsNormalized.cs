@@ -1,6 +1,9 @@
 namespace IntegrationHub.Contracts;
 
-/// <summary>Event: a batch was mapped and validated. The store writer commits all of it in one transaction.</summary>
+/// <summary>
+/// Event: a page of a run was read and normalized. Sent to the store writer of the connector's partition, which commits
+/// all of it in one transaction, after every earlier batch of the run.
+/// </summary>
 public sealed record RecordsNormalized
 {
     public required BatchHeader Batch { get; init; }

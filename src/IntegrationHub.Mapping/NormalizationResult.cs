@@ -18,6 +18,9 @@ public sealed record NormalizationResult(
 {
     public bool IsValid => Record is not null;
 
+    /// <summary>The record's canonical JSON without lineage, the very bytes <see cref="ContentHash"/> is taken over.</summary>
+    public string? Content { get; init; }
+
     public IEnumerable<ValidationIssue> Errors => Issues.Where(i => i.Severity == IssueSeverity.Error);
 
     public IEnumerable<ValidationIssue> Warnings => Issues.Where(i => i.Severity == IssueSeverity.Warning);

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using IntegrationHub.Canonical.Calendar;
@@ -20,6 +22,15 @@ public sealed class RecordNormalizer
 
     public RecordNormalizer(MappingDefinition mapping)
     {
+        ArgumentNullException.ThrowIfNull(mapping);
+        // A parsed JSON object or array builds its members on first access; build them now, so that records can be
+        // normalized on several threads at once with the mapping's constants and defaults only ever read.
+        foreach (var rule in mapping.Fields)
+        {
+            Materialize(rule.Const);
+            Materialize(rule.Default);
+        }
+
         _engine = new MappingEngine(mapping);
         _sourceFieldByTarget = mapping.Fields
             .Where(r => r.SourceField is not null)
@@ -32,33 +43,53 @@ public sealed class RecordNormalizer
     /// <summary>The record's source key, or null when a key field is empty or absent.</summary>
     public string? SourceKeyOf(JsonObject raw) => _engine.SourceKeyOf(raw);
 
+    /// <summary>
+    /// Maps and validates one source record. A record the typed check (<see cref="CanonicalValidator"/>) finds valid is
+    /// serialized once and hashed over those bytes; only a record that may be invalid is evaluated against the JSON
+    /// Schema, which gives its reasons as precisely as ever.
+    /// </summary>
     public NormalizationResult Normalize(JsonObject raw)
     {
         var mapped = _engine.Map(raw);
-        var issues = new List<ValidationIssue>(mapped.Issues);
-        issues.AddRange(Validate(mapped.Output));
-
-        EnforcementAction? record = null;
-        string? hash = null;
-        if (!issues.Any(i => i.Severity == IssueSeverity.Error))
+        if (!mapped.Issues.Any(i => i.Severity == IssueSeverity.Error) && CanonicalValidator.Read(mapped.Output) is { } typed)
         {
-            record = mapped.Output.Deserialize<EnforcementAction>(CanonicalJson.Options);
-            hash = record is null ? null : CanonicalJson.ContentHash(record);
+            var issues = new List<ValidationIssue>(mapped.Issues);
+            issues.AddRange(RuleIssues(mapped.Output));
+            return Result(mapped, typed, issues);
         }
 
-        return new NormalizationResult(mapped.SourceKey, mapped.SourceVersion, record, hash, mapped.Output, issues);
+        // Possibly invalid: the schema decides, and says why. (A record the typed check was only unsure of is kept.)
+        var all = new List<ValidationIssue>(mapped.Issues);
+        all.AddRange(Validate(mapped.Output));
+        return Result(mapped, all.Any(i => i.Severity == IssueSeverity.Error) ? null : mapped.Output.Deserialize<EnforcementAction>(CanonicalJson.Options), all);
+    }
+
+    private static NormalizationResult Result(MappedRecord mapped, EnforcementAction? record, List<ValidationIssue> issues)
+    {
+        if (record is null || issues.Any(i => i.Severity == IssueSeverity.Error))
+            return new NormalizationResult(mapped.SourceKey, mapped.SourceVersion, null, null, mapped.Output, issues);
+        var lineageFree = record.Sources.Count == 0 ? record : record with { Sources = [] };
+        var bytes = CanonicalJson.SerializeToUtf8(lineageFree);
+        return new NormalizationResult(mapped.SourceKey, mapped.SourceVersion, lineageFree, Convert.ToHexStringLower(SHA256.HashData(bytes)), mapped.Output, issues)
+        {
+            Content = Encoding.UTF8.GetString(bytes),
+        };
     }
 
     /// <summary>
     /// Validates canonical JSON: schema, identifiers, date order (errors), then the quality rules (warnings). Usable on
     /// any record, mapped or not.
     /// </summary>
-    public IEnumerable<ValidationIssue> Validate(JsonObject canonical)
+    public IEnumerable<ValidationIssue> Validate(JsonObject canonical) =>
+        SchemaIssues.From(CanonicalSchema.Evaluate(canonical), canonical, SourceFieldOf).Concat(RuleIssues(canonical));
+
+    /// <summary>The checks beyond the schema: identifiers and date order (errors), quality rules of 三项制度 and 行政处罚法 (warnings).</summary>
+    private List<ValidationIssue> RuleIssues(JsonObject canonical)
     {
-        var issues = SchemaIssues.From(CanonicalSchema.Evaluate(canonical), canonical, SourceFieldOf).ToList();
+        var issues = new List<ValidationIssue>();
         issues.AddRange(IdentifierRules.Check(canonical, SourceFieldOf));
         issues.AddRange(DateOrderRules.Check(canonical, SourceFieldOf));
-        // Quality rules of 三项制度 and 行政处罚法: warnings only, the record is stored with them as flags.
+        // Warnings only: the record is stored with them as flags.
         var calendar = WorkingDayCalendar.China;
         issues.AddRange(CaseDurationRules.Check(canonical, SourceFieldOf));
         issues.AddRange(OfficerRules.Check(canonical, SourceFieldOf));
@@ -69,6 +100,21 @@ public sealed class RecordNormalizer
         issues.AddRange(HearingRules.Check(canonical, SourceFieldOf, calendar));
         issues.AddRange(RecordingRules.Check(canonical, SourceFieldOf));
         return issues;
+    }
+
+    private static void Materialize(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (_, child) in obj)
+                    Materialize(child);
+                break;
+            case JsonArray array:
+                foreach (var child in array)
+                    Materialize(child);
+                break;
+        }
     }
 
     private string? SourceFieldOf(string field)

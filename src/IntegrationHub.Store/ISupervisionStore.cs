@@ -39,12 +39,6 @@ public interface ISupervisionStore
 
     Task<string?> GetCheckpointAsync(string connectorId, CancellationToken ct);
 
-    /// <summary>
-    /// Commits one normalized batch in one transaction: quarantine, source links, golden records, versions, change log,
-    /// run counts, and the connector checkpoint advanced to the contiguous prefix of stored batches.
-    /// </summary>
-    Task<BatchOutcome> CommitBatchAsync(RecordsNormalized batch, CancellationToken ct);
-
     Task<IReadOnlyList<ConnectorSyncSummary>> GetSyncSummaryAsync(CancellationToken ct);
 
     /// <summary>The source fields the connector's last reading run saw; null before the first.</summary>

@@ -36,6 +36,15 @@ public static class HubTelemetry
 
     public static Histogram<double> RunDuration { get; } = Meter.CreateHistogram<double>("hub.run.duration", "s", "Duration of a connector run from start to its last stored batch, per connector and status");
 
+    /// <summary>The stage of a batch a <see cref="StageDuration"/> measures: <c>read</c>, <c>normalize</c>, <c>bus</c>, <c>commit</c>.</summary>
+    public const string StageTag = "hub.stage";
+
+    /// <summary>
+    /// Time a batch spends in each stage: reading its page from the source, normalizing it, on the bus (from sending to
+    /// the start of its commit, including the wait behind earlier batches) and committing it.
+    /// </summary>
+    public static Histogram<double> StageDuration { get; } = Meter.CreateHistogram<double>("hub.stage.duration", "s", "Time a batch spends in each pipeline stage, per connector and stage");
+
     public static Histogram<double> BatchLatency { get; } = Meter.CreateHistogram<double>("hub.batch.latency", "s", "Time from reading a page at the source to committing its batch, per connector");
 
     /// <summary>Webhook delivery attempts, per subscription, channel and outcome.</summary>

@@ -14,4 +14,12 @@ public sealed class BusOptions
     public string Username { get; set; } = "guest";
 
     public string Password { get; set; } = "guest";
+
+    /// <summary>
+    /// Store writer queues (<c>hub-store-0</c> …): each connector's batches go to one of them and commit in order, the
+    /// partitions in parallel. Default 4 on PostgreSQL, 1 on SQLite (one writer anyway). Change it only with the
+    /// queues drained: a connector may move to another partition.
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 64)]
+    public int? StorePartitions { get; set; }
 }

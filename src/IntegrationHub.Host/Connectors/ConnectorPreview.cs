@@ -13,7 +13,7 @@ namespace IntegrationHub.Host.Connectors;
 /// Pulls a sample from a connector's source and runs it through the very normalization a run uses, storing nothing and
 /// moving no checkpoint, so an IT engineer sees what the records will look like and every message before switching on.
 /// </summary>
-public sealed class ConnectorPreview(BatchNormalizer normalizer, ISupervisionStore store, ConnectorContext context, TimeProvider clock)
+public sealed class ConnectorPreview(BatchNormalizer normalizer, ISupervisionStore store, ConnectorContext context)
 {
     /// <param name="fromCheckpoint">Sample what the next run would read (after the stored checkpoint) instead of the start.</param>
     public async Task<PreviewView> RunAsync(ConnectorDefinition connector, ISourceConnector kind, int limit, bool fromCheckpoint, CancellationToken ct)
@@ -21,16 +21,15 @@ public sealed class ConnectorPreview(BatchNormalizer normalizer, ISupervisionSto
         ArgumentNullException.ThrowIfNull(connector);
         ArgumentNullException.ThrowIfNull(kind);
         var checkpoint = fromCheckpoint ? await store.GetCheckpointAsync(connector.Id, ct).ConfigureAwait(false) : null;
-        var sample = new List<RawSourceRecord>(limit);
+        var sample = new List<SourceRecord>(limit);
         await foreach (var page in kind.ReadAsync(connector, checkpoint, context, ct).WithCancellation(ct).ConfigureAwait(false))
         {
-            foreach (var record in page.Records.Take(limit - sample.Count))
-                sample.Add(record.ToRaw());
+            sample.AddRange(page.Records.Take(limit - sample.Count));
             if (sample.Count >= limit)
                 break;
         }
 
-        var records = normalizer.NormalizeEach(sample, connector, clock.GetUtcNow()).Zip(sample, ToView).ToList();
+        var records = normalizer.NormalizeEach(sample, connector).Zip(sample, ToView).ToList();
         return new PreviewView
         {
             Sampled = records.Count,
@@ -41,42 +40,30 @@ public sealed class ConnectorPreview(BatchNormalizer normalizer, ISupervisionSto
         };
     }
 
-    private static PreviewRecordView ToView(NormalizationOutcome outcome, RawSourceRecord raw) => outcome switch
+    private static PreviewRecordView ToView(NormalizationOutcome outcome, SourceRecord source) => outcome switch
     {
         NormalizationOutcome.Accepted a => new PreviewRecordView
         {
             SourceKey = a.Record.SourceKey,
             Status = "accepted",
             Record = JsonNode.Parse(a.Record.Record),
-            Raw = ParseOrText(raw.Payload),
+            Raw = source.Data,
             Issues = a.Record.Warnings,
         },
         NormalizationOutcome.Rejected r => new PreviewRecordView
         {
             SourceKey = r.Record.SourceKey,
             Status = "rejected",
-            Raw = ParseOrText(raw.Payload),
+            Raw = source.Data,
             Issues = r.Record.Reasons,
         },
         NormalizationOutcome.Deleted d => new PreviewRecordView
         {
             SourceKey = d.Record.SourceKey,
             Status = "deleted",
-            Raw = ParseOrText(raw.Payload),
+            Raw = source.Data,
             Issues = [],
         },
         _ => throw new InvalidOperationException($"Unknown normalization outcome {outcome.GetType().Name}."),
     };
-
-    private static JsonNode? ParseOrText(string payload)
-    {
-        try
-        {
-            return JsonNode.Parse(payload);
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            return JsonValue.Create(payload);
-        }
-    }
 }

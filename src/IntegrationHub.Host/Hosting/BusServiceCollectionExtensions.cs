@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 using IntegrationHub.Host.Configuration;
-using IntegrationHub.Pipeline.Normalization;
+using System.Text.Encodings.Web;
 using IntegrationHub.Pipeline.Runs;
 using IntegrationHub.Pipeline.Storage;
 using MassTransit;
@@ -13,6 +13,8 @@ internal static class BusServiceCollectionExtensions
     public static IServiceCollection AddHubBus(this IServiceCollection services, HubOptions hub)
     {
         var bus = hub.Bus;
+        var partitions = new StorePartitions(bus.StorePartitions ?? (hub.Store.Provider == "postgres" ? 4 : 1));
+        services.AddSingleton(partitions);
         if (bus.Transport is not ("inmemory" or "rabbitmq"))
             throw new OptionsValidationException("Hub:Bus:Transport", typeof(BusOptions), [$"Hub:Bus:Transport is '{bus.Transport}'; use inmemory or rabbitmq."]);
 
@@ -34,10 +36,18 @@ internal static class BusServiceCollectionExtensions
                 o.Name = "bus";
                 o.Tags.Add("ready");
             });
-            if (hub.HasRole("worker"))
+            var worker = hub.HasRole("worker");
+            if (worker)
             {
-                x.AddConsumer<NormalizeRecordsConsumer, NormalizeRecordsConsumerDefinition>();
-                x.AddConsumer<StoreRecordsConsumer, StoreRecordsConsumerDefinition>();
+                // The store writer listens on the partition queues configured below, not on an endpoint of its own.
+                x.AddConsumer<StoreRecordsConsumer>().ExcludeFromConfigureEndpoints();
+                x.AddConsumer<StoreFaultConsumer>().Endpoint(e => e.Name = "hub-store-faults");
+                // Every worker hears every run's progress (a temporary queue of its own): its runs wait on these notices.
+                x.AddConsumer<RunProgressedConsumer>().Endpoint(e =>
+                {
+                    e.Name = $"hub-run-progress-{Guid.NewGuid():N}";
+                    e.Temporary = true;
+                });
                 x.AddConsumer<RunConnectorConsumer>().Endpoint(e => e.Name = "hub-run-connector");
                 x.AddConsumer<ReplayQuarantineConsumer>().Endpoint(e => e.Name = "hub-replay-quarantine");
             }
@@ -51,14 +61,62 @@ internal static class BusServiceCollectionExtensions
                         h.Username(bus.Username);
                         h.Password(bus.Password);
                     });
+                    Compact(cfg);
+                    if (worker)
+                    {
+                        // One active consumer per partition across every worker: a connector's batches commit one at a
+                        // time, in order, wherever they are consumed; the other workers stand by to take over.
+                        StoreEndpoints(context, partitions, (name, configure) => cfg.ReceiveEndpoint(name, e =>
+                        {
+                            e.SingleActiveConsumer = true;
+                            configure(e);
+                        }));
+                    }
+
                     cfg.ConfigureEndpoints(context);
                 });
             }
             else
             {
-                x.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
+                x.UsingInMemory((context, cfg) =>
+                {
+                    Compact(cfg);
+                    if (worker)
+                        StoreEndpoints(context, partitions, (name, configure) => cfg.ReceiveEndpoint(name, e => configure(e)));
+                    cfg.ConfigureEndpoints(context);
+                });
             }
         });
         return services;
+    }
+
+    /// <summary>Messages travel as compact JSON with Chinese text as it is: no indentation, no \u escapes.</summary>
+    private static void Compact(IBusFactoryConfigurator cfg) =>
+        cfg.ConfigureJsonSerializerOptions(options =>
+        {
+            options.WriteIndented = false;
+            options.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+            return options;
+        });
+
+    /// <summary>
+    /// The store writer's partition queues: one consumer each, one batch at a time (a connector's batches commit in
+    /// sequence order), its own consume topology only (batches are sent to a partition, never published). Transient
+    /// database errors are retried; a batch is idempotent. After the last retry its run fails (StoreFaultConsumer).
+    /// </summary>
+    private static void StoreEndpoints(IBusRegistrationContext context, StorePartitions partitions,
+        Action<string, Action<IReceiveEndpointConfigurator>> receiveEndpoint)
+    {
+        for (var i = 0; i < partitions.Count; i++)
+        {
+            receiveEndpoint(StorePartitions.QueueName(i), e =>
+            {
+                e.ConfigureConsumeTopology = false;
+                e.ConcurrentMessageLimit = 1;
+                e.PrefetchCount = 16;
+                e.UseMessageRetry(r => r.Intervals(200, 1000, 5000, 15000, 30000));
+                e.ConfigureConsumer<StoreRecordsConsumer>(context);
+            });
+        }
     }
 }

@@ -44,6 +44,10 @@ public static class HubHostingExtensions
         services.AddSingleton<NormalizerCache>();
         services.AddSingleton<BatchNormalizer>();
         services.AddSingleton<ConnectorPreview>();
+        services.AddSingleton<RunProgress>();
+        services.AddSingleton<RunPipeline>();
+        services.AddSingleton<SourceDriftRecorder>();
+        services.AddSingleton<StoredPages>();
         services.AddSingleton<ConnectorRunner>();
         services.AddSingleton<IntegrationHub.Host.Apis.GoldenCaseSnapshot>();
 

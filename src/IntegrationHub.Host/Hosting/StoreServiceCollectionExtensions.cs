@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using IntegrationHub.Host.Configuration;
 using IntegrationHub.Store;
+using IntegrationHub.Store.Batches;
 using IntegrationHub.Store.Sql;
 using Npgsql;
 
@@ -31,6 +32,7 @@ internal static class StoreServiceCollectionExtensions
         }
 
         services.AddSingleton<ISupervisionStore>(sp => new SqlSupervisionStore(sp.GetRequiredService<StoreDialect>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => BatchCommitters.For(sp.GetRequiredService<StoreDialect>(), sp.GetRequiredService<TimeProvider>()));
         services.AddHostedService<StoreMigrator>();
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
         return services;

@@ -1,7 +1,6 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using IntegrationHub.Canonical.Model;
 using IntegrationHub.Canonical.Serialization;
+using IntegrationHub.Connectors;
 using IntegrationHub.Connectors.Definitions;
 using IntegrationHub.Contracts;
 using IntegrationHub.Mapping;
@@ -11,23 +10,40 @@ using IntegrationHub.Mapping.Validation;
 namespace IntegrationHub.Pipeline.Normalization;
 
 /// <summary>
-/// Maps and validates every record of a batch; an invalid record is set aside with its reasons, the rest go on. The
-/// same per-record step serves the preview, so what a preview shows is exactly what a run would store.
+/// Maps and validates every record of a page, on every core; an invalid record is set aside with its reasons, the rest go
+/// on. Each record is taken as the connector read it (no parse), serialized once for its raw copy, and its canonical JSON
+/// once. The same per-record step serves the preview, so what a preview shows is exactly what a run would store.
 /// </summary>
 public sealed class BatchNormalizer(NormalizerCache normalizers)
 {
-    public RecordsNormalized Normalize(SourceRecordsRead message, ConnectorDefinition connector)
+    /// <summary>Pages smaller than this are normalized on one thread: splitting them costs more than it saves.</summary>
+    private const int ParallelFrom = 64;
+
+    public RecordsNormalized Normalize(SourcePage page, ConnectorDefinition connector, BatchHeader batch)
     {
-        ArgumentNullException.ThrowIfNull(message);
-        var accepted = new List<NormalizedRecord>(message.Records.Count);
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(connector);
+        ArgumentNullException.ThrowIfNull(batch);
+        var normalizer = normalizers.For(connector);
+        var records = page.Records;
+        var outcomes = new NormalizationOutcome[records.Count];
+        if (records.Count < ParallelFrom)
+        {
+            for (var i = 0; i < records.Count; i++)
+                outcomes[i] = NormalizeOne(records[i], connector, normalizer);
+        }
+        else
+        {
+            Parallel.For(0, records.Count, i => outcomes[i] = NormalizeOne(records[i], connector, normalizer));
+        }
+
+        var accepted = new List<NormalizedRecord>(records.Count);
         var rejected = new List<RejectedRecord>();
         var deleted = new List<(int Position, DeletedRecord Record)>();
         var lastAccepted = new Dictionary<string, int>(StringComparer.Ordinal);
-        var position = -1;
-        foreach (var outcome in NormalizeEach(message.Records, connector, message.Batch.ReadAt))
+        for (var position = 0; position < outcomes.Length; position++)
         {
-            position++;
-            switch (outcome)
+            switch (outcomes[position])
             {
                 case NormalizationOutcome.Accepted a:
                     lastAccepted[a.Record.SourceKey] = position;
@@ -44,7 +60,7 @@ public sealed class BatchNormalizer(NormalizerCache normalizers)
 
         return new RecordsNormalized
         {
-            Batch = message.Batch,
+            Batch = batch,
             MappingVersion = connector.Mapping.Version,
             SourcePriority = connector.Priority,
             Accepted = accepted,
@@ -56,93 +72,70 @@ public sealed class BatchNormalizer(NormalizerCache normalizers)
         };
     }
 
-    /// <summary>What becomes of each raw record, in order.</summary>
-    public IEnumerable<NormalizationOutcome> NormalizeEach(IEnumerable<RawSourceRecord> records, ConnectorDefinition connector, DateTimeOffset readAt)
+    /// <summary>What becomes of each record, in order.</summary>
+    public IEnumerable<NormalizationOutcome> NormalizeEach(IEnumerable<SourceRecord> records, ConnectorDefinition connector)
     {
         ArgumentNullException.ThrowIfNull(records);
         ArgumentNullException.ThrowIfNull(connector);
         var normalizer = normalizers.For(connector);
-        foreach (var raw in records)
-            yield return NormalizeOne(raw, connector, normalizer, readAt);
+        foreach (var record in records)
+            yield return NormalizeOne(record, connector, normalizer);
     }
 
-    private static NormalizationOutcome NormalizeOne(RawSourceRecord raw, ConnectorDefinition connector, RecordNormalizer normalizer, DateTimeOffset readAt)
+    /// <summary>The raw copy of a source record as the store keeps it: its JSON, Chinese unescaped.</summary>
+    public static string RawOf(SourceRecord record)
     {
-        var payload = Parse(raw.Payload);
-        if (raw.Problem is { } problem)
+        ArgumentNullException.ThrowIfNull(record);
+        return record.Data.ToJsonString(CanonicalJson.Options);
+    }
+
+    private static NormalizationOutcome NormalizeOne(SourceRecord source, ConnectorDefinition connector, RecordNormalizer normalizer)
+    {
+        var raw = RawOf(source);
+        if (source.Problem is { } problem)
         {
-            var key = (payload is null ? null : normalizer.SourceKeyOf(payload)) ?? raw.Origin ?? "(unreadable)";
+            var key = normalizer.SourceKeyOf(source.Data) ?? source.Origin ?? "(unreadable)";
             return new NormalizationOutcome.Rejected(new RejectedRecord
             {
                 SourceKey = key,
-                Raw = raw.Payload,
-                Reasons = [ValidationIssue.Error("$", raw.Origin, Truncate(raw.Payload), "source.unreadable",
-                    $"来源数据{(raw.Origin is null ? "" : $"（{raw.Origin}）")}无法读取为一条记录：{problem}",
-                    $"The source{(raw.Origin is null ? "" : $" ({raw.Origin})")} could not be read as a record: {problem}")],
+                Raw = raw,
+                Reasons = [ValidationIssue.Error("$", source.Origin, Truncate(raw), "source.unreadable",
+                    $"来源数据{(source.Origin is null ? "" : $"（{source.Origin}）")}无法读取为一条记录：{problem}",
+                    $"The source{(source.Origin is null ? "" : $" ({source.Origin})")} could not be read as a record: {problem}")],
             });
         }
 
-        if (payload is null)
+        if (source.Deleted)
         {
-            return new NormalizationOutcome.Rejected(new RejectedRecord
-            {
-                SourceKey = raw.Origin ?? "(unreadable)",
-                Raw = raw.Payload,
-                Reasons = [ValidationIssue.Error("$", raw.Origin, Truncate(raw.Payload), "source.json",
-                    "来源记录不是有效的 JSON 对象。", "The source record is not a valid JSON object.")],
-            });
-        }
-
-        if (raw.Deleted)
-        {
-            if (normalizer.SourceKeyOf(payload) is { } deletedKey)
-                return new NormalizationOutcome.Deleted(new DeletedRecord { SourceKey = deletedKey, Raw = raw.Payload });
+            if (normalizer.SourceKeyOf(source.Data) is { } deletedKey)
+                return new NormalizationOutcome.Deleted(new DeletedRecord { SourceKey = deletedKey });
 
             var keyFields = string.Join("/", connector.Mapping.SourceKey);
             return new NormalizationOutcome.Rejected(new RejectedRecord
             {
-                SourceKey = raw.Origin ?? "(no key)",
-                Raw = raw.Payload,
+                SourceKey = source.Origin ?? "(no key)",
+                Raw = raw,
                 Reasons = [ValidationIssue.Error("sourceKey", keyFields, null, "mapping.source-key-missing",
                     $"删除记录缺少主键字段“{keyFields}”，无法确定删除哪条记录。",
                     $"The deletion has no value in its key field '{keyFields}', so the record to delete cannot be identified.")],
             });
         }
 
-        var result = normalizer.Normalize(payload);
-        if (result.Record is not { } record)
-            return new NormalizationOutcome.Rejected(new RejectedRecord { SourceKey = result.SourceKey, Raw = raw.Payload, Reasons = [.. result.Errors, .. result.Warnings] });
+        var result = normalizer.Normalize(source.Data);
+        if (result.Record is not { } record || result.Content is not { } content)
+            return new NormalizationOutcome.Rejected(new RejectedRecord { SourceKey = result.SourceKey, Raw = raw, Reasons = [.. result.Errors, .. result.Warnings] });
 
-        var lineage = new SourceLineage
-        {
-            Connector = connector.Id,
-            SourceKey = result.SourceKey,
-            SourceVersion = result.SourceVersion,
-            ReceivedAt = readAt,
-            MappingVersion = connector.Mapping.Version,
-        };
         return new NormalizationOutcome.Accepted(new NormalizedRecord
         {
             SourceKey = result.SourceKey,
             SourceVersion = result.SourceVersion,
-            Record = CanonicalJson.Serialize(record with { Sources = [lineage] }),
+            Record = content,
             ContentHash = result.ContentHash!,
             CaseIdentity = CaseIdentity.Of(record, connector.Id, result.SourceKey),
-            Raw = raw.Payload,
+            Raw = raw,
             Warnings = [.. result.Warnings],
+            Facts = RecordFacts.Of(record),
         });
-    }
-
-    private static JsonObject? Parse(string payload)
-    {
-        try
-        {
-            return JsonNode.Parse(payload) as JsonObject;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
     }
 
     private static string Truncate(string text) => text.Length > 200 ? text[..200] + "…" : text;

@@ -13,10 +13,15 @@ namespace IntegrationHub.Pipeline.Normalization;
 public sealed class NormalizerCache
 {
     private readonly ConditionalWeakTable<MappingDefinition, RecordNormalizer> _normalizers = [];
+    private readonly Lock _gate = new();
 
     public RecordNormalizer For(ConnectorDefinition connector)
     {
         ArgumentNullException.ThrowIfNull(connector);
-        return _normalizers.GetValue(connector.Mapping, mapping => new RecordNormalizer(mapping));
+        if (_normalizers.TryGetValue(connector.Mapping, out var normalizer))
+            return normalizer;
+        // Built once, by one thread: the normalizer readies its mapping's JSON values for use from every core.
+        lock (_gate)
+            return _normalizers.GetValue(connector.Mapping, mapping => new RecordNormalizer(mapping));
     }
 }

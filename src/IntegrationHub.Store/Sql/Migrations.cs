@@ -261,5 +261,12 @@ internal static class Migrations
         (12, """
             ALTER TABLE change_log ADD COLUMN trace_parent TEXT;
             """),
+        // Reads ordered by (run, sequence) instead of clocks (invariant 10): each run of a connector gets the next number,
+        // and every source link remembers the position of the read that wrote it.
+        (13, """
+            ALTER TABLE connector_state ADD COLUMN run_number BIGINT NOT NULL DEFAULT 0;
+            ALTER TABLE sync_runs ADD COLUMN run_number BIGINT NOT NULL DEFAULT 0;
+            ALTER TABLE source_records ADD COLUMN read_position BIGINT NOT NULL DEFAULT 0;
+            """),
     ];
 }

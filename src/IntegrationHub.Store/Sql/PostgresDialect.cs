@@ -10,9 +10,13 @@ public sealed class PostgresDialect(NpgsqlDataSource dataSource) : StoreDialect
 
     public override string Provider => "postgres";
 
+    public override string ForUpdate => " FOR UPDATE";
+
     public override string AutoIncrementKey => "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY";
 
     public override string InList(string column, string parameter) => $"{column} = ANY(@{parameter})";
+
+    internal override Batches.IBatchSessions CreateBatchSessions() => new Batches.PostgresBatchSessions(dataSource);
 
     public override async Task<DbConnection> OpenAsync(CancellationToken ct) =>
         await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);

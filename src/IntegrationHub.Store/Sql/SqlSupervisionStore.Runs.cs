@@ -14,7 +14,13 @@ public sealed partial class SqlSupervisionStore
     {
         await using var connection = await OpenAsync(ct).ConfigureAwait(false);
         await using var tx = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
-        await dialect.LockChangeLogAsync(connection, tx, ct).ConfigureAwait(false);
+        var now = Now;
+        // The connector's row is the lock: two starts of one connector serialize here, different connectors do not.
+        await connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO connector_state (connector_id, updated_at) VALUES (@connectorId, @now) ON CONFLICT (connector_id) DO NOTHING",
+            new { connectorId, now }, tx, cancellationToken: ct)).ConfigureAwait(false);
+        var last = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            $"SELECT run_number FROM connector_state WHERE connector_id = @connectorId{dialect.ForUpdate}", new { connectorId }, tx, cancellationToken: ct)).ConfigureAwait(false);
         var running = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             "SELECT COUNT(*) FROM sync_runs WHERE connector_id = @connectorId AND status = 'running'",
             new { connectorId }, tx, cancellationToken: ct)).ConfigureAwait(false);
@@ -22,18 +28,14 @@ public sealed partial class SqlSupervisionStore
             return null;
 
         var runId = Guid.CreateVersion7();
-        var now = Now;
+        var number = last + 1;
         await connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO sync_runs (run_id, connector_id, trigger_kind, status, started_at, heartbeat_at, acked_through,
-                                   pulled, inserted, updated, unchanged, quarantined)
-            VALUES (@runId, @connectorId, @trigger, 'running', @now, @now, -1, 0, 0, 0, 0, 0)
-            """, new { runId = runId.ToString(), connectorId, trigger, now }, tx, cancellationToken: ct)).ConfigureAwait(false);
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO connector_state (connector_id, current_run, updated_at) VALUES (@connectorId, @runId, @now)
-            ON CONFLICT (connector_id) DO UPDATE SET current_run = excluded.current_run, updated_at = excluded.updated_at
-            """, new { connectorId, runId = runId.ToString(), now }, tx, cancellationToken: ct)).ConfigureAwait(false);
+                                   pulled, inserted, updated, unchanged, quarantined, run_number)
+            VALUES (@runId, @connectorId, @trigger, 'running', @now, @now, -1, 0, 0, 0, 0, 0, @number);
+            UPDATE connector_state SET current_run = @runId, run_number = @number, updated_at = @now WHERE connector_id = @connectorId;
+            """, new { runId = runId.ToString(), connectorId, trigger, now, number }, tx, cancellationToken: ct)).ConfigureAwait(false);
         await tx.CommitAsync(ct).ConfigureAwait(false);
         return new SyncRun
         {
@@ -58,7 +60,6 @@ public sealed partial class SqlSupervisionStore
     {
         await using var connection = await OpenAsync(ct).ConfigureAwait(false);
         await using var tx = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
-        await dialect.LockChangeLogAsync(connection, tx, ct).ConfigureAwait(false);
         await EndRunAsync(connection, tx, runId.ToString(), status, error, ct).ConfigureAwait(false);
         await tx.CommitAsync(ct).ConfigureAwait(false);
     }
@@ -67,7 +68,6 @@ public sealed partial class SqlSupervisionStore
     {
         await using var connection = await OpenAsync(ct).ConfigureAwait(false);
         await using var tx = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
-        await dialect.LockChangeLogAsync(connection, tx, ct).ConfigureAwait(false);
         var stale = (await connection.QueryAsync<string>(new CommandDefinition(
             "SELECT run_id FROM sync_runs WHERE status = 'running' AND heartbeat_at < @cutoff",
             new { cutoff = heartbeatBefore.ToUnixTimeMilliseconds() }, tx, cancellationToken: ct)).ConfigureAwait(false))
@@ -154,7 +154,7 @@ public sealed partial class SqlSupervisionStore
     {
         var changed = await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE sync_runs SET status = @status, finished_at = @now, error = @error WHERE run_id = @runId AND status = 'running'",
-            new { runId, status = StatusText(status), now = Now, error }, tx, cancellationToken: ct)).ConfigureAwait(false);
+            new { runId, status = RunStatuses.ToText(status), now = Now, error }, tx, cancellationToken: ct)).ConfigureAwait(false);
         if (changed > 0)
         {
             await connection.ExecuteAsync(new CommandDefinition(
@@ -162,15 +162,6 @@ public sealed partial class SqlSupervisionStore
                 new { runId, now = Now }, tx, cancellationToken: ct)).ConfigureAwait(false);
         }
     }
-
-    private static string StatusText(RunStatus status) => status switch
-    {
-        RunStatus.Running => "running",
-        RunStatus.Completed => "completed",
-        RunStatus.Failed => "failed",
-        RunStatus.Interrupted => "interrupted",
-        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
-    };
 
     private sealed record CountRow
     {
@@ -201,13 +192,7 @@ public sealed partial class SqlSupervisionStore
             RunId = Guid.Parse(RunId),
             ConnectorId = ConnectorId,
             Trigger = TriggerKind,
-            Status = Status switch
-            {
-                "running" => RunStatus.Running,
-                "completed" => RunStatus.Completed,
-                "failed" => RunStatus.Failed,
-                _ => RunStatus.Interrupted,
-            },
+            Status = RunStatuses.Parse(Status),
             StartedAt = At(StartedAt),
             FinishedAt = At(FinishedAt),
             Counts = new SyncCounts(Pulled, Inserted, Updated, Unchanged, Quarantined, Deleted),

@@ -18,7 +18,12 @@ public sealed partial class SqlSupervisionStore(StoreDialect dialect, TimeProvid
         await using var connection = await dialect.OpenAsync(ct).ConfigureAwait(false);
         await connection.ExecuteAsync(new CommandDefinition(
             "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)", cancellationToken: ct)).ConfigureAwait(false);
-        foreach (var (version, sql) in Migrations.All(dialect))
+        var steps = Migrations.All(dialect)
+            .Select(m => (m.Version, Apply: (Func<DbConnection, DbTransaction, CancellationToken, Task>)((c, t, token) =>
+                c.ExecuteAsync(new CommandDefinition(m.Sql, transaction: t, cancellationToken: token)))))
+            .Concat(DataMigrations.All)
+            .OrderBy(m => m.Version);
+        foreach (var (version, apply) in steps)
         {
             await using var tx = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
             await dialect.LockChangeLogAsync(connection, tx, ct).ConfigureAwait(false);
@@ -26,7 +31,7 @@ public sealed partial class SqlSupervisionStore(StoreDialect dialect, TimeProvid
                 "SELECT COUNT(*) FROM schema_migrations WHERE version = @version", new { version }, tx, cancellationToken: ct)).ConfigureAwait(false);
             if (applied > 0)
                 continue;
-            await connection.ExecuteAsync(new CommandDefinition(sql, transaction: tx, cancellationToken: ct)).ConfigureAwait(false);
+            await apply(connection, tx, ct).ConfigureAwait(false);
             await connection.ExecuteAsync(new CommandDefinition(
                 "INSERT INTO schema_migrations (version, applied_at) VALUES (@version, @now)", new { version, now = Now }, tx, cancellationToken: ct)).ConfigureAwait(false);
             await tx.CommitAsync(ct).ConfigureAwait(false);

@@ -18,9 +18,13 @@ public sealed class SqliteDialect : StoreDialect
 
     public override string Provider => "sqlite";
 
+    public override string ForUpdate => "";
+
     public override string AutoIncrementKey => "INTEGER PRIMARY KEY AUTOINCREMENT";
 
     public override string InList(string column, string parameter) => $"{column} IN @{parameter}";
+
+    internal override Batches.IBatchSessions CreateBatchSessions() => new Batches.SqliteBatchSessions(_connectionString);
 
     public override async Task<DbConnection> OpenAsync(CancellationToken ct)
     {

@@ -10,10 +10,16 @@ public abstract class StoreDialect
 {
     public abstract string Provider { get; }
 
+    /// <summary>The row-lock clause that ends a SELECT where the database has row locks (PostgreSQL), empty where writers are serialized anyway (SQLite).</summary>
+    public abstract string ForUpdate { get; }
+
     /// <summary>Column type of an auto-numbered primary key.</summary>
     public abstract string AutoIncrementKey { get; }
 
     public abstract Task<DbConnection> OpenAsync(CancellationToken ct);
+
+    /// <summary>Opens the transactions the batch writer commits sync batches in.</summary>
+    internal abstract Batches.IBatchSessions CreateBatchSessions();
 
     /// <summary>"column is one of the values of a list parameter": an array on PostgreSQL, an expanded IN list on SQLite.</summary>
     public abstract string InList(string column, string parameter);

@@ -1,7 +1,7 @@
 using IntegrationHub.Canonical.Model;
 using IntegrationHub.Canonical.Serialization;
-using IntegrationHub.Contracts;
 using IntegrationHub.Integration.Tests.Harness;
+using IntegrationHub.Store.Batches;
 using IntegrationHub.Store.Model;
 using IntegrationHub.Store.Sql;
 using Microsoft.Extensions.Time.Testing;
@@ -20,10 +20,12 @@ public sealed class MergeConflictLogTests
         var empty = Directory.CreateTempSubdirectory("hub-connectors-").FullName;
         await using var settings = await HubSettings.CreateAsync(stack, empty);
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 8, 0, 0, TimeSpan.Zero));
-        var store = new SqlSupervisionStore(settings.OpenStoreDialect(), clock);
+        var dialect = settings.OpenStoreDialect();
+        var store = new SqlSupervisionStore(dialect, clock);
         await store.MigrateAsync(CancellationToken.None);
-        var market = new Feed(store, clock, "market", 20);
-        var ecology = new Feed(store, clock, "ecology", 10);
+        var committer = BatchCommitters.For(dialect, clock);
+        var market = new Feed(store, committer, clock, "market", 20);
+        var ecology = new Feed(store, committer, clock, "ecology", 10);
         await market.StartAsync();
         await ecology.StartAsync();
 
@@ -58,33 +60,36 @@ public sealed class MergeConflictLogTests
     private static Penalty Fine(decimal yuan) => new() { Type = PenaltyType.Fine, AmountYuan = yuan };
 
     /// <summary>One connector's run, sending one version of the case per batch.</summary>
-    private sealed class Feed(SqlSupervisionStore store, FakeTimeProvider clock, string connectorId, int priority)
+    private sealed class Feed(SqlSupervisionStore store, IBatchCommitter committer, FakeTimeProvider clock, string connectorId, int priority)
     {
         private Guid _runId;
-        private int _sequence;
+        private int _sequence = -1;
 
         public async Task StartAsync() => _runId = (await store.StartRunAsync(connectorId, "manual", CancellationToken.None))!.RunId;
 
         public async Task SendAsync(EnforcementAction record)
         {
             clock.Advance(TimeSpan.FromSeconds(1));
-            await store.CommitBatchAsync(new RecordsNormalized
+            await committer.CommitAsync(new BatchToCommit
             {
-                Batch = new BatchHeader { RunId = _runId, ConnectorId = connectorId, Sequence = ++_sequence, IsLast = false, ReadAt = clock.GetUtcNow() },
+                RunId = _runId,
+                ConnectorId = connectorId,
+                Sequence = ++_sequence,
+                IsLast = false,
+                ReadAt = clock.GetUtcNow(),
                 MappingVersion = 1,
                 SourcePriority = priority,
                 Accepted =
                 [
-                    new NormalizedRecord
+                    new AcceptedSourceRecord
                     {
                         SourceKey = connectorId + "-1",
-                        Record = CanonicalJson.Serialize(record),
+                        Content = CanonicalJson.Serialize(record),
                         ContentHash = CanonicalJson.ContentHash(record),
                         CaseIdentity = Identity,
                         Raw = "{}",
                     },
                 ],
-                Rejected = [],
             }, CancellationToken.None);
         }
     }

@@ -1,0 +1,225 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
+using IntegrationHub.Connectors;
+using IntegrationHub.Connectors.Definitions;
+using IntegrationHub.Contracts;
+using IntegrationHub.Contracts.Telemetry;
+using IntegrationHub.Pipeline.Normalization;
+using IntegrationHub.Pipeline.Storage;
+using IntegrationHub.Store;
+using IntegrationHub.Store.Model;
+using MassTransit;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace IntegrationHub.Pipeline.Runs;
+
+/// <summary>
+/// Carries one run: reads pages from the stored checkpoint (one page ahead), normalizes each on every core, and sends it
+/// as one batch to its connector's store writer; never moves the checkpoint itself — the store writer does, after commit.
+/// At most <see cref="SyncOptions.MaxBatchesInFlight"/> batches wait to be stored, so memory stays bounded however large
+/// the source. A run ends when its closing batch is stored, as the store writer's notices tell (<see cref="RunProgress"/>).
+/// </summary>
+public sealed partial class RunPipeline(
+    ISupervisionStore store,
+    ISendEndpointProvider sender,
+    BatchNormalizer normalizer,
+    RunProgress progress,
+    StorePartitions partitions,
+    IOptions<SyncOptions> options,
+    TimeProvider clock,
+    ILogger<RunPipeline> logger)
+{
+    /// <param name="readPages">The pages of the run, from the stored checkpoint.</param>
+    /// <param name="allRead">Called once every page is read and sent, before the closing batch: what a run learns from
+    /// reading (source drift) is recorded before the run can be seen as completed.</param>
+    /// <param name="started">Told the run's id as soon as the store accepted the run.</param>
+    public async Task<SyncRun?> RunAsync(ConnectorDefinition connector, string trigger, Func<string?, IAsyncEnumerable<SourcePage>> readPages,
+        Func<Guid, Task>? allRead, Action<Guid>? started, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(connector);
+        ArgumentNullException.ThrowIfNull(readPages);
+        var run = await store.StartRunAsync(connector.Id, trigger, ct).ConfigureAwait(false);
+        if (run is null)
+        {
+            LogAlreadyRunning(logger, connector.Id);
+            return null;
+        }
+
+        started?.Invoke(run.RunId);
+        progress.Track(run.RunId);
+        var sent = 0;
+        using var heartbeat = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var beating = HeartbeatAsync(run.RunId, heartbeat.Token);
+        try
+        {
+            LogStarted(logger, connector.Id, run.RunId, trigger);
+            var checkpoint = await store.GetCheckpointAsync(connector.Id, ct).ConfigureAwait(false);
+            var endpoint = await sender.GetSendEndpoint(partitions.AddressOf(connector.Id)).ConfigureAwait(false);
+            await foreach (var (page, readAt) in ReadAheadAsync(connector.Id, readPages(checkpoint), ct).ConfigureAwait(false))
+            {
+                await WaitForRoomAsync(run.RunId, sent, ct).ConfigureAwait(false);
+                await SendAsync(endpoint, connector, run.RunId, sent, page, readAt, isLast: false, ct).ConfigureAwait(false);
+                sent++;
+            }
+
+            if (allRead is not null)
+                await allRead(run.RunId).ConfigureAwait(false);
+
+            // A closing empty batch ends every run the same way, also a run that found nothing new.
+            await SendAsync(endpoint, connector, run.RunId, sent, new SourcePage([], null), clock.GetUtcNow(), isLast: true, ct).ConfigureAwait(false);
+            sent++;
+            var final = await progress.WaitAsync(run.RunId, s => !s.IsRunning, options.Value.RunCompletionTimeout, ct).ConfigureAwait(false);
+            var finished = await store.GetRunAsync(run.RunId, ct).ConfigureAwait(false)
+                ?? throw new InvalidOperationException($"Run {run.RunId} disappeared from the store.");
+            RecordDuration(finished);
+            LogFinished(logger, connector.Id, run.RunId, final.Status, finished.Counts.Pulled, finished.Counts.Inserted,
+                finished.Counts.Updated, finished.Counts.Unchanged, finished.Counts.Quarantined);
+            return finished;
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            await store.FinishRunAsync(run.RunId, RunStatus.Interrupted, "The hub stopped during the run; the next run resumes from the last stored checkpoint.", CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+        catch (Exception ex)
+        {
+            LogFailed(logger, ex, connector.Id, run.RunId);
+            // The batches sent before the failure are stored still, and their checkpoint counts: the next run resumes
+            // after them instead of reading them again.
+            await WaitForStoredAsync(run.RunId, sent, ct).ConfigureAwait(false);
+            await store.FinishRunAsync(run.RunId, RunStatus.Failed, ex.Message, CancellationToken.None).ConfigureAwait(false);
+            var failed = await store.GetRunAsync(run.RunId, CancellationToken.None).ConfigureAwait(false);
+            if (failed is not null)
+                RecordDuration(failed);
+            return failed;
+        }
+        finally
+        {
+            await heartbeat.CancelAsync().ConfigureAwait(false);
+            await beating.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            progress.Forget(run.RunId);
+        }
+    }
+
+    /// <summary>
+    /// Reads the next page while the current one is normalized and sent: the source's latency overlaps the work. Each
+    /// page comes with the moment it was read.
+    /// </summary>
+    private async IAsyncEnumerable<(SourcePage Page, DateTimeOffset ReadAt)> ReadAheadAsync(string connectorId, IAsyncEnumerable<SourcePage> pages,
+        [EnumeratorCancellation] CancellationToken ct)
+    {
+        var ahead = Channel.CreateBounded<(SourcePage, DateTimeOffset)>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var reading = Task.Run(async () =>
+        {
+            Exception? failure = null;
+            try
+            {
+                var watch = Stopwatch.StartNew();
+                await foreach (var page in pages.WithCancellation(stop.Token).ConfigureAwait(false))
+                {
+                    HubTelemetry.StageDuration.Record(watch.Elapsed.TotalSeconds, Connector(connectorId), new(HubTelemetry.StageTag, "read"));
+                    await ahead.Writer.WriteAsync((page, clock.GetUtcNow()), stop.Token).ConfigureAwait(false);
+                    watch.Restart();
+                }
+            }
+            catch (Exception ex)
+            {
+                failure = ex;
+            }
+            finally
+            {
+                ahead.Writer.TryComplete(failure);
+            }
+        }, CancellationToken.None);
+        try
+        {
+            await foreach (var item in ahead.Reader.ReadAllAsync(ct).ConfigureAwait(false))
+                yield return item;
+        }
+        finally
+        {
+            await stop.CancelAsync().ConfigureAwait(false);
+            await reading.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    private async Task SendAsync(ISendEndpoint endpoint, ConnectorDefinition connector, Guid runId, int sequence, SourcePage page, DateTimeOffset readAt,
+        bool isLast, CancellationToken ct)
+    {
+        // Each batch is a trace of its own, also when an API request started the run (its context flows into the run's task).
+        Activity.Current = null;
+        using var activity = HubTelemetry.StartStage("connector.read_page", connector.Id, page.Records.Count, ActivityKind.Producer);
+        activity?.SetTag("hub.batch.sequence", sequence);
+        var header = new BatchHeader
+        {
+            RunId = runId,
+            ConnectorId = connector.Id,
+            Sequence = sequence,
+            IsLast = isLast,
+            CheckpointAfter = page.CheckpointAfter,
+            ReadAt = readAt,
+        };
+        var watch = Stopwatch.StartNew();
+        RecordsNormalized batch;
+        using (HubTelemetry.StartStage("normalizer.normalize", connector.Id, page.Records.Count))
+            batch = normalizer.Normalize(page, connector, header);
+        if (page.Records.Count > 0)
+            HubTelemetry.StageDuration.Record(watch.Elapsed.TotalSeconds, Connector(connector.Id), new(HubTelemetry.StageTag, "normalize"));
+        await endpoint.Send(batch with { Batch = header with { SentAt = clock.GetUtcNow() } }, ct).ConfigureAwait(false);
+    }
+
+    private async Task WaitForRoomAsync(Guid runId, int sequence, CancellationToken ct)
+    {
+        var window = options.Value.MaxBatchesInFlight;
+        var state = await progress.WaitAsync(runId, s => !s.IsRunning || sequence - (s.StoredThrough + 1) < window, options.Value.RunCompletionTimeout, ct)
+            .ConfigureAwait(false);
+        if (!state.IsRunning)
+            throw new InvalidOperationException($"Run {runId} ended while reading ({state.Status}: {state.Error}).");
+    }
+
+    /// <summary>Waits (within the completion timeout) until the first <paramref name="sent"/> batches are stored.</summary>
+    private async Task WaitForStoredAsync(Guid runId, int sent, CancellationToken ct)
+    {
+        try
+        {
+            await progress.WaitAsync(runId, s => !s.IsRunning || s.StoredThrough >= sent - 1, options.Value.RunCompletionTimeout, ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogWaitForStoredFailed(logger, ex, runId);
+        }
+    }
+
+    private async Task HeartbeatAsync(Guid runId, CancellationToken ct)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(2), clock);
+        while (await timer.WaitForNextTickAsync(ct).ConfigureAwait(false))
+            await store.HeartbeatRunAsync(runId, ct).ConfigureAwait(false);
+    }
+
+    private void RecordDuration(SyncRun run) =>
+        HubTelemetry.RunDuration.Record(((run.FinishedAt ?? clock.GetUtcNow()) - run.StartedAt).TotalSeconds,
+            Connector(run.ConnectorId),
+            new KeyValuePair<string, object?>("hub.run.status", run.Status.ToString().ToLowerInvariant()),
+            new KeyValuePair<string, object?>("hub.run.trigger", run.Trigger));
+
+    private static KeyValuePair<string, object?> Connector(string connectorId) => new(HubTelemetry.ConnectorTag, connectorId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId} failed and its stored pages could not be awaited; the next run may read some again")]
+    private static partial void LogWaitForStoredFailed(ILogger logger, Exception exception, Guid runId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Connector {Connector} is already running; this start was skipped")]
+    private static partial void LogAlreadyRunning(ILogger logger, string connector);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} of {Connector} started ({Trigger})")]
+    private static partial void LogStarted(ILogger logger, string connector, Guid runId, string trigger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} of {Connector} {Status}: pulled {Pulled} = inserted {Inserted} + updated {Updated} + unchanged {Unchanged} + quarantined {Quarantined}")]
+    private static partial void LogFinished(ILogger logger, string connector, Guid runId, RunStatus status, long pulled, long inserted, long updated, long unchanged, long quarantined);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Run {RunId} of {Connector} failed")]
+    private static partial void LogFailed(ILogger logger, Exception exception, string connector, Guid runId);
+}

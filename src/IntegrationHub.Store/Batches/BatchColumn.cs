@@ -1,0 +1,33 @@
+namespace IntegrationHub.Store.Batches;
+
+/// <summary>One column of a table a batch writes: its name, its type on the wire, and how a row gives its value.</summary>
+internal abstract class BatchColumn<T>(string name)
+{
+    public string Name { get; } = name;
+
+    /// <summary>The value as a parameter value (null for SQL NULL).</summary>
+    public abstract object? ValueOf(T row);
+}
+
+internal sealed class TextColumn<T>(string name, Func<T, string?> value) : BatchColumn<T>(name)
+{
+    public Func<T, string?> Value { get; } = value;
+
+    public override object? ValueOf(T row) => Value(row);
+}
+
+/// <summary>An INTEGER column on PostgreSQL (int4): binary COPY needs the exact type.</summary>
+internal sealed class Int32Column<T>(string name, Func<T, int> value) : BatchColumn<T>(name)
+{
+    public Func<T, int> Value { get; } = value;
+
+    public override object? ValueOf(T row) => Value(row);
+}
+
+/// <summary>A BIGINT column (int8): instants in Unix milliseconds, positions.</summary>
+internal sealed class Int64Column<T>(string name, Func<T, long?> value) : BatchColumn<T>(name)
+{
+    public Func<T, long?> Value { get; } = value;
+
+    public override object? ValueOf(T row) => Value(row);
+}

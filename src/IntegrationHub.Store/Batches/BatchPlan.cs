@@ -1,0 +1,26 @@
+using IntegrationHub.Store.Model;
+
+namespace IntegrationHub.Store.Batches;
+
+/// <summary>Everything one batch writes, table by table, in the order the writes must happen; and what it counted.</summary>
+internal sealed class BatchPlan
+{
+    public List<QuarantineRow> Quarantine { get; } = [];
+
+    /// <summary>Keys whose open quarantine entries are resolved (accepted now, or deleted by the source).</summary>
+    public List<string> ResolvedKeys { get; } = [];
+
+    public List<SourceRow> Sources { get; } = [];
+    public List<SourceDeletionRow> SourceDeletions { get; } = [];
+    public List<GoldenRow> Golden { get; } = [];
+    public List<VersionRow> Versions { get; } = [];
+    public List<ChangeRow> Changes { get; } = [];
+    public List<ConflictRow> Conflicts { get; } = [];
+
+    /// <summary>Records that existed before the batch and were merged again: their conflict entries not open any more are resolved.</summary>
+    public List<string> ConflictsReviewed { get; } = [];
+
+    public List<OpenConflict> OpenConflicts { get; } = [];
+
+    public SyncCounts Counts { get; set; } = SyncCounts.Zero;
+}

@@ -1,0 +1,313 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using IntegrationHub.Canonical.Serialization;
+using IntegrationHub.Canonical.Model;
+using IntegrationHub.Store.Model;
+
+namespace IntegrationHub.Store.Batches;
+
+/// <summary>
+/// Decides, in memory, everything a batch writes: the same record-by-record rules as ever (classify each record against
+/// its stored link, attach it to its case's golden record, merge, tombstone), played over state read once per batch, so
+/// that the writes can go to the store as sets. Pure: no I/O, no clock (the commit time is given).
+/// </summary>
+internal sealed class BatchPlanner(BatchToCommit batch, long readPosition, long now, string? traceParent)
+{
+    private readonly long _readAt = batch.ReadAt.ToUnixTimeMilliseconds();
+    private readonly Dictionary<string, StoredLink> _links = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, GoldenState> _goldenByIdentity = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, GoldenState> _goldenById = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<MergeCandidate>> _sourcesByRecord = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SourceRow> _sourceRows = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SourceDeletionRow> _deletionRows = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<ConflictRow>> _conflicts = new(StringComparer.Ordinal);
+    private readonly List<VersionRow> _versions = [];
+    private readonly List<ChangeRow> _changes = [];
+    private List<AcceptedSourceRecord> _changed = [];
+    private long _inserted;
+    private long _updated;
+    private long _unchanged;
+
+    /// <summary>Every key the batch names: their stored links are read before planning.</summary>
+    public IReadOnlyList<string> LinkKeys { get; } =
+        [.. batch.Accepted.Select(a => a.SourceKey).Concat(batch.Deleted.Select(d => d.SourceKey)).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>
+    /// Step 1: with the stored links, sets aside what is unchanged (same content, or an older read than the stored one)
+    /// and names the golden records the rest may touch.
+    /// </summary>
+    public GoldenLookup Classify(IEnumerable<StoredLink> links)
+    {
+        foreach (var link in links)
+            _links[link.SourceKey] = link;
+        _changed = [];
+        foreach (var record in batch.Accepted)
+        {
+            if (_links.TryGetValue(record.SourceKey, out var known)
+                && ((known.ContentHash == record.ContentHash && known.DeletedAt is null) || known.ReadPosition > readPosition))
+                _unchanged++;
+            else
+                _changed.Add(record);
+        }
+
+        var recordIds = _changed.Select(c => _links.GetValueOrDefault(c.SourceKey)?.RecordId)
+            .Concat(DeletionLinks().Select(l => l.RecordId))
+            .OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        return new GoldenLookup([.. _changed.Select(c => c.CaseIdentity).Distinct(StringComparer.Ordinal)], recordIds);
+    }
+
+    /// <summary>Step 2: with the golden records named by step 1 and their live sources, plays the batch and returns its writes.</summary>
+    public BatchPlan Plan(IEnumerable<StoredGolden> goldens, IEnumerable<StoredSource> sources)
+    {
+        foreach (var golden in goldens)
+            Remember(GoldenState.From(golden));
+        foreach (var source in sources)
+            SourcesOf(source.RecordId).Add(MergeCandidate.From(source));
+
+        var plan = new BatchPlan();
+        QuarantineRejected(plan);
+        plan.ResolvedKeys.AddRange(batch.Accepted.Select(a => a.SourceKey));
+        foreach (var record in _changed)
+            Upsert(record);
+        ApplyDeletions(plan);
+
+        plan.Sources.AddRange(_sourceRows.Values);
+        plan.SourceDeletions.AddRange(_deletionRows.Values);
+        foreach (var golden in _goldenById.Values.Where(g => g.Touched))
+        {
+            plan.Golden.Add(golden.ToRow());
+            if (golden.Existed && golden.Merged)
+                plan.ConflictsReviewed.Add(golden.Id);
+        }
+
+        plan.Versions.AddRange(_versions);
+        plan.Changes.AddRange(_changes);
+        foreach (var (recordId, conflicts) in _conflicts)
+        {
+            plan.Conflicts.AddRange(conflicts);
+            plan.OpenConflicts.AddRange(conflicts.Select(c => new OpenConflict(recordId, c.FieldGroup)));
+        }
+
+        plan.Counts = new SyncCounts(batch.Pulled, _inserted, _updated, _unchanged, batch.Rejected.Count, batch.Deleted.Count);
+        return plan;
+    }
+
+    private void QuarantineRejected(BatchPlan plan)
+    {
+        // A source repeating a broken record within one batch keeps one open entry: the last one seen.
+        var byKey = new Dictionary<(string, string), QuarantineRow>();
+        foreach (var rejected in batch.Rejected)
+        {
+            var rawHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(rejected.Raw)));
+            byKey.Remove((rejected.SourceKey, rawHash));
+            byKey[(rejected.SourceKey, rawHash)] = new QuarantineRow(batch.ConnectorId, rejected.SourceKey, batch.RunId.ToString(), rejected.Raw, rawHash,
+                JsonSerializer.Serialize(rejected.Reasons, CanonicalJson.Options),
+                string.Join(' ', rejected.Reasons.Select(r => r.Rule).Distinct(StringComparer.Ordinal)), now);
+        }
+
+        plan.Quarantine.AddRange(byKey.Values);
+    }
+
+    private void Upsert(AcceptedSourceRecord accepted)
+    {
+        var link = _links.GetValueOrDefault(accepted.SourceKey);
+        var golden = _goldenByIdentity.GetValueOrDefault(accepted.CaseIdentity);
+        var recordId = golden?.Id ?? Guid.CreateVersion7().ToString();
+        var facts = accepted.Facts ?? RecordFacts.Of(CanonicalJson.Deserialize(accepted.Content));
+        var source = new MergeCandidate
+        {
+            RecordId = recordId,
+            ConnectorId = batch.ConnectorId,
+            SourceKey = accepted.SourceKey,
+            Priority = batch.SourcePriority,
+            ContentHash = accepted.ContentHash,
+            Content = accepted.Content,
+            SourceVersion = accepted.SourceVersion,
+            MappingVersion = batch.MappingVersion,
+            ReadAt = _readAt,
+            ReceivedAt = now,
+            Facts = facts,
+        };
+        // The source's own copy carries its lineage as read (received when its page was read), as it always has.
+        var ownLineage = new SourceLineage
+        {
+            Connector = batch.ConnectorId,
+            SourceKey = accepted.SourceKey,
+            SourceVersion = accepted.SourceVersion,
+            ReceivedAt = batch.ReadAt,
+            MappingVersion = batch.MappingVersion,
+        };
+        _sourceRows[accepted.SourceKey] = new SourceRow(batch.ConnectorId, accepted.SourceKey, recordId, batch.SourcePriority, accepted.ContentHash,
+            IntegrationHub.Store.Merge.CanonicalContent.WithLineage(accepted.Content, [ownLineage]), accepted.Raw, accepted.SourceVersion, batch.MappingVersion,
+            accepted.Warnings.Count == 0 ? null : JsonSerializer.Serialize(accepted.Warnings, CanonicalJson.Options), _readAt, now, null, readPosition);
+
+        if (link is not null)
+            _sourcesByRecord.GetValueOrDefault(link.RecordId)?.RemoveAll(s => s.ConnectorId == batch.ConnectorId && s.SourceKey == accepted.SourceKey);
+        SourcesOf(recordId).Add(source);
+        _links[accepted.SourceKey] = new StoredLink { SourceKey = accepted.SourceKey, RecordId = recordId, ContentHash = accepted.ContentHash, ReadPosition = readPosition };
+
+        switch (Merge(recordId, accepted.CaseIdentity))
+        {
+            case "created":
+                _inserted++;
+                break;
+            case "updated":
+                _updated++;
+                break;
+            default:
+                _unchanged++;
+                break;
+        }
+
+        // The source record used to describe another case (its number was corrected): that case loses this source.
+        if (link is not null && link.RecordId != recordId && _goldenById.TryGetValue(link.RecordId, out var previous))
+            Merge(link.RecordId, previous.IdentityKey);
+    }
+
+    /// <summary>The stored, live links the batch's deletions apply to (not superseded, not read later than this batch).</summary>
+    private IEnumerable<StoredLink> DeletionLinks() =>
+        batch.Deleted.Where(d => !d.Superseded).Select(d => d.SourceKey).Distinct(StringComparer.Ordinal)
+            .Select(key => _links.GetValueOrDefault(key))
+            .OfType<StoredLink>()
+            .Where(l => l.DeletedAt is null && l.ReadPosition <= readPosition);
+
+    /// <summary>
+    /// The source's deletions: the link is marked deleted (kept, for lineage), its golden record merged again from the
+    /// sources that remain, or made a tombstone when none remains.
+    /// </summary>
+    private void ApplyDeletions(BatchPlan plan)
+    {
+        plan.ResolvedKeys.AddRange(batch.Deleted.Where(d => !d.Superseded).Select(d => d.SourceKey).Distinct(StringComparer.Ordinal));
+        var links = DeletionLinks().ToList();
+        foreach (var link in links)
+        {
+            if (_sourceRows.TryGetValue(link.SourceKey, out var written))
+                _sourceRows[link.SourceKey] = written with { DeletedAt = now, ReadAt = _readAt, ReadPosition = readPosition };
+            else
+                _deletionRows[link.SourceKey] = new SourceDeletionRow(link.SourceKey, now, _readAt, readPosition);
+            _links[link.SourceKey] = link with { DeletedAt = now, ReadPosition = readPosition };
+            SourcesOf(link.RecordId).RemoveAll(s => s.ConnectorId == batch.ConnectorId && s.SourceKey == link.SourceKey);
+        }
+
+        foreach (var recordId in links.Select(l => l.RecordId).Distinct(StringComparer.Ordinal))
+        {
+            if (_goldenById.TryGetValue(recordId, out var golden))
+                Merge(recordId, golden.IdentityKey);
+        }
+    }
+
+    /// <summary>
+    /// Recomputes a golden record from its live sources; returns "created", "updated", "deleted" (its last source went)
+    /// or null when its content is unchanged.
+    /// </summary>
+    private string? Merge(string recordId, string identity)
+    {
+        var sources = SourcesOf(recordId);
+        var current = _goldenById.GetValueOrDefault(recordId);
+        if (sources.Count == 0)
+            return current is { DeletedAt: null } ? Tombstone(current) : null;
+
+        var composed = GoldenComposer.Compose(sources);
+        var changed = current is null || current.ContentHash != composed.ContentHash || current.DeletedAt is not null;
+        var golden = current ?? new GoldenState { Id = recordId, IdentityKey = identity, CreatedAt = now };
+        var kind = current is null ? "created" : "updated";
+        golden.Version = current is null ? 1 : changed ? current.Version + 1 : current.Version;
+        golden.ContentHash = composed.ContentHash;
+        golden.Content = composed.Content;
+        golden.FieldLineage = composed.FieldLineage;
+        golden.Facts = composed.Facts;
+        golden.UpdatedAt = changed ? now : golden.UpdatedAt;
+        golden.DeletedAt = null;
+        golden.Touched = true;
+        golden.Merged = true;
+        Remember(golden);
+
+        _conflicts[recordId] = [.. composed.Conflicts.Select(c =>
+        {
+            var values = JsonSerializer.Serialize(c.Values, CanonicalJson.Options);
+            return new ConflictRow(recordId, c.Group, JsonSerializer.Serialize(c.Paths, CanonicalJson.Options), values,
+                Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(values))), c.ChosenConnector, c.ChosenSourceKey, now, now);
+        })];
+        if (!changed)
+            return null;
+        Append(golden, kind, composed.PrimaryConnector);
+        return kind;
+    }
+
+    /// <summary>
+    /// The last source of a golden record was deleted: the record stays (its history is the supervision trail), marked
+    /// deleted, with a "deleted" version carrying its last content and a "deleted" event on the feed.
+    /// </summary>
+    private string Tombstone(GoldenState golden)
+    {
+        golden.Version++;
+        golden.DeletedAt = now;
+        golden.UpdatedAt = now;
+        golden.Touched = true;
+        Append(golden, "deleted", batch.ConnectorId);
+        return "deleted";
+    }
+
+    private void Append(GoldenState golden, string kind, string connectorId)
+    {
+        _versions.Add(new VersionRow(golden.Id, (int)golden.Version, kind, golden.ContentHash, golden.Content, connectorId, now));
+        _changes.Add(new ChangeRow(Guid.CreateVersion7().ToString(), golden.Id, (int)golden.Version, kind, now,
+            golden.Facts.RegionCode, golden.Facts.AgencyUscc, golden.Facts.Category, traceParent));
+    }
+
+    private void Remember(GoldenState golden)
+    {
+        _goldenByIdentity[golden.IdentityKey] = golden;
+        _goldenById[golden.Id] = golden;
+    }
+
+    private List<MergeCandidate> SourcesOf(string recordId)
+    {
+        if (!_sourcesByRecord.TryGetValue(recordId, out var list))
+            _sourcesByRecord[recordId] = list = [];
+        return list;
+    }
+
+    /// <summary>A golden record while the batch is played: as stored, then as each merge leaves it.</summary>
+    private sealed class GoldenState
+    {
+        public required string Id { get; init; }
+        public required string IdentityKey { get; init; }
+        public long Version { get; set; }
+        public string ContentHash { get; set; } = "";
+        public string Content { get; set; } = "";
+        public string? FieldLineage { get; set; }
+        public RecordFacts Facts { get; set; } = new(null, null, "", null, null);
+        public long CreatedAt { get; init; }
+        public long UpdatedAt { get; set; }
+        public long? DeletedAt { get; set; }
+
+        /// <summary>Stored before the batch (its conflict entries may need resolving).</summary>
+        public bool Existed { get; init; }
+
+        /// <summary>Changed by the batch: written back.</summary>
+        public bool Touched { get; set; }
+
+        /// <summary>Composed from its sources by the batch (not only made a tombstone): its conflict log follows the merge.</summary>
+        public bool Merged { get; set; }
+
+        public static GoldenState From(StoredGolden golden) => new()
+        {
+            Id = golden.Id,
+            IdentityKey = golden.IdentityKey,
+            Version = golden.Version,
+            ContentHash = golden.ContentHash,
+            Content = golden.Content,
+            FieldLineage = golden.FieldLineage,
+            Facts = new RecordFacts(golden.AgencyUscc, golden.RegionCode, golden.Category ?? "", golden.DecidedOn, golden.DecisionNumber),
+            CreatedAt = golden.CreatedAt,
+            UpdatedAt = golden.UpdatedAt,
+            DeletedAt = golden.DeletedAt,
+            Existed = true,
+        };
+
+        public GoldenRow ToRow() => new(Id, IdentityKey, (int)Version, ContentHash, Content, FieldLineage, Facts.AgencyUscc, Facts.RegionCode,
+            Facts.Category, Facts.DecidedOn, Facts.DecisionNumber, CreatedAt, UpdatedAt, DeletedAt);
+    }
+}

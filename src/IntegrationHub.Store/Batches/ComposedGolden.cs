@@ -1,0 +1,8 @@
+using IntegrationHub.Canonical.Model;
+using IntegrationHub.Store.Model;
+
+namespace IntegrationHub.Store.Batches;
+
+/// <summary>A golden record composed from its live sources: content with lineage, its hash, field lineage and conflicts.</summary>
+internal sealed record ComposedGolden(
+    string ContentHash, string Content, string FieldLineage, IReadOnlyList<FieldConflict> Conflicts, string PrimaryConnector, RecordFacts Facts);

@@ -1,0 +1,112 @@
+using System.Data.Common;
+using System.Text;
+using Dapper;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace IntegrationHub.Store.Batches;
+
+/// <summary>A batch on PostgreSQL: binary COPY into session staging tables, one round trip for all statements.</summary>
+internal sealed class PostgresBatchSession : BatchSession
+{
+    private const long ChangeLogLockId = 0x4855_4243_4C4F_47; // "HUBCLOG", as PostgresDialect
+    private readonly NpgsqlConnection _connection;
+    private readonly NpgsqlTransaction _transaction;
+    private readonly StringBuilder _pending = new();
+
+    private PostgresBatchSession(NpgsqlConnection connection, NpgsqlTransaction transaction)
+    {
+        _connection = connection;
+        _transaction = transaction;
+    }
+
+    public override DbConnection Connection => _connection;
+
+    public override DbTransaction Transaction => _transaction;
+
+    public override string LockClause => " FOR UPDATE";
+
+    public override string ChangeLogLock => $"SELECT pg_advisory_xact_lock({ChangeLogLockId});";
+
+    /// <summary>
+    /// Opens a transaction with the session's staging tables in place. They live as long as the pooled connection and
+    /// are emptied at every commit; creating them "if not exists" costs a catalog lookup, not a round trip of its own.
+    /// </summary>
+    public static async Task<PostgresBatchSession> OpenAsync(NpgsqlDataSource dataSource, CancellationToken ct)
+    {
+        var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+        try
+        {
+            var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+            var session = new PostgresBatchSession(connection, transaction);
+            await connection.ExecuteAsync(new CommandDefinition(StagingTables, transaction: transaction, cancellationToken: ct)).ConfigureAwait(false);
+            return session;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private static readonly string StagingTables = string.Join("\n",
+        Staging(BatchTables.SourceRecords), Staging(BatchTables.GoldenRecords), Staging(BatchTables.RecordConflicts), Staging(BatchTables.Quarantine),
+        "CREATE TEMP TABLE IF NOT EXISTS stage_keys (source_key TEXT NOT NULL, resolve INTEGER NOT NULL) ON COMMIT DELETE ROWS;",
+        "CREATE TEMP TABLE IF NOT EXISTS stage_lookup (identity_key TEXT, record_id TEXT) ON COMMIT DELETE ROWS;",
+        "CREATE TEMP TABLE IF NOT EXISTS stage_source_deletions (source_key TEXT NOT NULL, deleted_at BIGINT NOT NULL, read_at BIGINT NOT NULL, read_position BIGINT NOT NULL) ON COMMIT DELETE ROWS;",
+        "CREATE TEMP TABLE IF NOT EXISTS stage_reviewed (record_id TEXT NOT NULL) ON COMMIT DELETE ROWS;",
+        "CREATE TEMP TABLE IF NOT EXISTS stage_open_conflicts (record_id TEXT NOT NULL, field_group TEXT NOT NULL) ON COMMIT DELETE ROWS;");
+
+    private static string Staging<T>(BatchTable<T> table) =>
+        $"CREATE TEMP TABLE IF NOT EXISTS {table.StagingTable} ON COMMIT DELETE ROWS AS SELECT {table.ColumnList} FROM {table.Name} WITH NO DATA;";
+
+    public override async Task WriteAsync<T>(BatchTable<T> table, IReadOnlyList<T> rows, CancellationToken ct)
+    {
+        if (rows.Count == 0)
+            return;
+        var target = table.OnConflict is null ? table.Name : table.StagingTable;
+        await using (var copy = await _connection.BeginBinaryImportAsync($"COPY {target} ({table.ColumnList}) FROM STDIN (FORMAT BINARY)", ct).ConfigureAwait(false))
+        {
+            foreach (var row in rows)
+            {
+                await copy.StartRowAsync(ct).ConfigureAwait(false);
+                foreach (var column in table.Columns)
+                    await WriteValueAsync(copy, column, row, ct).ConfigureAwait(false);
+            }
+
+            await copy.CompleteAsync(ct).ConfigureAwait(false);
+        }
+
+        if (table.OnConflict is not null)
+            _pending.AppendLine(table.InsertFromStaging + ";");
+    }
+
+    private static Task WriteValueAsync<T>(NpgsqlBinaryImporter copy, BatchColumn<T> column, T row, CancellationToken ct) => column switch
+    {
+        TextColumn<T> text => text.Value(row) is { } value ? copy.WriteAsync(value, NpgsqlDbType.Text, ct) : copy.WriteNullAsync(ct),
+        Int32Column<T> int32 => copy.WriteAsync(int32.Value(row), NpgsqlDbType.Integer, ct),
+        Int64Column<T> int64 => int64.Value(row) is { } value ? copy.WriteAsync(value, NpgsqlDbType.Bigint, ct) : copy.WriteNullAsync(ct),
+        _ => throw new InvalidOperationException($"Column {column.Name} has no PostgreSQL type."),
+    };
+
+    public override Task ExecuteAsync(string sql, object parameters, CancellationToken ct)
+    {
+        _pending.AppendLine(sql);
+        return Task.CompletedTask;
+    }
+
+    public override async Task FlushAsync(object parameters, CancellationToken ct)
+    {
+        if (_pending.Length == 0)
+            return;
+        var sql = _pending.ToString();
+        _pending.Clear();
+        await _connection.ExecuteAsync(new CommandDefinition(sql, parameters, _transaction, cancellationToken: ct)).ConfigureAwait(false);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await _transaction.DisposeAsync().ConfigureAwait(false);
+        await _connection.DisposeAsync().ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,52 @@
+using Microsoft.Data.Sqlite;
+
+namespace IntegrationHub.Store.Batches;
+
+/// <summary>The SQLite store's batch writer connection: opened once, with its settings, staging tables and prepared commands.</summary>
+internal sealed class SqliteBatchConnection : IDisposable
+{
+    private readonly Dictionary<string, SqliteCommand> _prepared = new(StringComparer.Ordinal);
+
+    private SqliteBatchConnection(SqliteConnection connection) => Connection = connection;
+
+    public SqliteConnection Connection { get; }
+
+    public static SqliteBatchConnection Open(string connectionString)
+    {
+        var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        using var setup = connection.CreateCommand();
+        // A larger page cache keeps the indexes of a million records in memory while a backfill writes them.
+        setup.CommandText =
+            """
+            PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-131072; PRAGMA temp_store=MEMORY;
+            CREATE TEMP TABLE IF NOT EXISTS stage_keys (source_key TEXT NOT NULL, resolve INTEGER NOT NULL);
+            CREATE TEMP TABLE IF NOT EXISTS stage_lookup (identity_key TEXT, record_id TEXT);
+            CREATE TEMP TABLE IF NOT EXISTS stage_source_deletions (source_key TEXT NOT NULL, deleted_at BIGINT NOT NULL, read_at BIGINT NOT NULL, read_position BIGINT NOT NULL);
+            CREATE TEMP TABLE IF NOT EXISTS stage_reviewed (record_id TEXT NOT NULL);
+            CREATE TEMP TABLE IF NOT EXISTS stage_open_conflicts (record_id TEXT NOT NULL, field_group TEXT NOT NULL);
+            """;
+        setup.ExecuteNonQuery();
+        return new SqliteBatchConnection(connection);
+    }
+
+    /// <summary>A command prepared once for this connection, with parameters @p0…@p(n-1).</summary>
+    public SqliteCommand Prepared(string sql, int parameters)
+    {
+        if (_prepared.TryGetValue(sql, out var command))
+            return command;
+        command = Connection.CreateCommand();
+        command.CommandText = sql;
+        for (var i = 0; i < parameters; i++)
+            command.Parameters.Add(new SqliteParameter($"@p{i}", null));
+        _prepared[sql] = command;
+        return command;
+    }
+
+    public void Dispose()
+    {
+        foreach (var command in _prepared.Values)
+            command.Dispose();
+        Connection.Dispose();
+    }
+}

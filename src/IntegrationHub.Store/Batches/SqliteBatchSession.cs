@@ -1,0 +1,66 @@
+using System.Data.Common;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace IntegrationHub.Store.Batches;
+
+/// <summary>
+/// A batch on SQLite: one writer connection for the process (SQLite has one writer anyway), set up once — its pragmas,
+/// its temporary staging tables, one prepared command per table reused for every row of every batch.
+/// </summary>
+internal sealed class SqliteBatchSession : BatchSession
+{
+    private readonly SqliteBatchConnection _writer;
+    private readonly SqliteTransaction _transaction;
+
+    private SqliteBatchSession(SqliteBatchConnection writer, SqliteTransaction transaction)
+    {
+        _writer = writer;
+        _transaction = transaction;
+    }
+
+    public override DbConnection Connection => _writer.Connection;
+
+    public override DbTransaction Transaction => _transaction;
+
+    public override string LockClause => "";
+
+    // Transactions begin IMMEDIATE: writers are serialized already.
+    public override string ChangeLogLock => "";
+
+    public static async Task<SqliteBatchSession> OpenAsync(SqliteBatchConnection writer, CancellationToken ct)
+    {
+        var transaction = (SqliteTransaction)await writer.Connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+        var session = new SqliteBatchSession(writer, transaction);
+        await writer.Connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM stage_keys; DELETE FROM stage_lookup; DELETE FROM stage_source_deletions; DELETE FROM stage_reviewed; DELETE FROM stage_open_conflicts;",
+            transaction: transaction, cancellationToken: ct)).ConfigureAwait(false);
+        return session;
+    }
+
+    public override Task WriteAsync<T>(BatchTable<T> table, IReadOnlyList<T> rows, CancellationToken ct)
+    {
+        if (rows.Count == 0)
+            return Task.CompletedTask;
+        var command = _writer.Prepared(table.InsertValues, table.Columns.Count);
+        command.Transaction = _transaction;
+        foreach (var row in rows)
+        {
+            for (var i = 0; i < table.Columns.Count; i++)
+                command.Parameters[i].Value = table.Columns[i].ValueOf(row) ?? DBNull.Value;
+            command.ExecuteNonQuery();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public override async Task ExecuteAsync(string sql, object parameters, CancellationToken ct)
+    {
+        if (sql.Length > 0)
+            await _writer.Connection.ExecuteAsync(new CommandDefinition(sql, parameters, _transaction, cancellationToken: ct)).ConfigureAwait(false);
+    }
+
+    public override Task FlushAsync(object parameters, CancellationToken ct) => Task.CompletedTask;
+
+    public override async ValueTask DisposeAsync() => await _transaction.DisposeAsync().ConfigureAwait(false);
+}
