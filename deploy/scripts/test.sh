@@ -13,7 +13,8 @@
 #   ARTIFACTS     where trx files, copies of the service logs and the dashboard's screenshots (screenshots/dashboard)
 #                 go (default artifacts/test-results, gitignored); passed to the tests as HUB_TEST_ARTIFACTS
 #
-# Installs Debian's chromium with apt-get when /usr/bin/chromium is missing (the dashboard's browser test uses it).
+# Installs Debian's chromium with apt-get when /usr/bin/chromium is missing (the dashboard's browser test uses it),
+# and docker-compose when missing (the deploy tests check the Compose file with it).
 set -euo pipefail
 
 SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -83,6 +84,8 @@ trap 'exit 143' TERM
 BROWSER_PACKAGES=()
 [[ -x /usr/bin/chromium ]] || BROWSER_PACKAGES+=(chromium)
 { command -v fc-list >/dev/null && [[ -n $(fc-list :lang=zh 2>/dev/null) ]]; } || BROWSER_PACKAGES+=(fonts-wqy-zenhei)
+# Debian's docker-compose (v1) validates deploy/compose/compose.yaml without a Docker engine (the deploy tests).
+command -v docker-compose >/dev/null || BROWSER_PACKAGES+=(docker-compose)
 if ((${#BROWSER_PACKAGES[@]} > 0)); then
     log "installing ${BROWSER_PACKAGES[*]} (the dashboard's browser test drives /usr/bin/chromium)"
     if [[ $(id -u) -eq 0 ]]; then SUDO=""; else SUDO="sudo -n"; fi
