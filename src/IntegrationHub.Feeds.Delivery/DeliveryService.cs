@@ -35,7 +35,8 @@ public sealed partial class DeliveryService(
                 foreach (var (id, loop) in running.Where(r => r.Value.IsCompleted).ToList())
                 {
                     running.Remove(id);
-                    resting[id] = loop.Result;
+                    if (loop.Result > clock.GetUtcNow())
+                        resting[id] = loop.Result;
                 }
 
                 try
@@ -43,8 +44,10 @@ public sealed partial class DeliveryService(
                     var now = clock.GetUtcNow();
                     foreach (var subscription in await store.ListSubscriptionsAsync(ct).ConfigureAwait(false))
                     {
-                        if (sink.Delivers(subscription) && !running.ContainsKey(subscription.Id) && resting.GetValueOrDefault(subscription.Id) <= now)
-                            running[subscription.Id] = DeliverGuardedAsync(subscription.Id, sink, ct);
+                        if (!sink.Delivers(subscription) || running.ContainsKey(subscription.Id) || resting.GetValueOrDefault(subscription.Id) > now)
+                            continue;
+                        resting.Remove(subscription.Id);
+                        running[subscription.Id] = DeliverGuardedAsync(subscription.Id, sink, ct);
                     }
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
