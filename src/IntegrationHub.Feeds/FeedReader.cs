@@ -1,13 +1,11 @@
-using System.Text.Json.Nodes;
-using IntegrationHub.Store;
-
 namespace IntegrationHub.Feeds;
 
 /// <summary>
-/// Reads the pull feed from the store's change log (our outbox): ascending, at-least-once, resumable by cursor, limited
-/// to the caller's scope before the limit applies, with personal identifiers as the caller may see them.
+/// The pull channel: pages of the change log read through the one <see cref="ChangeLogReader"/> — ascending,
+/// at-least-once, resumable by an opaque cursor that the subscriber keeps, limited to the caller's scope before the limit
+/// applies, with personal identifiers as the caller may see them; long-polling waits for the first event in scope.
 /// </summary>
-public sealed class FeedReader(ISupervisionStore store, TimeProvider clock)
+public sealed class FeedReader(ChangeLogReader reader, TimeProvider clock)
 {
     public const int DefaultLimit = 100;
     public const int MaxLimit = 1000;
@@ -34,19 +32,19 @@ public sealed class FeedReader(ISupervisionStore store, TimeProvider clock)
 
         var afterSequence = await StartAsync(after, ct).ConfigureAwait(false);
         var deadline = clock.GetUtcNow() + (wait > MaxWait ? MaxWait : wait);
-        var scanned = await store.LastChangeSequenceAsync(ct).ConfigureAwait(false);
-        var page = await ReadPageAsync(afterSequence, scanned, limit, access, ct).ConfigureAwait(false);
-        while (page.Data.Count == 0 && clock.GetUtcNow() < deadline)
+        var scanned = await reader.NewestAsync(ct).ConfigureAwait(false);
+        var page = await reader.ReadAsync(afterSequence, scanned, access, limit, ct).ConfigureAwait(false);
+        while (page.Events.Count == 0 && clock.GetUtcNow() < deadline)
         {
             await Task.Delay(PollInterval, clock, ct).ConfigureAwait(false);
-            var last = await store.LastChangeSequenceAsync(ct).ConfigureAwait(false);
+            var last = await reader.NewestAsync(ct).ConfigureAwait(false);
             if (last == scanned)
                 continue;
             scanned = last;
-            page = await ReadPageAsync(afterSequence, scanned, limit, access, ct).ConfigureAwait(false);
+            page = await reader.ReadAsync(afterSequence, scanned, access, limit, ct).ConfigureAwait(false);
         }
 
-        return page;
+        return new FeedPage([.. page.Events.Select(e => e.ToJsonObject())], FeedCursor.Encode(page.Next), page.HasMore);
     }
 
     /// <summary>The sequence a cursor stands for, checked against the retention.</summary>
@@ -57,27 +55,9 @@ public sealed class FeedReader(ISupervisionStore store, TimeProvider clock)
         if (!FeedCursor.TryDecode(after, out var afterSequence))
             throw new MalformedFeedCursorException(after);
 
-        var prunedThrough = await store.GetPrunedThroughAsync(ct).ConfigureAwait(false);
-        if (afterSequence < prunedThrough)
-            throw new FeedCursorExpiredException(after, FeedCursor.Encode(prunedThrough));
+        // A cursor is the subscriber's: a gap cannot be passed over silently, the subscriber must resync.
+        if (await reader.FindGapAsync(afterSequence, ct).ConfigureAwait(false) is { } gap)
+            throw new FeedCursorExpiredException(after, FeedCursor.Encode(gap.PrunedThrough));
         return afterSequence;
-    }
-
-    /// <param name="newest">The newest sequence, read before the page: everything up to it is scanned, so it is the cursor when fewer than limit match.</param>
-    private async Task<FeedPage> ReadPageAsync(long afterSequence, long newest, int limit, FeedAccess access, CancellationToken ct)
-    {
-        var through = Math.Max(afterSequence, newest);
-        if (SubscriberEnvelope.ReadScope(access) is not { } scope)
-            return new FeedPage([], FeedCursor.Encode(through), false);
-
-        // One more than asked tells whether another page is already waiting.
-        var changes = await store.ReadChangesAsync(afterSequence, through, scope, limit + 1, ct).ConfigureAwait(false);
-        var hasMore = changes.Count > limit;
-        var page = hasMore ? changes.Take(limit).ToList() : changes;
-
-        // A credit-publicity subscriber skips changes without a publishable row; the cursor still passes them.
-        var events = page.Select(change => SubscriberEnvelope.ToJsonObject(change, access)).OfType<JsonObject>().ToList();
-        var next = hasMore ? page[^1].Sequence : through;
-        return new FeedPage(events, FeedCursor.Encode(next), hasMore);
     }
 }

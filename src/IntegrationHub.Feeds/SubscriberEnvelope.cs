@@ -35,6 +35,10 @@ public static class SubscriberEnvelope
             : ChangeEventEnvelope.ToCloudEvent(change, access.View);
     }
 
+    /// <summary>The event with its encoded body, as every channel sends it; null when it carries nothing for this subscriber.</summary>
+    public static SubscriberEvent? ToEvent(ChangeEvent change, FeedAccess access) =>
+        ToCloudEvent(change, access) is { } cloudEvent ? new SubscriberEvent(change, cloudEvent.Type!, ChangeEventEnvelope.Encode(cloudEvent)) : null;
+
     /// <summary>The event as UTF-8 JSON (<see cref="ChangeEventEnvelope.MediaType"/>): a webhook body or an AMQP message.</summary>
     public static byte[]? ToUtf8Bytes(ChangeEvent change, FeedAccess access) =>
         ToCloudEvent(change, access) is { } cloudEvent ? ChangeEventEnvelope.Encode(cloudEvent) : null;

@@ -5,9 +5,10 @@ namespace IntegrationHub.Store;
 
 /// <summary>
 /// The supervision store: golden records with versions and source links, quarantine, connector state and runs, the
-/// change log, API keys. SQLite (embedded) and PostgreSQL implement it with the same behaviour.
+/// change log, API keys. SQLite (embedded) and PostgreSQL implement it with the same behaviour. Its readers of the change
+/// log see it as <see cref="IChangeLog"/>; delivery cursors are <see cref="IDeliveryCursors"/>.
 /// </summary>
-public interface ISupervisionStore
+public interface ISupervisionStore : IChangeLog
 {
     string Provider { get; }
 
@@ -79,28 +80,8 @@ public interface ISupervisionStore
     /// <summary>For each source key the store knows (as a link or an open quarantine entry), what became of the record.</summary>
     Task<IReadOnlyDictionary<string, SourceRecordState>> FindSourceRecordStatesAsync(string connectorId, IReadOnlyCollection<string> sourceKeys, CancellationToken ct);
 
-    /// <summary>
-    /// The changes after <paramref name="afterSequence"/> up to and including <paramref name="throughSequence"/> that
-    /// <paramref name="scope"/> allows, oldest first. The scope is applied before the limit.
-    /// </summary>
-    Task<IReadOnlyList<ChangeEvent>> ReadChangesAsync(long afterSequence, long throughSequence, FeedScope scope, int limit, CancellationToken ct);
-
-    /// <summary>How many changes after <paramref name="afterSequence"/> the scope allows: a subscriber's backlog.</summary>
-    Task<long> CountChangesAsync(long afterSequence, FeedScope scope, CancellationToken ct);
-
-    /// <summary>Remembers where a subscription's pull-feed reader stands (the cursor it last sent), to show its lag.</summary>
-    Task SaveFeedPositionAsync(string subscriptionId, long sequence, CancellationToken ct);
-
-    /// <summary>Subscription id → (position, when it was last read) of every subscription that reads the pull feed.</summary>
-    Task<IReadOnlyDictionary<string, (long Sequence, DateTimeOffset ReadAt)>> GetFeedPositionsAsync(CancellationToken ct);
-
-    /// <summary>The highest sequence removed from the change log by retention (0 when nothing was removed).</summary>
-    Task<long> GetPrunedThroughAsync(CancellationToken ct);
-
     /// <summary>Removes change-log entries older than <paramref name="before"/>; returns how many. Golden records and versions stay.</summary>
     Task<int> PruneChangesAsync(DateTimeOffset before, CancellationToken ct);
-
-    Task<long> LastChangeSequenceAsync(CancellationToken ct);
 
     // --- connectors registered through the API, and enable/disable switches of any connector ---
 
@@ -162,39 +143,10 @@ public interface ISupervisionStore
     /// <summary>For each subject of the kind, the state its latest alert announced.</summary>
     Task<IReadOnlyDictionary<string, string>> GetAlertedStatesAsync(string subjectKind, CancellationToken ct);
 
-    // --- AMQP channel ---
-
-    /// <summary>The last change-log sequence published and confirmed to a subscription's AMQP queue (0: none yet).</summary>
-    Task<long> GetAmqpCursorAsync(string subscriptionId, CancellationToken ct);
-
-    /// <summary>Moves a subscription's AMQP cursor forward to <paramref name="sequence"/>; never moves it back.</summary>
-    Task AdvanceAmqpCursorAsync(string subscriptionId, long sequence, CancellationToken ct);
-
     // --- webhook delivery ---
-
-    /// <summary>The webhook's place in the change log; null before the webhook was first set.</summary>
-    Task<WebhookDeliveryState?> GetWebhookStateAsync(string subscriptionId, CancellationToken ct);
-
-    /// <summary>Starts the webhook's delivery after <paramref name="cursor"/>; false (and no change) when it has a state already.</summary>
-    Task<bool> StartWebhookStateAsync(string subscriptionId, long cursor, CancellationToken ct);
-
-    /// <summary>
-    /// In one transaction: appends the attempt to the delivery log (when given) and saves the new state, unless an
-    /// operator rewound or reset the state since it was read (its generation changed); returns whether it was saved.
-    /// </summary>
-    Task<bool> RecordWebhookAttemptAsync(WebhookDelivery? delivery, WebhookDeliveryState state, CancellationToken ct);
 
     /// <summary>Appends an attempt to the delivery log without touching the state (manual redeliveries).</summary>
     Task AddWebhookDeliveryAsync(WebhookDelivery delivery, CancellationToken ct);
-
-    /// <summary>
-    /// Clears the failed attempts (the event in flight is due at once) and, with <paramref name="toSequence"/>, moves the
-    /// cursor back to it if it is further; raises the generation. False when the webhook has no state.
-    /// </summary>
-    Task<bool> RewindWebhookAsync(string subscriptionId, long? toSequence, CancellationToken ct);
-
-    /// <summary>Forgets the webhook's state and pending redeliveries (the delivery log stays).</summary>
-    Task RemoveWebhookStateAsync(string subscriptionId, CancellationToken ct);
 
     /// <summary>The delivery log, newest first, before the entry <paramref name="beforeId"/> when given.</summary>
     Task<IReadOnlyList<WebhookDelivery>> ListWebhookDeliveriesAsync(string subscriptionId, long? beforeId, int limit, CancellationToken ct);
@@ -209,8 +161,6 @@ public interface ISupervisionStore
 
     Task RemoveWebhookRedeliveryAsync(string subscriptionId, long sequence, CancellationToken ct);
 
-    /// <summary>The first change-log sequence that occurred at or after <paramref name="since"/>; null when none.</summary>
-    Task<long?> FirstChangeSequenceSinceAsync(DateTimeOffset since, CancellationToken ct);
     // --- audit log of administrative actions ---
 
     /// <summary>Records one administrative action; returns its id.</summary>

@@ -1,4 +1,3 @@
-using IntegrationHub.Feeds;
 using IntegrationHub.Indicators;
 
 namespace IntegrationHub.Host.Apis;
@@ -13,7 +12,6 @@ public static class ApisServiceCollectionExtensions
     {
         services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
         services.AddProblemDetails();
-        services.AddScoped<FeedReader>();
         services.AddSingleton<IntegrationHub.Host.Audit.IAuditLog, IntegrationHub.Host.Audit.StoreAuditLog>();
         services.AddOptions<IndicatorOptions>()
             .BindConfiguration(IndicatorsSection)

@@ -57,7 +57,7 @@ public static class FeedApi
         ClaimsPrincipal user,
         CallerAccess callers,
         FeedReader reader,
-        ISupervisionStore store,
+        IDeliveryCursors cursors,
         CancellationToken ct)
     {
         if (ApiProblems.ParseLimit(limit, FeedReader.DefaultLimit, FeedReader.MaxLimit, out var take) is { } invalid)
@@ -73,7 +73,7 @@ public static class FeedApi
             var page = await reader.ReadAsync(after, take, access.Access!, waitFor, ct).ConfigureAwait(false);
             // The cursor a subscriber sends is what it has processed: its position, for the operators' lag figures.
             if (access.Access!.SubscriptionId is { } subscriptionId)
-                await store.SaveFeedPositionAsync(subscriptionId, FeedCursor.TryDecode(after, out var position) ? position : 0, ct).ConfigureAwait(false);
+                await cursors.RecordReadPositionAsync(subscriptionId, DeliveryChannels.Pull, FeedCursor.TryDecode(after, out var position) ? position : 0, ct).ConfigureAwait(false);
             return TypedResults.Ok(page);
         }
         catch (MalformedFeedCursorException ex)

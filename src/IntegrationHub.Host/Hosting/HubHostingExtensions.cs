@@ -9,8 +9,6 @@ using IntegrationHub.Host.Dashboard;
 using IntegrationHub.Host.Operations;
 using IntegrationHub.Host.Security;
 using IntegrationHub.Host.Subscriptions;
-using IntegrationHub.Host.Subscriptions.Amqp;
-using IntegrationHub.Host.Webhooks;
 using IntegrationHub.Pipeline;
 using IntegrationHub.Pipeline.Normalization;
 using IntegrationHub.Pipeline.Runs;
@@ -56,9 +54,7 @@ public static class HubHostingExtensions
         if (hub.HasRole("worker"))
             services.AddHostedService<SyncScheduler>();
 
-        services.AddHubSubscriptions(hub);
-        services.AddHubAmqpFeed(hub);
-        services.AddHubWebhooks(builder.Configuration, hub.HasRole("worker"));
+        services.AddHubSubscriptions(builder.Configuration, hub);
         services.AddHubApis();
         services.AddHubDashboard();
         services.AddOpenApi();

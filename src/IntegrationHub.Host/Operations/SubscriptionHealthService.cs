@@ -15,7 +15,7 @@ namespace IntegrationHub.Host.Operations;
 /// than <see cref="HealthOptions.SubscriptionLagAfter"/> on some channel), otherwise healthy. The pull channel counts
 /// once the subscriber has read the feed: a reader that stops reading shows up as lagging.
 /// </summary>
-public sealed class SubscriptionHealthService(ISupervisionStore store, IOptions<HubOptions> options, TimeProvider clock)
+public sealed class SubscriptionHealthService(ISupervisionStore store, IDeliveryCursors cursors, IOptions<HubOptions> options, TimeProvider clock)
 {
     private const int RecentDeliveries = 100;
 
@@ -36,26 +36,28 @@ public sealed class SubscriptionHealthService(ISupervisionStore store, IOptions<
     public async Task<IReadOnlyList<SubscriptionHealth>> EvaluateAsync(CancellationToken ct)
     {
         var subscriptions = await store.ListSubscriptionsAsync(ct).ConfigureAwait(false);
-        var pullPositions = await store.GetFeedPositionsAsync(ct).ConfigureAwait(false);
+        var positions = (await cursors.ListAsync(ct).ConfigureAwait(false)).ToDictionary(c => (c.SubscriptionId, c.Channel));
         var last = await store.LastChangeSequenceAsync(ct).ConfigureAwait(false);
         var result = new List<SubscriptionHealth>(subscriptions.Count);
         foreach (var subscription in subscriptions)
-            result.Add(await EvaluateAsync(subscription, pullPositions.GetValueOrDefault(subscription.Id), last, ct).ConfigureAwait(false));
+            result.Add(await EvaluateAsync(subscription, positions, last, ct).ConfigureAwait(false));
         _latest = result;
         return result;
     }
 
-    private async Task<SubscriptionHealth> EvaluateAsync(Subscription subscription, (long Sequence, DateTimeOffset ReadAt) pull, long last, CancellationToken ct)
+    private async Task<SubscriptionHealth> EvaluateAsync(
+        Subscription subscription, Dictionary<(string, string), DeliveryCursor> positions, long last, CancellationToken ct)
     {
         var scope = SubscriberEnvelope.ReadScope(new FeedAccess(subscription.EffectiveScope, Feeds.Privacy.PersonalDataView.Unmasked, subscription.Id, subscription.Kind));
         var channels = new List<ChannelHealth>();
-        if (pull.ReadAt != default)
-            channels.Add(await ChannelAsync("pull", pull.Sequence, scope, last, ct).ConfigureAwait(false) with { LastActivityAt = pull.ReadAt });
+        // The pull channel counts once the subscriber has read the feed.
+        if (positions.GetValueOrDefault((subscription.Id, DeliveryChannels.Pull)) is { } pull)
+            channels.Add(await ChannelAsync(DeliveryChannels.Pull, pull.Position, scope, last, ct).ConfigureAwait(false) with { LastActivityAt = pull.UpdatedAt });
 
-        if (subscription.Webhook is { } webhook && await store.GetWebhookStateAsync(subscription.Id, ct).ConfigureAwait(false) is { } state)
+        if (subscription.Webhook is { } webhook && positions.GetValueOrDefault((subscription.Id, DeliveryChannels.Webhook)) is { } state)
         {
             var recent = await store.ListWebhookDeliveriesAsync(subscription.Id, null, RecentDeliveries, ct).ConfigureAwait(false);
-            channels.Add(await ChannelAsync("webhook", state.Cursor, scope, last, ct).ConfigureAwait(false) with
+            channels.Add(await ChannelAsync(DeliveryChannels.Webhook, state.Position, scope, last, ct).ConfigureAwait(false) with
             {
                 LastActivityAt = recent.Count > 0 ? recent[0].AttemptedAt : null,
                 DeliverySuccessRate = recent.Count > 0 ? recent.Count(d => d.Succeeded) / (double)recent.Count : null,
@@ -67,8 +69,8 @@ public sealed class SubscriptionHealthService(ISupervisionStore store, IOptions<
 
         if (subscription.Amqp)
         {
-            var cursor = await store.GetAmqpCursorAsync(subscription.Id, ct).ConfigureAwait(false);
-            channels.Add(await ChannelAsync("amqp", cursor, scope, last, ct).ConfigureAwait(false));
+            var cursor = positions.GetValueOrDefault((subscription.Id, DeliveryChannels.Amqp))?.Position ?? 0;
+            channels.Add(await ChannelAsync(DeliveryChannels.Amqp, cursor, scope, last, ct).ConfigureAwait(false));
         }
 
         var (verdict, reason, reasonZh) = Judge(subscription, channels);
@@ -108,7 +110,7 @@ public sealed class SubscriptionHealthService(ISupervisionStore store, IOptions<
                 $"Webhook 已被停用：{webhook.DisabledReason} 接收方修复后重新启用即可，不会遗漏事件。");
         }
 
-        if (channels.FirstOrDefault(c => c is { Channel: "webhook", FailedAttempts: > 0 }) is { } failing)
+        if (channels.FirstOrDefault(c => c is { Channel: DeliveryChannels.Webhook, FailedAttempts: > 0 }) is { } failing)
         {
             var next = failing.NextAttemptAt is { } at ? at.ToString("u", CultureInfo.InvariantCulture) : "—";
             return (SubscriptionHealthStates.Failing,

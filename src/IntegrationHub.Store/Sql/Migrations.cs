@@ -268,5 +268,30 @@ internal static class Migrations
             ALTER TABLE sync_runs ADD COLUMN run_number BIGINT NOT NULL DEFAULT 0;
             ALTER TABLE source_records ADD COLUMN read_position BIGINT NOT NULL DEFAULT 0;
             """),
+        // One cursor table for every subscriber channel (issue 16): the pull reader's position (feed_positions), the
+        // webhook's cursor with its failed attempts, next attempt and generation (webhook_state), and the AMQP cursor
+        // (amqp_cursors) move into it; the old tables go, so that nothing reads a cursor that no longer moves.
+        (25, """
+            CREATE TABLE delivery_cursors (
+                subscription_id TEXT NOT NULL,
+                channel TEXT NOT NULL,
+                seq BIGINT NOT NULL,
+                attempt INTEGER NOT NULL,
+                next_attempt_at BIGINT,
+                generation BIGINT NOT NULL,
+                updated_at BIGINT NOT NULL,
+                PRIMARY KEY (subscription_id, channel));
+
+            INSERT INTO delivery_cursors (subscription_id, channel, seq, attempt, next_attempt_at, generation, updated_at)
+            SELECT subscription_id, 'pull', seq, 0, NULL, 0, read_at FROM feed_positions;
+            INSERT INTO delivery_cursors (subscription_id, channel, seq, attempt, next_attempt_at, generation, updated_at)
+            SELECT subscription_id, 'webhook', cursor_seq, attempt, next_attempt_at, generation, updated_at FROM webhook_state;
+            INSERT INTO delivery_cursors (subscription_id, channel, seq, attempt, next_attempt_at, generation, updated_at)
+            SELECT subscription_id, 'amqp', sequence, 0, NULL, 0, updated_at FROM amqp_cursors;
+
+            DROP TABLE feed_positions;
+            DROP TABLE webhook_state;
+            DROP TABLE amqp_cursors;
+            """),
     ];
 }

@@ -191,24 +191,6 @@ public sealed partial class SqlSupervisionStore
             $"SELECT COUNT(*) FROM change_log c WHERE {string.Join(" AND ", where)}", parameters, cancellationToken: ct)).ConfigureAwait(false);
     }
 
-    public async Task SaveFeedPositionAsync(string subscriptionId, long sequence, CancellationToken ct)
-    {
-        await using var connection = await OpenAsync(ct).ConfigureAwait(false);
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO feed_positions (subscription_id, seq, read_at) VALUES (@subscriptionId, @sequence, @now)
-            ON CONFLICT (subscription_id) DO UPDATE SET seq = excluded.seq, read_at = excluded.read_at
-            """, new { subscriptionId, sequence, now = Now }, cancellationToken: ct)).ConfigureAwait(false);
-    }
-
-    public async Task<IReadOnlyDictionary<string, (long Sequence, DateTimeOffset ReadAt)>> GetFeedPositionsAsync(CancellationToken ct)
-    {
-        await using var connection = await OpenAsync(ct).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<(string SubscriptionId, long Seq, long ReadAt)>(new CommandDefinition(
-            "SELECT subscription_id, seq, read_at FROM feed_positions", cancellationToken: ct)).ConfigureAwait(false);
-        return rows.ToDictionary(r => r.SubscriptionId, r => (r.Seq, At(r.ReadAt)));
-    }
-
     public async Task<long> GetPrunedThroughAsync(CancellationToken ct)
     {
         await using var connection = await OpenAsync(ct).ConfigureAwait(false);
@@ -290,6 +272,14 @@ public sealed partial class SqlSupervisionStore
         return await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
             "SELECT COALESCE(MAX(seq), (SELECT pruned_through FROM feed_state WHERE id = 1)) FROM change_log",
             cancellationToken: ct)).ConfigureAwait(false) ?? 0;
+    }
+
+    public async Task<long?> FirstChangeSequenceSinceAsync(DateTimeOffset since, CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct).ConfigureAwait(false);
+        return await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            "SELECT MIN(seq) FROM change_log WHERE occurred_at >= @since",
+            new { since = since.ToUnixTimeMilliseconds() }, cancellationToken: ct)).ConfigureAwait(false);
     }
 
     private sealed record GoldenRow

@@ -2,7 +2,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using IntegrationHub.Feeds;
-using IntegrationHub.Host.Subscriptions.Amqp;
+using IntegrationHub.Feeds.Delivery.Amqp;
 using IntegrationHub.Integration.Tests.Harness;
 using IntegrationHub.Samples;
 using RabbitMQ.Client;

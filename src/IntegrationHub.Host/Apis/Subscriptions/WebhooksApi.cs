@@ -1,7 +1,7 @@
 using System.Security.Claims;
+using IntegrationHub.Feeds.Delivery.Webhooks;
 using IntegrationHub.Host.Audit;
 using IntegrationHub.Host.Security;
-using IntegrationHub.Host.Webhooks;
 using IntegrationHub.Store;
 using IntegrationHub.Store.Model;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -59,8 +59,8 @@ public static class WebhooksApi
     }
 
     public static async Task<Results<Ok<WebhookEndpointView>, Created<WebhookEndpointView>, ValidationProblem, ProblemHttpResult>> SetWebhook(
-        string id, WebhookRequest request, ClaimsPrincipal user, ISupervisionStore store, WebhookSecrets secrets,
-        IOptions<WebhookOptions> options, TimeProvider clock, CancellationToken ct)
+        string id, WebhookRequest request, ClaimsPrincipal user, ISupervisionStore store, IDeliveryCursors cursors,
+        WebhookSecrets secrets, IOptions<WebhookOptions> options, TimeProvider clock, CancellationToken ct)
     {
         if (await FindAsync(id, user, store, ct).ConfigureAwait(false) is not { } subscription)
             return NotFoundOrForbidden(id, user);
@@ -87,19 +87,19 @@ public static class WebhooksApi
         var channel = new WebhookChannel { Url = url.AbsoluteUri, Secrets = [entry] };
         // Delivery starts with the changes after this moment; earlier ones are in the pull feed (or a replay). A state left
         // by a removed subscription of the same id is not taken over.
-        await store.RemoveWebhookStateAsync(id, ct).ConfigureAwait(false);
-        await store.StartWebhookStateAsync(id, await store.LastChangeSequenceAsync(ct).ConfigureAwait(false), ct).ConfigureAwait(false);
+        await cursors.RemoveAsync(id, DeliveryChannels.Webhook, ct).ConfigureAwait(false);
+        await cursors.StartAsync(id, DeliveryChannels.Webhook, await store.LastChangeSequenceAsync(ct).ConfigureAwait(false), ct).ConfigureAwait(false);
         await store.UpdateSubscriptionAsync(subscription with { Webhook = channel, UpdatedAt = now }, ct).ConfigureAwait(false);
         return TypedResults.Created($"{HubApis.Prefix}/subscriptions/{id}/webhook", WebhookEndpointView.From(channel, secret.Export()));
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> RemoveWebhook(
-        string id, ClaimsPrincipal user, ISupervisionStore store, TimeProvider clock, CancellationToken ct)
+        string id, ClaimsPrincipal user, ISupervisionStore store, IDeliveryCursors cursors, TimeProvider clock, CancellationToken ct)
     {
         if (await FindAsync(id, user, store, ct).ConfigureAwait(false) is not { Webhook: not null } subscription)
             return NotFoundOrForbidden(id, user);
         await store.UpdateSubscriptionAsync(subscription with { Webhook = null, UpdatedAt = clock.GetUtcNow() }, ct).ConfigureAwait(false);
-        await store.RemoveWebhookStateAsync(id, ct).ConfigureAwait(false);
+        await cursors.RemoveAsync(id, DeliveryChannels.Webhook, ct).ConfigureAwait(false);
         return TypedResults.NoContent();
     }
 
@@ -115,13 +115,13 @@ public static class WebhooksApi
     }
 
     public static async Task<Results<Ok<WebhookEndpointView>, ProblemHttpResult>> EnableWebhook(
-        string id, ClaimsPrincipal user, ISupervisionStore store, TimeProvider clock, CancellationToken ct)
+        string id, ClaimsPrincipal user, ISupervisionStore store, IDeliveryCursors cursors, TimeProvider clock, CancellationToken ct)
     {
         if (await FindToOperateAsync(id, user, store, ct).ConfigureAwait(false) is not { Webhook: { } webhook } subscription)
             return NotFoundOrForbidden(id, user);
         var enabled = webhook with { Enabled = true, DisabledReason = null, DisabledAt = null };
         // The failed event is due at once, with the schedule from its start.
-        await store.RewindWebhookAsync(id, null, ct).ConfigureAwait(false);
+        await cursors.RewindAsync(id, DeliveryChannels.Webhook, null, ct).ConfigureAwait(false);
         await store.UpdateSubscriptionAsync(subscription with { Webhook = enabled, UpdatedAt = clock.GetUtcNow() }, ct).ConfigureAwait(false);
         return TypedResults.Ok(WebhookEndpointView.From(enabled));
     }
@@ -152,7 +152,7 @@ public static class WebhooksApi
     }
 
     public static async Task<Results<Accepted<WebhookReplayView>, ValidationProblem, ProblemHttpResult>> Replay(
-        string id, string? since, ClaimsPrincipal user, ISupervisionStore store, CancellationToken ct)
+        string id, string? since, ClaimsPrincipal user, ISupervisionStore store, IDeliveryCursors cursors, CancellationToken ct)
     {
         if (ApiProblems.ParseTimestamp("since", since, out var from) is { } invalid)
             return invalid;
@@ -163,7 +163,7 @@ public static class WebhooksApi
 
         var first = await store.FirstChangeSequenceSinceAsync(start, ct).ConfigureAwait(false);
         if (first is { } sequence)
-            await store.RewindWebhookAsync(id, sequence - 1, ct).ConfigureAwait(false);
+            await cursors.RewindAsync(id, DeliveryChannels.Webhook, sequence - 1, ct).ConfigureAwait(false);
         return TypedResults.Accepted($"{HubApis.Prefix}/subscriptions/{id}/webhook/deliveries", new WebhookReplayView(start, first));
     }
 

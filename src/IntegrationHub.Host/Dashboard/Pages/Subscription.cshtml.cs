@@ -35,9 +35,10 @@ public sealed class SubscriptionModel(ISupervisionStore store, SubscriptionHealt
         return Page();
     }
 
-    public async Task<IActionResult> OnPostEnableAsync(string id, [FromServices] TimeProvider clock, [FromServices] IAuditLog audit, CancellationToken ct)
+    public async Task<IActionResult> OnPostEnableAsync(
+        string id, [FromServices] IDeliveryCursors cursors, [FromServices] TimeProvider clock, [FromServices] IAuditLog audit, CancellationToken ct)
     {
-        var result = await WebhooksApi.EnableWebhook(id, User, store, clock, ct).ConfigureAwait(false);
+        var result = await WebhooksApi.EnableWebhook(id, User, store, cursors, clock, ct).ConfigureAwait(false);
         if (result.Result is not ProblemHttpResult)
             await audit.RecordAsync(HttpContext, AuditActions.WebhookEnable, id, null, ct).ConfigureAwait(false);
         Message = result.Result is ProblemHttpResult problem ? Text.Problem + problem.ProblemDetails.Detail : Text.ReEnabled;

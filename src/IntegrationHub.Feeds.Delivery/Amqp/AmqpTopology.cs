@@ -1,6 +1,6 @@
 using RabbitMQ.Client;
 
-namespace IntegrationHub.Host.Subscriptions.Amqp;
+namespace IntegrationHub.Feeds.Delivery.Amqp;
 
 /// <summary>
 /// The names and declarations of the AMQP channel. Per subscription: a durable quorum queue <c>sub.{id}.q</c>, bound to

@@ -2,7 +2,7 @@ using IntegrationHub.Feeds.Webhooks;
 using IntegrationHub.Store.Model;
 using Microsoft.AspNetCore.DataProtection;
 
-namespace IntegrationHub.Host.Webhooks;
+namespace IntegrationHub.Feeds.Delivery.Webhooks;
 
 /// <summary>
 /// Webhook signing secrets at rest: protected with ASP.NET Core Data Protection (the key ring of the connector secrets),

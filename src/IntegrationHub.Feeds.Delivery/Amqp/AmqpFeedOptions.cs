@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace IntegrationHub.Host.Subscriptions.Amqp;
+namespace IntegrationHub.Feeds.Delivery.Amqp;
 
 /// <summary>
 /// The <c>Hub:Amqp</c> section: the AMQP channel for subscribers, on the hub's own RabbitMQ (<c>Hub:Bus</c>); only

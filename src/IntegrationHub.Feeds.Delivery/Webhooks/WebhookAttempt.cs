@@ -1,6 +1,6 @@
 using IntegrationHub.Store.Model;
 
-namespace IntegrationHub.Host.Webhooks;
+namespace IntegrationHub.Feeds.Delivery.Webhooks;
 
 /// <summary>What one POST to a webhook endpoint came to: the log entry and, on failure, the receiver's Retry-After.</summary>
 public sealed record WebhookAttempt(WebhookDelivery Delivery, TimeSpan? RetryAfter)
@@ -8,5 +8,5 @@ public sealed record WebhookAttempt(WebhookDelivery Delivery, TimeSpan? RetryAft
     public bool Succeeded => Delivery.Succeeded;
 
     /// <summary>410 Gone: the receiver asks the hub to stop (Standard Webhooks, CloudEvents webhook spec).</summary>
-    public bool Gone => Delivery.StatusCode == StatusCodes.Status410Gone;
+    public bool Gone => Delivery.StatusCode == (int)System.Net.HttpStatusCode.Gone;
 }

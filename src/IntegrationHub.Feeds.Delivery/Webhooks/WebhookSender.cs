@@ -2,18 +2,16 @@ using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text;
 using IntegrationHub.Contracts.Telemetry;
-using IntegrationHub.Feeds;
-using IntegrationHub.Feeds.Privacy;
 using IntegrationHub.Feeds.Webhooks;
 using IntegrationHub.Store.Model;
 using Microsoft.Extensions.Options;
 
-namespace IntegrationHub.Host.Webhooks;
+namespace IntegrationHub.Feeds.Delivery.Webhooks;
 
 /// <summary>
-/// Makes one delivery attempt of one change to a subscription's webhook: the CloudEvents envelope with identifiers
-/// masked for the subscription, signed (Standard Webhooks) with every current secret, POSTed through the egress
-/// policy's handler (checked at connect time, no proxy, no redirects) with the configured timeout.
+/// Makes one delivery attempt of one event to a subscription's webhook: the subscriber's envelope (identifiers masked
+/// for the subscription, <see cref="FeedAccess.Pushed"/>), signed (Standard Webhooks) with every current secret,
+/// POSTed through the egress policy's handler (checked at connect time, no proxy, no redirects) within the timeout.
 /// </summary>
 public sealed class WebhookSender : IDisposable
 {
@@ -22,11 +20,10 @@ public sealed class WebhookSender : IDisposable
 
     private readonly HttpClient _client;
     private readonly WebhookSecrets _secrets;
-    private readonly PersonalDataTokens _tokens;
     private readonly TimeProvider _clock;
     private readonly TimeSpan _timeout;
 
-    public WebhookSender(IOptions<WebhookOptions> options, WebhookSecrets secrets, PersonalDataTokens tokens, TimeProvider clock)
+    public WebhookSender(IOptions<WebhookOptions> options, WebhookSecrets secrets, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(options);
         var handler = options.Value.Policy().CreateHandler();
@@ -34,40 +31,27 @@ public sealed class WebhookSender : IDisposable
         handler.PooledConnectionLifetime = TimeSpan.FromMinutes(2);
         _client = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
         _secrets = secrets;
-        _tokens = tokens;
         _clock = clock;
         _timeout = options.Value.Timeout;
     }
 
-    /// <summary>What a webhook of the subscription receives: its effective scope, identifiers masked, its kind of event.</summary>
-    public FeedAccess AccessFor(Subscription subscription)
+    /// <summary>One attempt to deliver the event.</summary>
+    public async Task<WebhookAttempt> SendAsync(Subscription subscription, SubscriberEvent subscriberEvent, int attempt, string trigger, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(subscription);
-        // Webhooks carry no key, so they never hold pii:read: identifiers are always masked, with the subscription's tokens.
-        return new FeedAccess(subscription.EffectiveScope, _tokens.MaskedFor(subscription.Id), subscription.Id, subscription.Kind);
-    }
-
-    /// <summary>
-    /// One attempt to deliver the change; null when the change carries nothing for this subscriber (a 双公示
-    /// subscription and a record that is not a publishable penalty or licence), which the caller passes over.
-    /// </summary>
-    public async Task<WebhookAttempt?> SendAsync(Subscription subscription, ChangeEvent change, int attempt, string trigger, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(subscription);
-        ArgumentNullException.ThrowIfNull(change);
+        ArgumentNullException.ThrowIfNull(subscriberEvent);
         var webhook = subscription.Webhook ?? throw new InvalidOperationException($"Subscription {subscription.Id} has no webhook.");
-        if (SubscriberEnvelope.ToUtf8Bytes(change, AccessFor(subscription)) is not { } body)
-            return null;
+        var change = subscriberEvent.Change;
 
         // The delivery joins the trace of the batch that made the change (its context is kept in the change log).
         using var span = HubTelemetry.StartFeedDelivery(subscription.Id, HubTelemetry.ParentOf(change.TraceParent));
-        span?.SetTag(HubTelemetry.ChannelTag, "webhook");
+        span?.SetTag(HubTelemetry.ChannelTag, DeliveryChannels.Webhook);
         span?.SetTag("hub.feed.event_id", change.EventId);
-        var result = await PostAsync(subscription, webhook, change, body, attempt, trigger, ct).ConfigureAwait(false);
+        var result = await PostAsync(subscription, webhook, change, subscriberEvent.Body, attempt, trigger, ct).ConfigureAwait(false);
         var outcome = result.Succeeded ? "delivered" : result.Gone ? "gone" : "failed";
         span?.SetTag("hub.feed.outcome", outcome);
         span?.SetStatus(result.Succeeded ? ActivityStatusCode.Ok : ActivityStatusCode.Error, result.Delivery.Error);
-        HubTelemetry.FeedDelivered.Add(1, new(HubTelemetry.SubscriptionTag, subscription.Id), new(HubTelemetry.ChannelTag, "webhook"), new("hub.feed.outcome", outcome));
+        HubTelemetry.FeedDelivered.Add(1, new(HubTelemetry.SubscriptionTag, subscription.Id), new(HubTelemetry.ChannelTag, DeliveryChannels.Webhook), new("hub.feed.outcome", outcome));
         if (result.Succeeded)
             HubTelemetry.FeedDeliveryLatency.Record((_clock.GetUtcNow() - change.OccurredAt).TotalSeconds, new KeyValuePair<string, object?>(HubTelemetry.SubscriptionTag, subscription.Id));
         return result;

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Net;
 using IntegrationHub.Feeds.Webhooks;
 
-namespace IntegrationHub.Host.Webhooks;
+namespace IntegrationHub.Feeds.Delivery.Webhooks;
 
 /// <summary>The <c>Hub:Webhooks</c> section: where webhooks may go and how they are delivered and retried.</summary>
 public sealed class WebhookOptions : IValidatableObject

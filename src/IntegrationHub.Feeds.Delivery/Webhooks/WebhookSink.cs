@@ -1,0 +1,118 @@
+using System.Globalization;
+using IntegrationHub.Feeds.Channels;
+using IntegrationHub.Feeds.Webhooks;
+using IntegrationHub.Store;
+using IntegrationHub.Store.Model;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace IntegrationHub.Feeds.Delivery.Webhooks;
+
+/// <summary>
+/// The webhook channel: strictly in sequence order, the next event in scope is not sent before the one in flight
+/// succeeded, so a failing endpoint holds back only its own later events (head-of-line blocking) and per-record order
+/// is kept. Each attempt is saved with the cursor (failed attempts, next attempt, delivery log) in one transaction, so a
+/// restart — or another process — carries on where it stopped. 410 Gone, or the last attempt of the retry schedule
+/// failing, disables the endpoint.
+/// </summary>
+public sealed partial class WebhookSink(
+    ISupervisionStore store,
+    ChangeLogReader reader,
+    WebhookSender sender,
+    IOptions<WebhookOptions> options,
+    TimeProvider clock,
+    ILogger<WebhookSink> logger) : IChannelSink
+{
+    private readonly WebhookRetrySchedule _schedule = options.Value.Schedule();
+
+    public string Channel => DeliveryChannels.Webhook;
+
+    public int BatchSize => options.Value.BatchSize;
+
+    public TimeSpan PollInterval => options.Value.PollInterval;
+
+    // A failed attempt is recorded and retried on the schedule; an exception (the store unreachable) at the next poll.
+    public TimeSpan RetryAfterFailure => TimeSpan.Zero;
+
+    // A new endpoint receives the changes made after it was set; earlier ones are in the pull feed, or a replay.
+    public CursorStart Start => CursorStart.Newest;
+
+    public bool Delivers(Subscription subscription) => subscription?.Webhook is { Enabled: true };
+
+    /// <summary>Manual redeliveries: one attempt each, logged, outside the cursor (a failure is not retried).</summary>
+    public async Task PrepareAsync(Subscription subscription, FeedAccess access, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(subscription);
+        foreach (var sequence in await store.ListWebhookRedeliveriesAsync(subscription.Id, ct).ConfigureAwait(false))
+        {
+            var page = await reader.ReadAsync(sequence - 1, sequence, access, 1, ct).ConfigureAwait(false);
+            if (page.Events is [var redelivered])
+            {
+                var attempt = await sender.SendAsync(subscription, redelivered, 1, WebhookDeliveryTriggers.Redeliver, ct).ConfigureAwait(false);
+                await store.AddWebhookDeliveryAsync(attempt.Delivery, ct).ConfigureAwait(false);
+            }
+
+            await store.RemoveWebhookRedeliveryAsync(subscription.Id, sequence, ct).ConfigureAwait(false);
+        }
+    }
+
+    public async Task<bool> DeliverAsync(Subscription subscription, IReadOnlyList<SubscriberEvent> events, DeliveryProgress progress, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        ArgumentNullException.ThrowIfNull(progress);
+        foreach (var subscriberEvent in events)
+        {
+            var attempt = await sender.SendAsync(subscription, subscriberEvent, progress.Cursor.Attempt + 1, WebhookDeliveryTriggers.Dispatch, ct).ConfigureAwait(false);
+            if (attempt.Succeeded)
+            {
+                if (!await progress.DeliveredAsync(subscriberEvent.Sequence, attempt.Delivery, ct).ConfigureAwait(false))
+                    return false; // An operator rewound or reset the webhook meanwhile: start again from the store.
+                continue;
+            }
+
+            await FailAsync(subscription, attempt, progress, ct).ConfigureAwait(false);
+            return false;
+        }
+
+        return true;
+    }
+
+    private async Task FailAsync(Subscription subscription, WebhookAttempt attempt, DeliveryProgress progress, CancellationToken ct)
+    {
+        var failed = progress.Cursor.Attempt + 1;
+        string? disabledBecause = null;
+        DateTimeOffset? next = null;
+        if (attempt.Gone)
+        {
+            disabledBecause = $"The receiver answered 410 Gone to event {attempt.Delivery.EventId} (seq {attempt.Delivery.Sequence}) at {attempt.Delivery.AttemptedAt:O}.";
+        }
+        else if (_schedule.DelayAfter(failed, attempt.RetryAfter, Random.Shared.NextDouble()) is { } delay)
+        {
+            next = clock.GetUtcNow() + delay;
+        }
+        else
+        {
+            disabledBecause = $"Event {attempt.Delivery.EventId} (seq {attempt.Delivery.Sequence}) failed {failed} attempts, the whole retry schedule; " +
+                $"the last: {attempt.Delivery.Error ?? attempt.Delivery.StatusCode?.ToString(CultureInfo.InvariantCulture)}.";
+        }
+
+        await progress.FailedAsync(attempt.Delivery with { NextAttemptAt = next }, next, ct).ConfigureAwait(false);
+        if (disabledBecause is not null)
+            await DisableAsync(subscription.Id, disabledBecause, ct).ConfigureAwait(false);
+    }
+
+    private async Task DisableAsync(string subscriptionId, string reason, CancellationToken ct)
+    {
+        // Read again: the subscription may have changed while the attempt was under way.
+        if (await store.GetSubscriptionAsync(subscriptionId, ct).ConfigureAwait(false) is not { Webhook: { } webhook } subscription)
+            return;
+        var now = clock.GetUtcNow();
+        await store.UpdateSubscriptionAsync(
+            subscription with { Webhook = webhook with { Enabled = false, DisabledReason = reason, DisabledAt = now }, UpdatedAt = now },
+            ct).ConfigureAwait(false);
+        LogDisabled(logger, subscriptionId, reason);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook of subscription {SubscriptionId} disabled: {Reason}")]
+    private static partial void LogDisabled(ILogger logger, string subscriptionId, string reason);
+}

@@ -1,0 +1,186 @@
+using IntegrationHub.Feeds;
+using IntegrationHub.Feeds.Channels;
+using IntegrationHub.Integration.Tests.Harness;
+using IntegrationHub.Store.Model;
+
+namespace IntegrationHub.Integration.Tests.Delivery;
+
+/// <summary>
+/// The delivery engine itself (issue 16): the "deliver what is pending" step of one (subscription, channel) over the real
+/// change log and cursor table, on both stacks — scope, batches, the cursor's rules, crashes, rewinds, retries, retention
+/// and ownership.
+/// </summary>
+public sealed class ChannelDeliveryTests
+{
+    private static readonly CancellationToken None = CancellationToken.None;
+
+    [Theory]
+    [MemberData(nameof(HubStacks.Both), MemberType = typeof(HubStacks))]
+    public async Task Steps_DeliverTheEventsInScopeInOrder_ABatchAtATime_AndMoveTheCursorPastChangesOutOfScope(HubStack stack)
+    {
+        await using var log = await ChangeLogFixture.CreateAsync(stack);
+        await log.CommitCasesAsync("310101", "320102", "310104", "310105", "320106", "310107", "320108");
+        var subscription = ChangeLogFixture.Subscription("shanghai", "31");
+        var sink = new RecordingSink(batchSize: 3);
+        var delivery = log.Delivery();
+
+        var outcomes = new List<DeliveryStepOutcome>();
+        DeliveryStep step;
+        do
+        {
+            step = await delivery.DeliverPendingAsync(subscription, sink, None);
+            outcomes.Add(step.Outcome);
+        }
+        while (step.RunAgain);
+
+        // Started, a full batch, the rest; then nothing.
+        Assert.Equal([DeliveryStepOutcome.More, DeliveryStepOutcome.More, DeliveryStepOutcome.CaughtUp], outcomes);
+        Assert.Equal([3, 1], sink.Batches.Select(b => b.Count));
+        Assert.Equal(await log.EventIdsAsync("31"), sink.Received.Select(e => e.Id));
+        var cursor = await log.Cursors.GetAsync("shanghai", RecordingSink.Name, None);
+        Assert.Equal(await log.Store.LastChangeSequenceAsync(None), cursor!.Position);
+        Assert.Equal(DeliveryStepOutcome.CaughtUp, (await delivery.DeliverPendingAsync(subscription, sink, None)).Outcome);
+        Assert.Equal(2, sink.Batches.Count);
+    }
+
+    [Theory]
+    [MemberData(nameof(HubStacks.Both), MemberType = typeof(HubStacks))]
+    public async Task AProcessThatDiesBeforeItsCursorIsSaved_LeavesItsBatchToTheNextProcess_WhichSendsTheSameEventIdsAgain(HubStack stack)
+    {
+        await using var log = await ChangeLogFixture.CreateAsync(stack);
+        await log.CommitCasesAsync("310101", "310102", "310103", "310104", "310105");
+        var subscription = ChangeLogFixture.Subscription("province");
+        var dying = new RecordingSink(batchSize: 2);
+        var first = log.Delivery();
+        await first.DeliverPendingAsync(subscription, dying, None);
+        await first.DeliverPendingAsync(subscription, dying, None);
+        dying.OnBatch = (_, _) => throw new IOException("the process is killed with the batch in flight");
+        await Assert.ThrowsAsync<IOException>(() => first.DeliverPendingAsync(subscription, dying, None));
+
+        var survivor = new RecordingSink(batchSize: 2);
+        var second = log.AnotherProcess();
+        while ((await second.DeliverPendingAsync(subscription, survivor, None)).RunAgain)
+        {
+        }
+
+        // Nothing lost; only the batch in flight came twice, with the same ids and the same bytes.
+        var all = await log.EventIdsAsync();
+        Assert.Equal(all, dying.Batches[0].Concat(survivor.Received).Select(e => e.Id));
+        var inFlight = dying.Batches[1];
+        Assert.Equal(inFlight.Select(e => e.Id), survivor.Batches[0].Select(e => e.Id));
+        Assert.Equal(inFlight.Select(e => e.Body), survivor.Batches[0].Select(e => e.Body));
+        Assert.Equal(all.Count + inFlight.Count, dying.Received.Concat(survivor.Received).Count());
+    }
+
+    [Theory]
+    [MemberData(nameof(HubStacks.Both), MemberType = typeof(HubStacks))]
+    public async Task AnOperatorsRewindDuringAStep_WinsOverTheStepsProgress_AndEverythingIsDeliveredAgainFromThere(HubStack stack)
+    {
+        await using var log = await ChangeLogFixture.CreateAsync(stack);
+        await log.CommitCasesAsync("310101", "310102", "310103");
+        var subscription = ChangeLogFixture.Subscription("replayed");
+        var sink = new RecordingSink(batchSize: 10);
+        var delivery = log.Delivery();
+        await delivery.DeliverPendingAsync(subscription, sink, None);
+        sink.OnBatch = async (events, progress) =>
+        {
+            Assert.True(await progress.DeliveredAsync(events[0].Sequence, null, None));
+            await log.Cursors.RewindAsync("replayed", RecordingSink.Name, 0, None);
+            return await progress.DeliveredAsync(events[1].Sequence, null, None);
+        };
+
+        var step = await delivery.DeliverPendingAsync(subscription, sink, None);
+
+        Assert.Equal(DeliveryStepOutcome.More, step.Outcome);
+        var cursor = (await log.Cursors.GetAsync("replayed", RecordingSink.Name, None))!;
+        Assert.Equal((0L, 1L), (cursor.Position, cursor.Generation));
+        sink.OnBatch = null;
+        await delivery.DeliverPendingAsync(subscription, sink, None);
+        Assert.Equal(await log.EventIdsAsync(), sink.Batches[^1].Select(e => e.Id));
+    }
+
+    [Theory]
+    [MemberData(nameof(HubStacks.Both), MemberType = typeof(HubStacks))]
+    public async Task AFailedEvent_IsNotSentAgainBeforeItIsDue_AndThenTheBatchResumesWithIt(HubStack stack)
+    {
+        await using var log = await ChangeLogFixture.CreateAsync(stack);
+        await log.CommitCasesAsync("310101", "310102");
+        var subscription = ChangeLogFixture.Subscription("flaky");
+        var sink = new RecordingSink();
+        var delivery = log.Delivery();
+        await delivery.DeliverPendingAsync(subscription, sink, None);
+        var due = log.Clock.GetUtcNow().AddMinutes(5);
+        sink.OnBatch = async (_, progress) => await progress.FailedAsync(null, due, None) && false;
+
+        Assert.Equal(DeliveryStepOutcome.Waiting, (await delivery.DeliverPendingAsync(subscription, sink, None)).Outcome);
+        var failed = (await log.Cursors.GetAsync("flaky", RecordingSink.Name, None))!;
+        Assert.Equal((0L, 1, (DateTimeOffset?)due), (failed.Position, failed.Attempt, failed.NextAttemptAt));
+
+        log.Clock.Advance(TimeSpan.FromMinutes(4));
+        Assert.Equal(DeliveryStepOutcome.Waiting, (await delivery.DeliverPendingAsync(subscription, sink, None)).Outcome);
+        Assert.Single(sink.Batches);
+
+        log.Clock.Advance(TimeSpan.FromMinutes(1));
+        sink.OnBatch = null;
+        Assert.Equal(DeliveryStepOutcome.CaughtUp, (await delivery.DeliverPendingAsync(subscription, sink, None)).Outcome);
+        Assert.Equal(sink.Batches[0].Select(e => e.Id), sink.Batches[1].Select(e => e.Id));
+        var delivered = (await log.Cursors.GetAsync("flaky", RecordingSink.Name, None))!;
+        Assert.Equal((0, (DateTimeOffset?)null), (delivered.Attempt, delivered.NextAttemptAt));
+    }
+
+    [Theory]
+    [MemberData(nameof(HubStacks.Both), MemberType = typeof(HubStacks))]
+    public async Task WhenRetentionRemovedChangesAfterTheCursor_TheStepReportsTheGap_AndGoesOnFromTheOldestKept(HubStack stack)
+    {
+        await using var log = await ChangeLogFixture.CreateAsync(stack);
+        await log.CommitCasesAsync("310101", "310102");
+        var pruned = await log.EventIdsAsync();
+        log.Clock.Advance(TimeSpan.FromDays(40));
+        await log.CommitCasesAsync("310103");
+        await log.Store.PruneChangesAsync(log.Clock.GetUtcNow().AddDays(-30), None);
+        var subscription = ChangeLogFixture.Subscription("late");
+        var sink = new RecordingSink();
+        var delivery = log.Delivery();
+        await delivery.DeliverPendingAsync(subscription, sink, None);
+
+        var step = await delivery.DeliverPendingAsync(subscription, sink, None);
+
+        Assert.Equal(new ChangeLogGap(0, pruned.Count), step.Gap);
+        Assert.Equal(await log.EventIdsAsync(), sink.Received.Select(e => e.Id));
+        Assert.Null((await delivery.DeliverPendingAsync(subscription, sink, None)).Gap);
+    }
+
+    [Theory]
+    [MemberData(nameof(HubStacks.Both), MemberType = typeof(HubStacks))]
+    public async Task ADeliveryAnotherProcessOwns_IsLeftAlone_WithoutACursorOrAnEvent(HubStack stack)
+    {
+        await using var log = await ChangeLogFixture.CreateAsync(stack);
+        await log.CommitCasesAsync("310101");
+        var subscription = ChangeLogFixture.Subscription("elsewhere");
+        var sink = new RecordingSink();
+
+        var step = await log.Delivery(new OwnedElsewhere()).DeliverPendingAsync(subscription, sink, None);
+
+        Assert.Equal(DeliveryStepOutcome.NotMine, step.Outcome);
+        Assert.Empty(sink.Batches);
+        Assert.Null(await log.Cursors.GetAsync("elsewhere", RecordingSink.Name, None));
+    }
+
+    [Theory]
+    [MemberData(nameof(HubStacks.Both), MemberType = typeof(HubStacks))]
+    public async Task ASubscriptionThatDoesNotUseTheChannel_GetsNothingOnIt(HubStack stack)
+    {
+        await using var log = await ChangeLogFixture.CreateAsync(stack);
+        await log.CommitCasesAsync("310101");
+        var subscription = ChangeLogFixture.Subscription("pull-only") with { Amqp = false };
+        var sink = new RecordingSink();
+
+        Assert.Equal(DeliveryStepOutcome.Inactive, (await log.Delivery().DeliverPendingAsync(subscription, sink, None)).Outcome);
+        Assert.Empty(sink.Batches);
+    }
+
+    private sealed class OwnedElsewhere : IDeliveryOwnership
+    {
+        public ValueTask<bool> IsMineAsync(string subscriptionId, string channel, CancellationToken ct) => ValueTask.FromResult(false);
+    }
+}
