@@ -14,6 +14,7 @@ using IntegrationHub.Host.Webhooks;
 using IntegrationHub.Pipeline;
 using IntegrationHub.Pipeline.Normalization;
 using IntegrationHub.Pipeline.Runs;
+using IntegrationHub.Reporting;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace IntegrationHub.Host.Hosting;
@@ -45,7 +46,7 @@ public static class HubHostingExtensions
         services.AddSingleton<BatchNormalizer>();
         services.AddSingleton<ConnectorPreview>();
         services.AddSingleton<ConnectorRunner>();
-        services.AddSingleton<IntegrationHub.Host.Apis.GoldenCaseSnapshot>();
+        services.AddHubReporting(projectInBackground: hub.HasRole("worker"));
 
         services.AddHubSecurity();
         services.AddHubBus(hub);

@@ -31,6 +31,8 @@ internal static class StoreServiceCollectionExtensions
         }
 
         services.AddSingleton<ISupervisionStore>(sp => new SqlSupervisionStore(sp.GetRequiredService<StoreDialect>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IntegrationHub.Store.Assessments.ICaseAssessmentStore>(sp =>
+            new SqlCaseAssessmentStore(sp.GetRequiredService<StoreDialect>(), sp.GetRequiredService<TimeProvider>()));
         services.AddHostedService<StoreMigrator>();
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
         return services;

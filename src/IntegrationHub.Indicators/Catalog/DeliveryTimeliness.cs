@@ -12,22 +12,31 @@ internal sealed class DeliveryTimeliness : IIndicator
     public IndicatorDefinition Definition { get; } = new(IndicatorCodes.DeliveryTimeliness, "送达及时率",
         "Penalty decisions served within 7 working days", "《行政处罚法》第六十一条、第八十五条");
 
-    public CaseAssessment? Assess(EnforcementAction action, IndicatorContext context)
+    public CaseStanding Standing(EnforcementAction action, WorkingDayCalendar calendar)
     {
         if (action.Category != ActionCategory.Penalty || action.Dates.Decided is not { } decided)
-            return null;
-        var deadline = PublicationDeadline.ForService(decided, context.Calendar);
-        var (from, due) = (IsoDay.Text(decided), IsoDay.Text(deadline.Due));
+            return CaseStanding.Outside;
+        var deadline = PublicationDeadline.ForService(decided, calendar);
         if (action.Dates.Delivered is not { } delivered)
+            return CaseStanding.PendingUntil(deadline.Due);
+        return deadline.IsMetBy(delivered) ? CaseStanding.Met : CaseStanding.Failed;
+    }
+
+    public CaseAssessment? Assess(EnforcementAction action, IndicatorContext context)
+    {
+        switch (Standing(action, context.Calendar).On(context.AsOf))
         {
-            return context.AsOf <= deadline.Due
-                ? null
-                : CaseAssessment.Fail("delivery.missing", $"决定日期 {from}，送达期限 {due} 已过，未记录送达。",
-                    $"Decided on {from}; the service deadline of {due} has passed and no service is recorded.");
+            case CaseOutcome.Outside:
+                return null;
+            case CaseOutcome.Met:
+                return CaseAssessment.Pass;
         }
 
-        return deadline.IsMetBy(delivered)
-            ? CaseAssessment.Pass
+        var decided = action.Dates.Decided!.Value;
+        var (from, due) = (IsoDay.Text(decided), IsoDay.Text(PublicationDeadline.ForService(decided, context.Calendar).Due));
+        return action.Dates.Delivered is not { } delivered
+            ? CaseAssessment.Fail("delivery.missing", $"决定日期 {from}，送达期限 {due} 已过，未记录送达。",
+                $"Decided on {from}; the service deadline of {due} has passed and no service is recorded.")
             : CaseAssessment.Fail("delivery.late", $"决定日期 {from}，于 {IsoDay.Text(delivered)} 送达，晚于期限 {due}。",
                 $"Decided on {from}, served on {IsoDay.Text(delivered)}, after the deadline of {due}.");
     }

@@ -16,29 +16,46 @@ internal sealed class PublicationTimeliness(bool permitOrPenalty) : IIndicator
         : new(IndicatorCodes.PublicationTimelinessOther, "其他执法决定公示及时率", "Publication timeliness of other decisions",
             "国办发〔2018〕118号 事后公开: 20 个工作日");
 
+    public CaseStanding Standing(EnforcementAction action, WorkingDayCalendar calendar)
+    {
+        if (DeadlineOf(action, calendar) is not { } deadline)
+            return CaseStanding.Outside;
+        if (action.Publication?.PublishedOn is not { } published)
+            return CaseStanding.PendingUntil(deadline.Due);
+        return deadline.IsMetBy(published) ? CaseStanding.Met : CaseStanding.Failed;
+    }
+
     public CaseAssessment? Assess(EnforcementAction action, IndicatorContext context)
     {
-        if (EnforcementDuties.IsPermitOrPenalty(action.Category) != permitOrPenalty || action.Dates.Decided is not { } decided)
-            return null;
-        var deadline = permitOrPenalty
-            ? PublicationDeadline.ForPermitOrPenalty(decided, context.Calendar)
-            : PublicationDeadline.ForOtherDecision(decided, context.Calendar);
-        var due = IsoDay.Text(deadline.Due);
-
-        if (action.Publication?.PublishedOn is not { } published)
+        switch (Standing(action, context.Calendar).On(context.AsOf))
         {
-            return context.AsOf <= deadline.Due
-                ? null
-                : CaseAssessment.Fail("publication.missing",
-                    $"决定日期 {IsoDay.Text(decided)}，公示期限 {due} 已过，仍未公示。",
-                    $"Decided on {IsoDay.Text(decided)}; the publication deadline of {due} has passed and it is not published.");
+            case CaseOutcome.Outside:
+                return null;
+            case CaseOutcome.Met:
+                return CaseAssessment.Pass;
         }
 
-        if (deadline.IsMetBy(published))
-            return CaseAssessment.Pass;
+        var decided = action.Dates.Decided!.Value;
+        var due = IsoDay.Text(DeadlineOf(action, context.Calendar)!.Due);
+        if (action.Publication?.PublishedOn is not { } published)
+        {
+            return CaseAssessment.Fail("publication.missing",
+                $"决定日期 {IsoDay.Text(decided)}，公示期限 {due} 已过，仍未公示。",
+                $"Decided on {IsoDay.Text(decided)}; the publication deadline of {due} has passed and it is not published.");
+        }
+
         var late = context.Calendar.WorkingDaysBetween(decided, published);
         return CaseAssessment.Fail("publication.late",
             $"决定日期 {IsoDay.Text(decided)}，于第 {late} 个工作日（{IsoDay.Text(published)}）公示，晚于期限 {due}。",
             $"Decided on {IsoDay.Text(decided)}, published on {IsoDay.Text(published)} (working day {late}), after the deadline of {due}.");
+    }
+
+    private Deadline? DeadlineOf(EnforcementAction action, WorkingDayCalendar calendar)
+    {
+        if (EnforcementDuties.IsPermitOrPenalty(action.Category) != permitOrPenalty || action.Dates.Decided is not { } decided)
+            return null;
+        return permitOrPenalty
+            ? PublicationDeadline.ForPermitOrPenalty(decided, calendar)
+            : PublicationDeadline.ForOtherDecision(decided, calendar);
     }
 }

@@ -15,24 +15,33 @@ internal sealed class WithdrawalTimeliness : IIndicator
 
     public DateOnly? PeriodDate(EnforcementAction action) => action.Publication?.ChangedOn;
 
-    public CaseAssessment? Assess(EnforcementAction action, IndicatorContext context)
+    public CaseStanding Standing(EnforcementAction action, WorkingDayCalendar calendar)
     {
         // Only a publication that was online when the decision changed has to be taken down.
         if (action.Category != ActionCategory.Penalty
             || action.Publication is not { ChangedOn: { } changed, PublishedOn: { } published } publication || published > changed)
-            return null;
-        var deadline = PublicationDeadline.ForWithdrawal(changed, context.Calendar);
-        var (from, due) = (IsoDay.Text(changed), IsoDay.Text(deadline.Due));
+            return CaseStanding.Outside;
+        var deadline = PublicationDeadline.ForWithdrawal(changed, calendar);
         if (publication.WithdrawnOn is not { } withdrawn)
+            return CaseStanding.PendingUntil(deadline.Due);
+        return deadline.IsMetBy(withdrawn) ? CaseStanding.Met : CaseStanding.Failed;
+    }
+
+    public CaseAssessment? Assess(EnforcementAction action, IndicatorContext context)
+    {
+        switch (Standing(action, context.Calendar).On(context.AsOf))
         {
-            return context.AsOf <= deadline.Due
-                ? null
-                : CaseAssessment.Fail("publication.withdrawal-missing", $"处罚决定于 {from} 变更或撤销，撤回期限 {due} 已过，公示仍未撤回。",
-                    $"The penalty was changed or revoked on {from}; the withdrawal deadline of {due} has passed and the publication is still online.");
+            case CaseOutcome.Outside:
+                return null;
+            case CaseOutcome.Met:
+                return CaseAssessment.Pass;
         }
 
-        return deadline.IsMetBy(withdrawn)
-            ? CaseAssessment.Pass
+        var changed = action.Publication!.ChangedOn!.Value;
+        var (from, due) = (IsoDay.Text(changed), IsoDay.Text(PublicationDeadline.ForWithdrawal(changed, context.Calendar).Due));
+        return action.Publication.WithdrawnOn is not { } withdrawn
+            ? CaseAssessment.Fail("publication.withdrawal-missing", $"处罚决定于 {from} 变更或撤销，撤回期限 {due} 已过，公示仍未撤回。",
+                $"The penalty was changed or revoked on {from}; the withdrawal deadline of {due} has passed and the publication is still online.")
             : CaseAssessment.Fail("publication.withdrawal-late",
                 $"处罚决定于 {from} 变更或撤销，公示于 {IsoDay.Text(withdrawn)} 撤回，晚于期限 {due}。",
                 $"The penalty was changed or revoked on {from}; its publication was withdrawn on {IsoDay.Text(withdrawn)}, after the deadline of {due}.");

@@ -261,5 +261,6 @@ internal static class Migrations
         (12, """
             ALTER TABLE change_log ADD COLUMN trace_parent TEXT;
             """),
+        .. AssessmentMigrations.All(dialect),
     ];
 }
