@@ -8,38 +8,25 @@ namespace IntegrationHub.Indicators.Catalog;
 /// within 3 working days of that change, the due day in time (行政处罚法 Art. 48, 85). Placed in the period by the change
 /// date; a publication not yet withdrawn counts once the deadline has passed.
 /// </summary>
-internal sealed class WithdrawalTimeliness : IIndicator
+internal sealed class WithdrawalTimeliness : DeadlineIndicator
 {
-    public IndicatorDefinition Definition { get; } = new(IndicatorCodes.WithdrawalTimeliness, "撤回及时率",
+    public override IndicatorDefinition Definition { get; } = new(IndicatorCodes.WithdrawalTimeliness, "撤回及时率",
         "Publications of changed or revoked penalties withdrawn within 3 working days", "《行政处罚法》第四十八条、第八十五条");
 
-    public DateOnly? PeriodDate(EnforcementAction action) => action.Publication?.ChangedOn;
+    public override DateOnly? PeriodDate(EnforcementAction action) => action.Publication?.ChangedOn;
 
-    public CaseStanding Standing(EnforcementAction action, WorkingDayCalendar calendar)
+    // Only a publication that was online when the decision changed has to be taken down.
+    protected override Deadline? DeadlineOf(EnforcementAction action, WorkingDayCalendar calendar) =>
+        action.Category == ActionCategory.Penalty && action.Publication is { ChangedOn: { } changed, PublishedOn: { } published } && published <= changed
+            ? PublicationDeadline.ForWithdrawal(changed, calendar)
+            : null;
+
+    protected override DateOnly? DoneOn(EnforcementAction action) => action.Publication?.WithdrawnOn;
+
+    protected override CaseAssessment Failure(EnforcementAction action, Deadline deadline, DateOnly? done, WorkingDayCalendar calendar)
     {
-        // Only a publication that was online when the decision changed has to be taken down.
-        if (action.Category != ActionCategory.Penalty
-            || action.Publication is not { ChangedOn: { } changed, PublishedOn: { } published } publication || published > changed)
-            return CaseStanding.Outside;
-        var deadline = PublicationDeadline.ForWithdrawal(changed, calendar);
-        if (publication.WithdrawnOn is not { } withdrawn)
-            return CaseStanding.PendingUntil(deadline.Due);
-        return deadline.IsMetBy(withdrawn) ? CaseStanding.Met : CaseStanding.Failed;
-    }
-
-    public CaseAssessment? Assess(EnforcementAction action, IndicatorContext context)
-    {
-        switch (Standing(action, context.Calendar).On(context.AsOf))
-        {
-            case CaseOutcome.Outside:
-                return null;
-            case CaseOutcome.Met:
-                return CaseAssessment.Pass;
-        }
-
-        var changed = action.Publication!.ChangedOn!.Value;
-        var (from, due) = (IsoDay.Text(changed), IsoDay.Text(PublicationDeadline.ForWithdrawal(changed, context.Calendar).Due));
-        return action.Publication.WithdrawnOn is not { } withdrawn
+        var (from, due) = (IsoDay.Text(deadline.Start), IsoDay.Text(deadline.Due));
+        return done is not { } withdrawn
             ? CaseAssessment.Fail("publication.withdrawal-missing", $"处罚决定于 {from} 变更或撤销，撤回期限 {due} 已过，公示仍未撤回。",
                 $"The penalty was changed or revoked on {from}; the withdrawal deadline of {due} has passed and the publication is still online.")
             : CaseAssessment.Fail("publication.withdrawal-late",

@@ -111,7 +111,7 @@ public sealed class IndicatorReadModelApiTests
         foreach (var path in exports)
         {
             var csv = await hub.Client.GetByteArrayAsync(path + (path.Contains("credit-publicity", StringComparison.Ordinal) ? "" : "&format=csv"));
-            foreach (var cell in Csv(Encoding.UTF8.GetString(csv, 3, csv.Length - 3)).SelectMany(l => l))
+            foreach (var cell in CsvText.Parse(Encoding.UTF8.GetString(csv, 3, csv.Length - 3)).SelectMany(l => l))
                 Check(path, cell, seen);
             var xlsx = await hub.Client.GetByteArrayAsync(path + "&format=xlsx");
             using var workbook = new XLWorkbook(new MemoryStream(xlsx));
@@ -136,30 +136,5 @@ public sealed class IndicatorReadModelApiTests
         if (start.Length == 0 || decimal.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
             return;
         Assert.False(cell[0] is '\t' or '\r' || "=+-@＝＋－＠".Contains(start[0], StringComparison.Ordinal), $"{path}: the cell '{cell}' would be a formula");
-    }
-
-    // RFC 4180: quoted cells may hold commas, doubled quotes and line breaks.
-    private static List<List<string>> Csv(string text)
-    {
-        var lines = new List<List<string>>();
-        var line = new List<string>();
-        var cell = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"') { cell.Append('"'); i++; }
-                else if (c == '"') quoted = false;
-                else cell.Append(c);
-            }
-            else if (c == '"') quoted = true;
-            else if (c == ',') { line.Add(cell.ToString()); cell.Clear(); }
-            else if (c == '\n') { line.Add(cell.ToString()); cell.Clear(); lines.Add(line); line = []; }
-            else if (c != '\r') cell.Append(c);
-        }
-
-        return lines;
     }
 }
