@@ -32,7 +32,7 @@ if (options.Mode == "indicators")
 {
     Console.WriteLine($"mode=indicators stack={options.Stack} records={options.Records} cores={Environment.ProcessorCount} " +
                       $"os={System.Runtime.InteropServices.RuntimeInformation.OSDescription} runtime={Environment.Version}");
-    return await IndicatorBenchmark.RunAsync(options, work, settings);
+    return await IndicatorBenchmark.RunAsync(options, work);
 }
 
 Console.WriteLine($"stack={options.Stack} cases/department={options.CasesPerDepartment} cores={Environment.ProcessorCount} " +

@@ -1,3 +1,4 @@
+using IntegrationHub.Canonical.Calendar;
 using IntegrationHub.Canonical.Model;
 
 namespace IntegrationHub.Indicators;
@@ -12,4 +13,17 @@ public interface IIndicator
 
     /// <summary>Null when the case is outside the denominator (with the exclusions of docs/indicators.md).</summary>
     CaseAssessment? Assess(EnforcementAction action, IndicatorContext context);
+
+    /// <summary>
+    /// The outcome on every as-of day at once (what the persisted assessment stores). This default fits an indicator
+    /// whose outcome does not depend on the as-of day; one with a running deadline overrides it, and its
+    /// <see cref="Assess"/> must agree with <c>Standing(…).On(asOf)</c> on every day.
+    /// </summary>
+    CaseStanding Standing(EnforcementAction action, WorkingDayCalendar calendar) =>
+        Assess(action, new IndicatorContext(calendar, DateOnly.MaxValue)) switch
+        {
+            null => CaseStanding.Outside,
+            { Met: true } => CaseStanding.Met,
+            _ => CaseStanding.Failed,
+        };
 }

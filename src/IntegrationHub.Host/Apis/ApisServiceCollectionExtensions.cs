@@ -1,4 +1,5 @@
 using IntegrationHub.Indicators;
+using IntegrationHub.Reporting.Assessments;
 
 namespace IntegrationHub.Host.Apis;
 
@@ -16,6 +17,12 @@ public static class ApisServiceCollectionExtensions
         services.AddOptions<IndicatorOptions>()
             .BindConfiguration(IndicatorsSection)
             .Validate(o => o.Target is >= 0m and <= 1m, $"{IndicatorsSection}:Target must be a share from 0 to 1, such as 0.9.")
+            .ValidateOnStart();
+        services.AddOptions<AssessmentOptions>()
+            .BindConfiguration(IndicatorsSection)
+            .Validate(o => o.ProjectionBatchSize is >= 1 and <= 50_000, $"{IndicatorsSection}:ProjectionBatchSize must be from 1 to 50000.")
+            .Validate(o => o.ProjectionInterval > TimeSpan.Zero, $"{IndicatorsSection}:ProjectionInterval must be a positive time span, such as 00:00:02.")
+            .Validate(o => o.CatchUpTimeout > TimeSpan.Zero, $"{IndicatorsSection}:CatchUpTimeout must be a positive time span, such as 00:01:00.")
             .ValidateOnStart();
         return services;
     }

@@ -1,12 +1,11 @@
 using System.Globalization;
 using System.Security.Claims;
 using IntegrationHub.CreditPublicity;
-using IntegrationHub.Host.Apis.Exports;
 using IntegrationHub.Host.Apis.Responses;
 using IntegrationHub.Host.Security;
-using IntegrationHub.Indicators;
+using IntegrationHub.Reporting;
+using IntegrationHub.Reporting.Exports;
 using IntegrationHub.Store.Model;
-using IntegrationHub.Store;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace IntegrationHub.Host.Apis;
@@ -22,10 +21,10 @@ public static class CreditPublicityApi
 
     private static readonly string[] PersonKinds = ["legal", "natural"];
 
-    private static readonly Dictionary<string, (CreditRecordKind Kind, string Category)> Kinds = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly Dictionary<string, CreditRecordKind> Kinds = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["penalties"] = (CreditRecordKind.Penalty, "penalty"),
-        ["licenses"] = (CreditRecordKind.License, "licensing"),
+        ["penalties"] = CreditRecordKind.Penalty,
+        ["licenses"] = CreditRecordKind.License,
     };
 
     public static IEndpointRouteBuilder MapCreditPublicityApi(this IEndpointRouteBuilder app)
@@ -49,34 +48,36 @@ public static class CreditPublicityApi
 
     public static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> Export(
         string kind, string? person, string? region, string? agency, string? period, string? format, string? encoding,
-        HttpContext http, ISupervisionStore store, CallerAccess callers, TimeProvider clock, CancellationToken ct)
+        HttpContext http, CreditPublicityReports credit, CallerAccess callers, TimeProvider clock, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(credit);
         if (!Kinds.TryGetValue(kind, out var selected))
             return ApiProblems.NotFound("credit publicity data set", "kind", kind);
-        if (IndicatorQuery.Parse(region, agency, period, null, format ?? TableExport.Csv, encoding, clock, out var query) is { } invalid)
+        if (IndicatorQueryParser.Parse(region, agency, period, null, format ?? TableExport.Csv, encoding, clock, out var query) is { } invalid)
             return invalid;
         if (!query.WantsFile)
             return ApiProblems.Invalid("format", format, "format.known", "must be csv or xlsx for the 双公示 export; its check is at /check.");
         if (ApiProblems.ParseChoice("person", person, PersonKinds, "legal", out var personKind) is { } badPerson)
             return badPerson;
 
-        var export = await PrepareAsync(store, await ScopeOfAsync(http.User, callers, ct).ConfigureAwait(false), query, selected, ct).ConfigureAwait(false);
-        var template = CreditTemplate.For(selected.Kind, naturalPerson: personKind == "natural");
+        var export = await credit.PrepareAsync(selected, query, await ScopeOfAsync(http.User, callers, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
+        var template = CreditTemplate.For(selected, naturalPerson: personKind == "natural");
         http.Response.Headers[RejectedHeader] = export.Rejected.Count(r => r.Record.Template == template).ToString(CultureInfo.InvariantCulture);
-        return TableExport.File(CreditTables.Of(template, export.Accepted), query.Format, query.Encoding);
+        return IndicatorsApi.File(CreditTables.Of(template, export.Accepted), query);
     }
 
     public static async Task<Results<Ok<CreditPublicityCheck>, ValidationProblem, ProblemHttpResult>> Check(
-        string kind, string? region, string? agency, string? period, ClaimsPrincipal user, ISupervisionStore store, CallerAccess callers, TimeProvider clock, CancellationToken ct)
+        string kind, string? region, string? agency, string? period, ClaimsPrincipal user, CreditPublicityReports credit, CallerAccess callers, TimeProvider clock, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(credit);
         if (!Kinds.TryGetValue(kind, out var selected))
             return ApiProblems.NotFound("credit publicity data set", "kind", kind);
-        if (IndicatorQuery.Parse(region, agency, period, null, null, null, clock, out var query) is { } invalid)
+        if (IndicatorQueryParser.Parse(region, agency, period, null, null, null, clock, out var query) is { } invalid)
             return invalid;
 
-        var export = await PrepareAsync(store, await ScopeOfAsync(user, callers, ct).ConfigureAwait(false), query, selected, ct).ConfigureAwait(false);
-        var prefix = selected.Kind == CreditRecordKind.Penalty ? "CF_WSH" : "XK_WSH";
+        var export = await credit.PrepareAsync(selected, query, await ScopeOfAsync(user, callers, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
+        var prefix = selected == CreditRecordKind.Penalty ? "CF_WSH" : "XK_WSH";
         return TypedResults.Ok(new CreditPublicityCheck(kind.ToLowerInvariant(), query.Period.Code, export.Accepted.Count, export.Rejected.Count,
             [.. export.Rejected.Select(r => new CreditRejectionView(r.Record.RecordId, r.Record.Template.Name, r.Record[prefix], r.Problems))]));
     }
@@ -84,12 +85,4 @@ public static class CreditPublicityApi
     // A subscriber exports its scope only (invariant 7); null = its scope and filter exclude each other.
     private static async Task<FeedScope?> ScopeOfAsync(ClaimsPrincipal user, CallerAccess callers, CancellationToken ct) =>
         (await callers.ForAsync(user, ct).ConfigureAwait(false))?.Scope;
-
-    private static async Task<CreditExport> PrepareAsync(ISupervisionStore store, FeedScope? scope, IndicatorQuery query, (CreditRecordKind Kind, string Category) selected, CancellationToken ct)
-    {
-        var cases = scope is null ? [] : await GoldenCases.ReadAsync(store, query.Region, query.Agency, selected.Category, ct).ConfigureAwait(false);
-        return CreditExport.Prepare(
-            cases.Where(c => (scope is null || GoldenCaseSnapshot.InScope(c, scope)) && c.Action.Dates.Decided is { } decided && query.Period.Contains(decided)).Select(c => (c.Id, c.Action)),
-            selected.Kind);
-    }
 }

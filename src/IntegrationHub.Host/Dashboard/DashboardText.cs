@@ -139,6 +139,13 @@ public sealed partial record DashboardText
     public required string ExportXlsx { get; init; }
     public required string TargetLabel { get; init; }
     public required string NoIndicatorData { get; init; }
+    public required string Agency { get; init; }
+    public required string TrendYears { get; init; }
+    public required string UnitTrend { get; init; }
+    public required string TrendHint { get; init; }
+    public required string BelowTarget { get; init; }
+    public required string Gap { get; init; }
+    public required string CasesShort { get; init; }
     public required string AccessDenied { get; init; }
     public required string AccessDeniedText { get; init; }
     public required string NotFound { get; init; }

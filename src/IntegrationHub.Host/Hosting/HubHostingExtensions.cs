@@ -12,6 +12,7 @@ using IntegrationHub.Host.Subscriptions;
 using IntegrationHub.Pipeline;
 using IntegrationHub.Pipeline.Normalization;
 using IntegrationHub.Pipeline.Runs;
+using IntegrationHub.Reporting;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace IntegrationHub.Host.Hosting;
@@ -47,7 +48,7 @@ public static class HubHostingExtensions
         services.AddSingleton<SourceDriftRecorder>();
         services.AddSingleton<StoredPages>();
         services.AddSingleton<ConnectorRunner>();
-        services.AddSingleton<IntegrationHub.Host.Apis.GoldenCaseSnapshot>();
+        services.AddHubReporting(projectInBackground: hub.HasRole("worker"));
 
         services.AddHubSecurity();
         services.AddHubBus(hub);

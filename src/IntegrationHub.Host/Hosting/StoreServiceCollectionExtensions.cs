@@ -35,6 +35,8 @@ internal static class StoreServiceCollectionExtensions
         services.AddSingleton(sp => BatchCommitters.For(sp.GetRequiredService<StoreDialect>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IChangeLog>(sp => sp.GetRequiredService<ISupervisionStore>());
         services.AddSingleton<IDeliveryCursors>(sp => new SqlDeliveryCursors(sp.GetRequiredService<StoreDialect>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IntegrationHub.Store.Assessments.ICaseAssessmentStore>(sp =>
+            new SqlCaseAssessmentStore(sp.GetRequiredService<StoreDialect>(), sp.GetRequiredService<TimeProvider>()));
         services.AddHostedService<StoreMigrator>();
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
         return services;

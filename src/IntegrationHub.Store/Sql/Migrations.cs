@@ -293,5 +293,6 @@ internal static class Migrations
             DROP TABLE webhook_state;
             DROP TABLE amqp_cursors;
             """),
+        .. AssessmentMigrations.All(dialect),
     ];
 }

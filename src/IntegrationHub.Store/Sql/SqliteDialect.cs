@@ -22,6 +22,10 @@ public sealed class SqliteDialect : StoreDialect
 
     public override string AutoIncrementKey => "INTEGER PRIMARY KEY AUTOINCREMENT";
 
+    // No round trips, but every named parameter is looked up among all of a statement's: one row per statement, the
+    // prepared command reused, is fastest (Microsoft.Data.Sqlite's bulk-insert advice).
+    public override int RowsPerInsert(int columns) => 1;
+
     public override string InList(string column, string parameter) => $"{column} IN @{parameter}";
 
     internal override Batches.IBatchSessions CreateBatchSessions() => new Batches.SqliteBatchSessions(_connectionString);

@@ -16,6 +16,15 @@ public abstract class StoreDialect
     /// <summary>Column type of an auto-numbered primary key.</summary>
     public abstract string AutoIncrementKey { get; }
 
+    /// <summary>
+    /// Column type of text compared and ordered by code point (record ids whose smallest one is looked up), whatever the
+    /// database's default collation.
+    /// </summary>
+    public virtual string OrdinalText => "TEXT";
+
+    /// <summary>How many rows one multi-row INSERT carries: what costs least per row in this database.</summary>
+    public abstract int RowsPerInsert(int columns);
+
     public abstract Task<DbConnection> OpenAsync(CancellationToken ct);
 
     /// <summary>Opens the transactions the batch writer commits sync batches in.</summary>

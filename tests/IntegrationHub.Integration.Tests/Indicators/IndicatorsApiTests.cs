@@ -117,7 +117,7 @@ public sealed class IndicatorsApiTests
             response.EnsureSuccessStatusCode();
             var bytes = await response.Content.ReadAsByteArrayAsync();
             Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
-            var lines = Csv(Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3));
+            var lines = CsvText.Parse(Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3));
             Assert.Equal("CF_XDR_MC", lines[0][0]);
             exported += lines.Count - 1;
             rejected += int.Parse(response.Headers.GetValues("X-Hub-Rejected-Records").Single(), CultureInfo.InvariantCulture);
@@ -130,7 +130,7 @@ public sealed class IndicatorsApiTests
         using (var xlsx = await hub.Client.GetAsync("/api/v1/credit-publicity/penalties?period=2024&person=legal&format=xlsx"))
         {
             Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-            var lines = Csv(Encoding.GetEncoding(54936).GetString(await gbk.Content.ReadAsByteArrayAsync()));
+            var lines = CsvText.Parse(Encoding.GetEncoding(54936).GetString(await gbk.Content.ReadAsByteArrayAsync()));
             using var workbook = new XLWorkbook(await xlsx.Content.ReadAsStreamAsync());
             var sheet = workbook.Worksheet(1);
             Assert.Equal(lines.Count, sheet.LastRowUsed()!.RowNumber());
@@ -148,34 +148,9 @@ public sealed class IndicatorsApiTests
         response.EnsureSuccessStatusCode();
         Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
         var bytes = await response.Content.ReadAsByteArrayAsync();
-        return Csv(Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3));
+        return CsvText.Parse(Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3));
     }
 
     private static decimal? Decimal(string text) =>
         text.Length == 0 ? null : decimal.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
-
-    // RFC 4180: quoted cells may hold commas, doubled quotes and line breaks.
-    private static List<List<string>> Csv(string text)
-    {
-        var lines = new List<List<string>>();
-        var line = new List<string>();
-        var cell = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"') { cell.Append('"'); i++; }
-                else if (c == '"') quoted = false;
-                else cell.Append(c);
-            }
-            else if (c == '"') quoted = true;
-            else if (c == ',') { line.Add(cell.ToString()); cell.Clear(); }
-            else if (c == '\n') { line.Add(cell.ToString()); cell.Clear(); lines.Add(line); line = []; }
-            else if (c != '\r') cell.Append(c);
-        }
-
-        return lines;
-    }
 }

@@ -1,19 +1,25 @@
+using System.Globalization;
 using IntegrationHub.Host.Apis;
-using IntegrationHub.Host.Apis.Exports;
 using IntegrationHub.Host.Security;
 using IntegrationHub.Indicators;
+using IntegrationHub.Reporting;
+using IntegrationHub.Reporting.Assessments;
+using IntegrationHub.Reporting.Exports;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
 
 namespace IntegrationHub.Host.Dashboard.Pages;
 
 /// <summary>
-/// 三项制度 indicators (issue 7): a ranking of units, 面上达标率 by region and its monthly trend — the figures of
-/// <c>GET /api/v1/indicators</c> for the same query, and its CSV/XLSX export.
+/// 三项制度 indicators (issues 7 and 13): a ranking of units, 面上达标率 by region and its monthly trend over the period,
+/// the agencies furthest below the target, and a region's or agency's trend over several years — the figures of
+/// <c>GET /api/v1/indicators</c>, <c>…/ranking</c> and <c>…/trend</c> for the same query, and their CSV/XLSX exports.
 /// </summary>
 [DashboardAuthorize(HubPolicies.RecordsReader)]
-public sealed class IndicatorsModel(GoldenCaseSnapshot golden, CallerAccess callers, TimeProvider clock, IOptions<IndicatorOptions> options) : DashboardPage
+public sealed class IndicatorsModel(IndicatorReports reports, CallerAccess callers, TimeProvider clock) : DashboardPage
 {
+    private const int DefaultTrendYears = 3;
+    private const int BelowTargetShown = 15;
+
     [BindProperty(SupportsGet = true)]
     public string? Period { get; set; }
 
@@ -21,12 +27,23 @@ public sealed class IndicatorsModel(GoldenCaseSnapshot golden, CallerAccess call
     public string? Region { get; set; }
 
     [BindProperty(SupportsGet = true)]
+    public string? Agency { get; set; }
+
+    [BindProperty(SupportsGet = true)]
     public string? AsOf { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int? Years { get; set; }
 
     public IndicatorReport? Report { get; private set; }
 
     /// <summary>Per month of the period: the share of agencies that reach the target (null: no agency had cases).</summary>
     public IReadOnlyList<(string Month, double? Share)> Trend { get; private set; } = [];
+
+    /// <summary>The chosen region's or agency's overall figure month by month over <see cref="Years"/> years; null when none is chosen.</summary>
+    public IndicatorTrend? UnitTrend { get; private set; }
+
+    public IndicatorRanking? BelowTarget { get; private set; }
 
     public string? Problem { get; private set; }
 
@@ -36,44 +53,78 @@ public sealed class IndicatorsModel(GoldenCaseSnapshot golden, CallerAccess call
     public IReadOnlyList<IndicatorRow> Regions => Report is null ? [] :
         [.. Report.Overall.Where(r => r.UnitKind != UnitKind.Agency).OrderBy(r => r.UnitCode, StringComparer.Ordinal)];
 
+    public IReadOnlyList<AgencyShortfall> BelowTargetShownAgencies => BelowTarget is null ? [] :
+        [.. BelowTarget.Agencies.Where(a => !a.MeetsTarget).Take(BelowTargetShown)];
+
     public async Task OnGetAsync(CancellationToken ct)
     {
-        if (IndicatorQuery.Parse(Region, null, Period, AsOf, null, null, clock, out var query) is { } invalid)
+        if (IndicatorQueryParser.Parse(Region, Agency, Period, AsOf, null, null, clock, out var query) is { } invalid)
         {
             Problem = invalid.ProblemDetails.Detail;
             return;
         }
 
-        // The same figures, within the signed-in key's scope, as GET /api/v1/indicators gives that key: the year and
-        // each of its months counted over the snapshot's cases, assessed once.
-        var scope = (await callers.ForAsync(User, ct).ConfigureAwait(false))?.Scope;
-        Report = await IndicatorsApi.ReportAsync(golden, scope, options.Value, query, ct).ConfigureAwait(false);
-        var trend = new List<(string, double?)>();
-        for (var month = query.Period.Start; month <= query.Period.End; month = month.AddMonths(1))
+        try
         {
-            var monthly = await IndicatorsApi.ReportAsync(golden, scope, options.Value, query with { Period = ReportingPeriod.Month(month.Year, month.Month) }, ct).ConfigureAwait(false);
-            var agencies = monthly.Overall.Where(r => r.UnitKind == UnitKind.Agency).ToList();
-            trend.Add((month.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture),
-                agencies.Count == 0 ? null : agencies.Count(r => r.MeetsTarget == true) / (double)agencies.Count));
+            // The same figures, within the signed-in key's scope, as the API gives that key.
+            var scope = (await callers.ForAsync(User, ct).ConfigureAwait(false))?.Scope;
+            Report = await reports.ReportAsync(query, scope, ct).ConfigureAwait(false);
+            BelowTarget = IndicatorRanking.Of(Report, IndicatorReport.OverallCode);
+            Trend = [.. (await reports.MonthlyReportsAsync(query, scope, query.Period.Start, query.Period.End, ct).ConfigureAwait(false)).Select(monthly =>
+            {
+                var agencies = monthly.Overall.Where(r => r.UnitKind == UnitKind.Agency).ToList();
+                return (monthly.Period, agencies.Count == 0 ? (double?)null : agencies.Count(r => r.MeetsTarget == true) / (double)agencies.Count);
+            })];
+            if (IndicatorReports.TrendUnit(query.Region, query.Agency) is not null)
+            {
+                var last = new DateOnly(query.Period.End.Year, query.Period.End.Month, 1);
+                var years = Math.Clamp(Years ?? DefaultTrendYears, 1, IndicatorsApi.MaxTrendMonths / 12);
+                UnitTrend = await reports.TrendAsync(query, scope, IndicatorReport.OverallCode, last.AddMonths(1 - years * 12), last, ct).ConfigureAwait(false);
+            }
         }
-
-        Trend = trend;
+        catch (AssessmentsNotReadyException notReady)
+        {
+            Problem = notReady.Message;
+        }
     }
 
-    /// <summary>The same file as <c>GET /api/v1/indicators?format=…</c>, for the signed-in session.</summary>
-    public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
+    /// <summary>The same file as <c>GET /api/v1/indicators?format=…</c> (or <c>…/ranking</c>, <c>…/trend</c> with <paramref name="table"/>), for the signed-in session.</summary>
+    public async Task<IActionResult> OnGetExportAsync(string? format, string? table, CancellationToken ct)
     {
-        if (IndicatorQuery.Parse(Region, null, Period, AsOf, format, null, clock, out var query) is { } invalid || !query.WantsFile)
+        if (IndicatorQueryParser.Parse(Region, Agency, Period, AsOf, format, null, clock, out var query) is { } || !query.WantsFile)
             return BadRequest();
         var scope = (await callers.ForAsync(User, ct).ConfigureAwait(false))?.Scope;
-        var report = await IndicatorsApi.ReportAsync(golden, scope, options.Value, query, ct).ConfigureAwait(false);
-        await TableExport.File(IndicatorTables.Report(report), query.Format, query.Encoding).ExecuteAsync(HttpContext).ConfigureAwait(false);
+        ExportTable export;
+        switch (table)
+        {
+            case "ranking":
+                export = IndicatorTables.Ranking(await reports.RankingAsync(query, scope, IndicatorReport.OverallCode, ct).ConfigureAwait(false));
+                break;
+            case "trend" when IndicatorReports.TrendUnit(query.Region, query.Agency) is not null:
+                var last = new DateOnly(query.Period.End.Year, query.Period.End.Month, 1);
+                var years = Math.Clamp(Years ?? DefaultTrendYears, 1, IndicatorsApi.MaxTrendMonths / 12);
+                export = IndicatorTables.Trend(await reports.TrendAsync(query, scope, IndicatorReport.OverallCode, last.AddMonths(1 - years * 12), last, ct).ConfigureAwait(false));
+                break;
+            case null or "":
+                export = IndicatorTables.Report(await reports.ReportAsync(query, scope, ct).ConfigureAwait(false));
+                break;
+            default:
+                return BadRequest();
+        }
+
+        await IndicatorsApi.File(export, query).ExecuteAsync(HttpContext).ConfigureAwait(false);
         return new EmptyResult();
     }
 
-    public string ExportUrl(string format) =>
-        $"/indicators?handler=export&format={format}&period={Uri.EscapeDataString(Period ?? "")}&region={Uri.EscapeDataString(Region ?? "")}&asOf={Uri.EscapeDataString(AsOf ?? "")}";
+    public string ExportUrl(string format, string? table = null) =>
+        $"/indicators?handler=export&format={format}{(table is null ? "" : "&table=" + table)}&period={Uri.EscapeDataString(Period ?? "")}" +
+        $"&region={Uri.EscapeDataString(Region ?? "")}&agency={Uri.EscapeDataString(Agency ?? "")}&asOf={Uri.EscapeDataString(AsOf ?? "")}" +
+        (Years is { } y ? "&years=" + y.ToString(CultureInfo.InvariantCulture) : "");
+
+    /// <summary>What the unit trend charts: a region's 面上达标率, an agency's share of its indicators that reach the target.</summary>
+    public static double? TrendValue(IndicatorTrend trend, TrendPoint point) =>
+        (double?)(trend.UnitKind == UnitKind.Agency ? point.Rate : point.UnitsMeetingTargetRate);
 
     public static string Percent(decimal? share) =>
-        share is { } value ? (value * 100).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + "%" : "—";
+        share is { } value ? (value * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "—";
 }

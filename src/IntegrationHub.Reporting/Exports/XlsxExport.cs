@@ -1,26 +1,33 @@
 using System.Globalization;
 using ClosedXML.Excel;
-using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace IntegrationHub.Host.Apis.Exports;
+namespace IntegrationHub.Reporting.Exports;
 
-/// <summary>An <see cref="ExportTable"/> as one XLSX worksheet with a bold, frozen header row.</summary>
-internal static class XlsxExport
+/// <summary>
+/// An <see cref="ExportTable"/> as one XLSX worksheet with a bold, frozen header row. Every text cell is a string cell
+/// (never a formula), neutralized like the CSV (<see cref="SpreadsheetText"/>) so that copying it elsewhere is safe too.
+/// </summary>
+public static class XlsxExport
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     // Excel limits sheet names to 31 characters.
     private const int MaxSheetName = 31;
 
-    public static FileContentHttpResult File(ExportTable table) => TypedResults.File(Bytes(table), ContentType, table.Name + ".xlsx");
+    public static ExportFile File(ExportTable table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        return new ExportFile(Bytes(table), ContentType, table.Name + ".xlsx");
+    }
 
     public static byte[] Bytes(ExportTable table)
     {
+        ArgumentNullException.ThrowIfNull(table);
         using var workbook = new XLWorkbook();
         var sheet = workbook.Worksheets.Add(table.Name.Length > MaxSheetName ? table.Name[..MaxSheetName] : table.Name);
         for (var column = 0; column < table.Header.Count; column++)
         {
-            sheet.Cell(1, column + 1).SetValue(table.Header[column]);
+            sheet.Cell(1, column + 1).SetValue(SpreadsheetText.Neutralize(table.Header[column]));
             sheet.Cell(1, column + 1).Style.Font.Bold = true;
         }
 
@@ -36,7 +43,7 @@ internal static class XlsxExport
                     && decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
                     cell.SetValue(number);
                 else
-                    cell.SetValue(text);
+                    cell.SetValue(SpreadsheetText.Neutralize(text));
             }
         }
 

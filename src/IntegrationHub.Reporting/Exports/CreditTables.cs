@@ -1,9 +1,9 @@
 using IntegrationHub.CreditPublicity;
 
-namespace IntegrationHub.Host.Apis.Exports;
+namespace IntegrationHub.Reporting.Exports;
 
 /// <summary>The rows of one 双公示 template as a table whose header is the field codes of the standard.</summary>
-internal static class CreditTables
+public static class CreditTables
 {
     public static ExportTable Of(CreditTemplate template, IEnumerable<CreditRecord> records) => new(
         $"{(template.Kind == CreditRecordKind.Penalty ? "cf" : "xk")}-{(template.NaturalPerson ? "natural-persons" : "legal-persons")}",

@@ -1,10 +1,10 @@
 using System.Globalization;
 using IntegrationHub.Indicators;
 
-namespace IntegrationHub.Host.Apis.Exports;
+namespace IntegrationHub.Reporting.Exports;
 
-/// <summary>The indicator report and its drill-down as tables, with the same figures as the JSON responses.</summary>
-internal static class IndicatorTables
+/// <summary>The indicator report, its drill-down, trend and ranking as tables, with the same figures as the JSON responses.</summary>
+public static class IndicatorTables
 {
     public static ExportTable Report(IndicatorReport report) => new(
         $"indicators-{report.Period}",
@@ -26,6 +26,30 @@ internal static class IndicatorTables
             f.Indicator, f.RecordId, f.AgencyName, f.AgencyUscc, f.RegionCode, f.DecisionNumber,
             f.Decided is { } d ? Day(d) : null, f.Rule, f.ReasonZh, f.ReasonEn,
         ])]);
+
+    public static ExportTable Trend(IndicatorTrend trend) => new(
+        $"indicator-trend-{trend.UnitCode}-{trend.Indicator}-{trend.From}-{trend.To}",
+        ["month", "asOf", "unitKind", "unitCode", "unitName", "indicator", "met", "counted", "rate", "meetsTarget", "units", "unitsMeetingTarget", "unitsMeetingTargetRate"],
+        [.. trend.Months.Select(m => (IReadOnlyList<string?>)
+        [
+            m.Month, Day(trend.AsOf), Kind(trend.UnitKind), trend.UnitCode, trend.UnitName, trend.Indicator, Int(m.Met), Int(m.Counted),
+            Rate(m.Rate), Bool(m.MeetsTarget), Int(m.Units), Int(m.UnitsMeetingTarget), Rate(m.UnitsMeetingTargetRate),
+        ])])
+    {
+        NumericColumns = new HashSet<string> { "met", "counted", "rate", "units", "unitsMeetingTarget", "unitsMeetingTargetRate" },
+    };
+
+    public static ExportTable Ranking(IndicatorRanking ranking) => new(
+        $"indicator-ranking-{ranking.Indicator}-{ranking.Period}",
+        ["rank", "period", "asOf", "indicator", "target", "unitCode", "unitName", "met", "counted", "rate", "meetsTarget", "gap", "casesShort"],
+        [.. ranking.Agencies.Select(a => (IReadOnlyList<string?>)
+        [
+            Int(a.Rank), ranking.Period, Day(ranking.AsOf), ranking.Indicator, Rate(ranking.Target), a.UnitCode, a.UnitName, Int(a.Met), Int(a.Counted),
+            Rate(a.Rate), Bool(a.MeetsTarget), Rate(a.Gap), Int(a.CasesShort),
+        ])])
+    {
+        NumericColumns = new HashSet<string> { "rank", "target", "met", "counted", "rate", "gap", "casesShort" },
+    };
 
     private static string Kind(UnitKind kind) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(kind.ToString());
 

@@ -1,4 +1,4 @@
-namespace IntegrationHub.Host.Apis.Exports;
+namespace IntegrationHub.Reporting.Exports;
 
 /// <summary>
 /// A table as it is exported: a file name without extension, the header row and the data rows (null = empty cell).

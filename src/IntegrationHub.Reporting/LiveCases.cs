@@ -3,18 +3,19 @@ using IntegrationHub.Indicators;
 using IntegrationHub.Store;
 using IntegrationHub.Store.Model;
 
-namespace IntegrationHub.Host.Apis;
+namespace IntegrationHub.Reporting;
 
 /// <summary>
-/// The live golden records of a region prefix and agency, read page by page from the store (tombstones left out), for
-/// the indicator reports and the 双公示 export.
+/// The live golden records of a region prefix, agency and category, read page by page from the store (tombstones left
+/// out) and parsed: for the 双公示 export, which needs every field of its rows.
 /// </summary>
-internal static class GoldenCases
+public static class LiveCases
 {
     private const int PageSize = 1000;
 
     public static async Task<List<IndicatorCase>> ReadAsync(ISupervisionStore store, string? regionPrefix, string? agencyUscc, string? category, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(store);
         // Parsing costs more than reading: the next page is read while this one is parsed on every core.
         Task<IReadOnlyList<GoldenRecord>> Page(string? after) => Task.Run(() => store.ListRecordsAsync(
             new RecordQuery { RegionPrefix = regionPrefix, AgencyUscc = agencyUscc, Category = category, After = after, Limit = PageSize }, ct), ct);

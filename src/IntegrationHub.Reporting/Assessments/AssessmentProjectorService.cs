@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace IntegrationHub.Reporting.Assessments;
+
+/// <summary>
+/// The worker's projector: steps while changes are pending, then looks again every
+/// <see cref="AssessmentOptions.ProjectionInterval"/>. Reports catch up by themselves too; this keeps them from waiting.
+/// </summary>
+public sealed partial class AssessmentProjectorService(
+    AssessmentProjector projector,
+    IOptions<AssessmentOptions> options,
+    TimeProvider clock,
+    ILogger<AssessmentProjectorService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (await projector.ProjectPendingAsync(stoppingToken).ConfigureAwait(false))
+                    continue;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogFailed(logger, ex);
+            }
+
+            await Task.Delay(options.Value.ProjectionInterval, clock, stoppingToken).ConfigureAwait(false);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Projecting indicator assessments failed; trying again at the next interval.")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,12 @@
+namespace IntegrationHub.Store.Assessments;
+
+/// <summary>
+/// What one projection step needs from the assessing side: the version of the rules (a different stored version means a
+/// rebuild), the indicator codes its slots hold, how many records or changes a step takes, and the assessment itself
+/// (live golden records in, narrow rows out; the store never parses content).
+/// </summary>
+public sealed record AssessmentStep(
+    string Version,
+    IReadOnlyList<string> Slots,
+    int Limit,
+    Func<IReadOnlyList<LiveRecord>, IReadOnlyList<CaseAssessmentRow>> Assess);

@@ -1,0 +1,68 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+
+namespace IntegrationHub.Store.Sql;
+
+/// <summary>
+/// Writes many rows with few statements: <c>INSERT … VALUES (…), (…), …</c> with an optional <c>ON CONFLICT</c> clause,
+/// one SQL text for both databases. How many rows one statement carries is the dialect's
+/// (<see cref="StoreDialect.RowsPerInsert"/>); the command of a full chunk is built once and reused with new values.
+/// </summary>
+internal static class MultiRowStatement
+{
+    public static async Task ExecuteAsync(StoreDialect dialect, DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns,
+        IReadOnlyList<object?[]> rows, string onConflict, CancellationToken ct)
+    {
+        var perStatement = Math.Max(1, dialect.RowsPerInsert(columns.Count));
+        DbCommand? full = null;
+        try
+        {
+            for (var start = 0; start < rows.Count; start += perStatement)
+            {
+                var count = Math.Min(perStatement, rows.Count - start);
+                var command = count == perStatement ? full ??= Create(connection, transaction, table, columns, count, onConflict)
+                    : Create(connection, transaction, table, columns, count, onConflict);
+                for (var r = 0; r < count; r++)
+                {
+                    var row = rows[start + r];
+                    for (var c = 0; c < columns.Count; c++)
+                        command.Parameters[r * columns.Count + c].Value = row[c] ?? DBNull.Value;
+                }
+
+                await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                if (!ReferenceEquals(command, full))
+                    await command.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            if (full is not null)
+                await full.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private static DbCommand Create(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns, int rows, string onConflict)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        var sql = new StringBuilder($"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ");
+        for (var r = 0; r < rows; r++)
+        {
+            sql.Append(r == 0 ? "(" : ", (");
+            for (var c = 0; c < columns.Count; c++)
+            {
+                var name = string.Create(CultureInfo.InvariantCulture, $"@p{r * columns.Count + c}");
+                sql.Append(c == 0 ? name : ", " + name);
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = name;
+                command.Parameters.Add(parameter);
+            }
+
+            sql.Append(')');
+        }
+
+        command.CommandText = sql.Append(' ').Append(onConflict).ToString();
+        return command;
+    }
+}
