@@ -4,7 +4,7 @@ namespace IntegrationHub.Benchmarks;
 
 internal sealed record BenchmarkOptions(
     string Mode, int Records, string Stack, int CasesPerDepartment, int Seed, string ConnectorsDirectory,
-    string? Postgres, string RabbitHost, ushort RabbitPort, string RabbitVirtualHost)
+    string? Postgres, string RabbitHost, ushort RabbitPort, string? RabbitVirtualHost)
 {
     public const string Usage = """
         IntegrationHub benchmark: syncs generated department records end to end and prints throughput and memory;
@@ -19,7 +19,8 @@ internal sealed record BenchmarkOptions(
           --connectors DIR              bundled connector definitions (default ./connectors)
           --postgres CS                 production: an admin connection string (default $HUB_TEST_POSTGRES)
           --rabbit HOST:PORT            production: RabbitMQ (default $HUB_TEST_RABBITMQ_HOST:$HUB_TEST_RABBITMQ_PORT)
-          --vhost NAME                  production: RabbitMQ virtual host (default /)
+          --vhost NAME                  production: RabbitMQ virtual host (default: a new one, made and removed
+                                        through the management API at $HUB_TEST_RABBITMQ_MANAGEMENT_PORT)
 
         For the production stack, `source "$(bash deploy/scripts/services.sh start)"` first.
         """;
@@ -55,6 +56,6 @@ internal sealed record BenchmarkOptions(
             postgres,
             rabbit[0],
             ushort.Parse(rabbit[1], CultureInfo.InvariantCulture),
-            values.GetValueOrDefault("vhost", "/"));
+            values.GetValueOrDefault("vhost"));
     }
 }
