@@ -59,7 +59,17 @@ public sealed class TestHub : IAsyncDisposable
         var app = log is null
             ? HubApplication.Create(settings.Values, services: services)
             : HubApplication.Create(settings.Values, LogLevel.Debug, logging => logging.AddProvider(log), services);
-        await app.StartAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            // A hub that failed to start (a test of a refused configuration) stops what it had started.
+            await app.DisposeAsync();
+            throw;
+        }
+
         var address = app.Address();
         var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromMinutes(2) };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await settings.ReadAdminKeyAsync());
