@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
+using IntegrationHub.Integration.Tests.Harness.Secrets;
 
 namespace IntegrationHub.Integration.Tests.Harness;
 
@@ -31,7 +32,12 @@ public sealed class HubProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
+        var transcript = SecretTranscript.Suite;
+        var client = new HttpClient(transcript is null ? new HttpClientHandler() : new AnswerRecordingHandler(transcript))
+        {
+            BaseAddress = new Uri($"http://127.0.0.1:{port}"),
+            Timeout = TimeSpan.FromSeconds(30),
+        };
         var deadline = DateTime.UtcNow.AddSeconds(90);
         while (true)
         {
@@ -52,7 +58,9 @@ public sealed class HubProcess : IAsyncDisposable
             await Task.Delay(200);
         }
 
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await settings.ReadAdminKeyAsync());
+        var adminKey = await settings.ReadAdminKeyAsync();
+        transcript?.Register(adminKey, "admin.key of a hub process");
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", adminKey);
         return new HubProcess(process, client);
     }
 
@@ -70,7 +78,9 @@ public sealed class HubProcess : IAsyncDisposable
         var error = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await error);
+        var (written, failed) = (await output, await error);
+        SecretTranscript.Suite?.Write($"command {string.Join(' ', args)}: {written} {failed}");
+        return (process.ExitCode, written, failed);
     }
 
     /// <summary>The hub's executable with the settings as <c>Hub__…</c> environment variables, in the data folder.</summary>
@@ -122,6 +132,7 @@ public sealed class HubProcess : IAsyncDisposable
     {
         if (line is null)
             return;
+        SecretTranscript.Suite?.Write("process " + line);
         lock (LogLock)
             File.AppendAllText(path, line + Environment.NewLine);
     }
