@@ -23,14 +23,7 @@ public sealed class SecretScanTests
     [Fact]
     public async Task ASecretInAnAnswerAndInALogLine_FailsTheScan_NamingFileAndLine_WithoutShowingTheSecret()
     {
-        var folder = Directory.CreateTempSubdirectory("hub-secret-scan-").FullName;
-        using (var transcript = new SecretTranscript(folder))
-        {
-            transcript.Register(Secret, "SecretScanTests planted secret");
-            await using var app = await LeakyAppAsync(transcript);
-            using var client = new HttpClient { BaseAddress = app.Address() };
-            Assert.Contains("\\u002B", await client.GetStringAsync("/leak"), StringComparison.Ordinal);
-        }
+        var folder = await TranscribeAsync(Secret, async client => Assert.Contains("\\u002B", await client.GetStringAsync("/leak"), StringComparison.Ordinal));
 
         var (exitCode, output) = await ScanAsync(folder);
 
@@ -48,14 +41,7 @@ public sealed class SecretScanTests
     [Fact]
     public async Task AnApiKeyOutsideTheAnswerThatIssuedIt_FailsTheScan_ThoughNobodyRegisteredIt()
     {
-        var folder = Directory.CreateTempSubdirectory("hub-secret-scan-").FullName;
-        using (var transcript = new SecretTranscript(folder))
-        {
-            transcript.Register("an unrelated secret", "SecretScanTests");
-            await using var app = await LeakyAppAsync(transcript);
-            using var client = new HttpClient { BaseAddress = app.Address() };
-            await client.GetStringAsync("/key");
-        }
+        var folder = await TranscribeAsync("an unrelated secret", client => client.GetStringAsync("/key"));
 
         var (exitCode, output) = await ScanAsync(folder);
 
@@ -66,14 +52,7 @@ public sealed class SecretScanTests
     [Fact]
     public async Task Transcripts_WithoutAnyRegisteredSecret_PassTheScan_AndNoTranscriptAtAllFailsWhenRequired()
     {
-        var folder = Directory.CreateTempSubdirectory("hub-secret-scan-").FullName;
-        using (var transcript = new SecretTranscript(folder))
-        {
-            transcript.Register(Secret, "SecretScanTests planted secret");
-            await using var app = await LeakyAppAsync(transcript);
-            using var client = new HttpClient { BaseAddress = app.Address() };
-            Assert.Equal("nothing here", await client.GetStringAsync("/clean"));
-        }
+        var folder = await TranscribeAsync(Secret, async client => Assert.Equal("nothing here", await client.GetStringAsync("/clean")));
 
         var (cleanExit, cleanOutput) = await ScanAsync(folder);
         var (emptyExit, emptyOutput) = await ScanAsync(Directory.CreateTempSubdirectory("hub-secret-scan-").FullName, "--require");
@@ -81,6 +60,18 @@ public sealed class SecretScanTests
         Assert.True(cleanExit == 0, cleanOutput);
         Assert.Contains("no leak", cleanOutput, StringComparison.Ordinal);
         Assert.True(emptyExit == 1, emptyOutput);
+    }
+
+    /// <summary>Registers <paramref name="secret"/>, runs the calls against the app, and returns the transcript folder.</summary>
+    private static async Task<string> TranscribeAsync(string secret, Func<HttpClient, Task> calls)
+    {
+        var folder = Directory.CreateTempSubdirectory("hub-secret-scan-").FullName;
+        using var transcript = new SecretTranscript(folder);
+        transcript.Register(secret, "SecretScanTests planted secret");
+        await using var app = await LeakyAppAsync(transcript);
+        using var client = new HttpClient { BaseAddress = app.Address() };
+        await calls(client);
+        return folder;
     }
 
     /// <summary>A web app wired to the transcript as a test hub is: /leak answers and logs the secret, /clean does neither.</summary>
