@@ -26,12 +26,15 @@ public static class ConnectorSecretValues
         var context = hub.GetRequiredService<ConnectorContext>();
         known.Spec.MapSecrets(source, value =>
         {
-            // The mask sent back on an update, and an ${ENV} reference as written, are not secrets; what it expands to is.
-            if (value != ConnectorSpec.Mask && !ConnectorSpec.IsEnvironmentReference(value))
+            // The mask sent back on an update is not a secret, nor is an ${ENV} reference as written: what it expands to is.
+            if (value == ConnectorSpec.Mask)
+                return value;
+            if (!ConnectorSpec.IsEnvironmentReference(value))
                 transcript.RegisterConnectionString(value, origin);
             try
             {
-                transcript.RegisterConnectionString(context.Expand(value), origin + " (expanded)");
+                if (context.Expand(value) is var expanded && expanded != value)
+                    transcript.RegisterConnectionString(expanded, origin + " (expanded)");
             }
             catch (InvalidOperationException)
             {

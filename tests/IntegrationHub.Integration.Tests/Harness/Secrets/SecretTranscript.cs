@@ -29,6 +29,7 @@ public sealed class SecretTranscript : IDisposable
     private readonly StreamWriter _patterns;
     private readonly StreamWriter _origins;
     private readonly StreamWriter _transcript;
+    private bool _disposed;
 
     public SecretTranscript(string folder)
     {
@@ -60,6 +61,8 @@ public sealed class SecretTranscript : IDisposable
             IEnumerable<string> forms = [line, .. JsonEncoders.Select(e => e.Encode(line)), HtmlEncoder.Default.Encode(line), Uri.EscapeDataString(line)];
             lock (_lock)
             {
+                if (_disposed)
+                    return;
                 foreach (var form in forms.Distinct(StringComparer.Ordinal).Where(_registered.Add))
                 {
                     _patterns.WriteLine(form);
@@ -93,7 +96,11 @@ public sealed class SecretTranscript : IDisposable
         ArgumentNullException.ThrowIfNull(record);
         var line = record.Replace("\r", "", StringComparison.Ordinal).Replace("\n", " ⏎ ", StringComparison.Ordinal);
         lock (_lock)
-            _transcript.WriteLine(line);
+        {
+            // A hub still logging while the test process exits: the transcript is already closed.
+            if (!_disposed)
+                _transcript.WriteLine(line);
+        }
     }
 
     /// <summary>Every log line of the hub into the transcript, at least at the levels a production hub writes.</summary>
@@ -119,6 +126,8 @@ public sealed class SecretTranscript : IDisposable
     {
         lock (_lock)
         {
+            if (_disposed)
+                return;
             _transcript.Flush();
             _patterns.Flush();
             _origins.Flush();
@@ -129,6 +138,9 @@ public sealed class SecretTranscript : IDisposable
     {
         lock (_lock)
         {
+            if (_disposed)
+                return;
+            _disposed = true;
             _transcript.Dispose();
             _patterns.Dispose();
             _origins.Dispose();
