@@ -96,6 +96,21 @@ public sealed class FileSourceConnector(TimeProvider clock) : SourceConnector("f
         }
     }
 
+    protected override void Configure(ConnectorDefinition connector, ConnectorContext context)
+    {
+        ArgumentNullException.ThrowIfNull(connector);
+        ArgumentNullException.ThrowIfNull(context);
+        var options = FileSourceOptions.From(connector.Source, connector.Id);
+        try
+        {
+            context.Expand(options.Path);
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new ConnectorConfigurationException(connector.Id, "source.path", ex.Message);
+        }
+    }
+
     private static string Checkpoint(FilePosition? current, List<FinishedFile> finished) =>
         new FileCheckpoint { Current = current, Finished = [.. finished] }.Serialize();
 }

@@ -47,6 +47,8 @@ public sealed partial class RestSourceConnector(IHttpClientFactory clients, Time
         }
     }
 
+    protected override void Configure(ConnectorDefinition connector, ConnectorContext context) => ReadOptions(connector, context);
+
     private RestSourceOptions ReadOptions(ConnectorDefinition connector, ConnectorContext context)
     {
         var issue = Spec.Validate(connector.Source).FirstOrDefault();

@@ -51,6 +51,9 @@ public sealed class HubOptions
 
     public AlertOptions Alerts { get; set; } = new();
 
+    /// <summary>The reverse proxies in front of the hub whose forwarded headers are believed.</summary>
+    public ProxyOptions Proxy { get; set; } = new();
+
     public string DataPath(params string[] parts) => Path.GetFullPath(Path.Combine([DataDirectory, .. parts]));
 
     public bool HasRole(string role) =>

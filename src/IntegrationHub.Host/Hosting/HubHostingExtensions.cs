@@ -65,18 +65,21 @@ public static class HubHostingExtensions
 
     public static WebApplication UseHub(this WebApplication app)
     {
+        var hub = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<HubOptions>>().Value;
+        app.UseHubProxyHeaders(hub.Proxy);
+        app.UseHubSecurityHeaders();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready"), ResponseWriter = ReadinessReport.WriteAsync });
         app.MapOpenApi("/openapi/{documentName}.json");
-        if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<HubOptions>>().Value.HasRole("api"))
+        if (hub.HasRole("api"))
         {
             app.MapHubApis();
             app.MapHubDashboard();
         }
 
-        app.MapHubTelemetry(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<HubOptions>>().Value.Telemetry);
+        app.MapHubTelemetry(hub.Telemetry);
         return app;
     }
 }

@@ -9,19 +9,25 @@ namespace IntegrationHub.Host.Hosting;
 
 internal static class StoreServiceCollectionExtensions
 {
+    /// <summary>The SQLite store's connection string: the configured one, or <c>{DataDirectory}/hub.db</c>.</summary>
+    public static string SqliteConnectionString(HubOptions hub) => hub.Store.ConnectionString ?? $"Data Source={hub.DataPath("hub.db")}";
+
+    /// <summary>The PostgreSQL store's connection string, which must be configured.</summary>
+    public static string PostgresConnectionString(HubOptions hub) =>
+        string.IsNullOrWhiteSpace(hub.Store.ConnectionString)
+            ? throw new OptionsValidationException("Hub:Store:ConnectionString", typeof(StoreOptions), ["Hub:Store:ConnectionString is required when Hub:Store:Provider is postgres (an Npgsql connection string)."])
+            : hub.Store.ConnectionString;
+
     public static IServiceCollection AddHubStore(this IServiceCollection services, HubOptions hub)
     {
         switch (hub.Store.Provider)
         {
             case "sqlite":
-                var connectionString = hub.Store.ConnectionString ?? $"Data Source={hub.DataPath("hub.db")}";
-                services.AddSingleton<StoreDialect>(new SqliteDialect(connectionString));
+                services.AddSingleton<StoreDialect>(new SqliteDialect(SqliteConnectionString(hub)));
                 break;
             case "postgres":
-                if (string.IsNullOrWhiteSpace(hub.Store.ConnectionString))
-                    throw new OptionsValidationException("Hub:Store:ConnectionString", typeof(StoreOptions), ["Hub:Store:ConnectionString is required when Hub:Store:Provider is postgres (an Npgsql connection string)."]);
                 // The store writer repeats the same few statements for every batch: let Npgsql prepare them.
-                var postgres = new NpgsqlConnectionStringBuilder(hub.Store.ConnectionString);
+                var postgres = new NpgsqlConnectionStringBuilder(PostgresConnectionString(hub));
                 if (postgres.MaxAutoPrepare == 0)
                     postgres.MaxAutoPrepare = 64;
                 services.AddSingleton(_ => NpgsqlDataSource.Create(postgres.ConnectionString));
