@@ -28,6 +28,12 @@ var settings = new Dictionary<string, string?>
     ["Hub:Samples"] = "false",
 };
 
+if (options.Mode == "files")
+{
+    Console.WriteLine($"mode=files cores={Environment.ProcessorCount} os={System.Runtime.InteropServices.RuntimeInformation.OSDescription} runtime={Environment.Version}");
+    return await FileReadBenchmark.RunAsync(options, work);
+}
+
 if (options.Mode == "indicators")
 {
     Console.WriteLine($"mode=indicators stack={options.Stack} records={options.Records} cores={Environment.ProcessorCount} " +

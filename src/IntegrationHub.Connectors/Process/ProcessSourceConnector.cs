@@ -17,7 +17,7 @@ public sealed class ProcessSourceConnector() : SourceConnector("process")
         ArgumentNullException.ThrowIfNull(context);
         var options = Options(connector, context);
         await using var tap = SingerProcess.Start(options, checkpoint, context);
-        var pager = new SingerPager(options, checkpoint);
+        var pager = new SingerPager(options, checkpoint, context.Limits);
         while (await tap.ReadLineAsync(ct).ConfigureAwait(false) is { } line)
         {
             if (pager.Add(line) is { } page)

@@ -20,7 +20,7 @@ public sealed class SqlSourceConnector() : SourceConnector("sql")
         var (options, provider, connectionString) = Configuration(connector, context);
         await using var connection = await OpenAsync(provider, connectionString, connector.Id, ct).ConfigureAwait(false);
 
-        var reader = new SqlPageReader(connector.Id, options, provider, connectionString);
+        var reader = new SqlPageReader(connector.Id, options, provider, connectionString, context.Limits);
         var position = KeysetCheckpoint.Parse(checkpoint);
         while (true)
         {
