@@ -49,6 +49,8 @@ public static class AuthorizationMatrix
         Row("GET /api/v1/records/{id}/conflicts",                                   401, 401, 401, 401, 403, 403, 403, 200).At("/api/v1/records/{record}/conflicts"),
         Row("GET /api/v1/indicators",                                               401, 401, 401, 401, 403, 403, 403, 200),
         Row("GET /api/v1/indicators/{code}/cases",                                  401, 401, 401, 401, 403, 403, 403, 200).At("/api/v1/indicators/{indicator}/cases"),
+        Row("GET /api/v1/indicators/trend",                                         401, 401, 401, 401, 403, 403, 403, 200).At("/api/v1/indicators/trend?region=61"),
+        Row("GET /api/v1/indicators/ranking",                                       401, 401, 401, 401, 403, 403, 403, 200),
         Row("GET /api/v1/credit-publicity/{kind}",                                  401, 401, 401, 401, 403, 403, 403, 200).At("/api/v1/credit-publicity/penalties"),
         Row("GET /api/v1/credit-publicity/{kind}/check",                            401, 401, 401, 401, 403, 403, 403, 200).At("/api/v1/credit-publicity/penalties/check"),
 
