@@ -12,6 +12,13 @@ internal sealed class RequestBodyProblems(RequestDelegate next, IOptions<Request
 {
     public async Task InvokeAsync(HttpContext http)
     {
+        // A declared length over the limit is refused before anything is read (and before a 100 Continue is sent).
+        if (http.Request.ContentLength > limits.Value.MaxRequestBodyBytes)
+        {
+            await Answer(http, StatusCodes.Status413PayloadTooLarge, "body.maxSize", TooLarge()).ConfigureAwait(false);
+            return;
+        }
+
         try
         {
             await next(http).ConfigureAwait(false);
@@ -44,5 +51,8 @@ internal sealed class RequestBodyProblems(RequestDelegate next, IOptions<Request
             detail: whole ? $"The request {message}" : $"The request body {message}",
             extensions: new Dictionary<string, object?> { ["parameter"] = whole ? "request" : "body", ["value"] = null, ["rule"] = rule })
             .ExecuteAsync(http).ConfigureAwait(false);
+        // Complete the answer now: once Kestrel has rejected the body it replaces an answer that has not started with a
+        // bare status of its own, and whether the JSON above was flushed yet is a matter of timing.
+        await http.Response.CompleteAsync().ConfigureAwait(false);
     }
 }
