@@ -42,6 +42,8 @@ public sealed class HubOptions
 
     public FeedOptions Feed { get; set; } = new();
 
+    public LeaseOptions Leases { get; set; } = new();
+
     /// <summary>The folder of the hub's keys: the Data Protection key ring and the identifier-token secret.</summary>
     public string KeysPath() => Path.GetFullPath(KeysDirectory ?? DataPath("keys"));
 

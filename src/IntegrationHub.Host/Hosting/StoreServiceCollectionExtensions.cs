@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using IntegrationHub.Host.Configuration;
 using IntegrationHub.Store;
 using IntegrationHub.Store.Batches;
+using IntegrationHub.Store.Leases;
 using IntegrationHub.Store.Sql;
 using Npgsql;
 
@@ -43,7 +44,12 @@ internal static class StoreServiceCollectionExtensions
         services.AddSingleton<IDeliveryCursors>(sp => new SqlDeliveryCursors(sp.GetRequiredService<StoreDialect>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IntegrationHub.Store.Assessments.ICaseAssessmentStore>(sp =>
             new SqlCaseAssessmentStore(sp.GetRequiredService<StoreDialect>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<ProcessIdentity>();
+        services.AddSingleton<ILeases>(sp => new SqlLeases(sp.GetRequiredService<StoreDialect>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new LeaseKeeper(sp.GetRequiredService<ILeases>(), sp.GetRequiredService<ProcessIdentity>(),
+            sp.GetRequiredService<TimeProvider>(), hub.Leases.Duration, sp.GetRequiredService<ILogger<LeaseKeeper>>()));
         services.AddHostedService<StoreMigrator>();
+        services.AddHostedService<LeaseRenewal>();
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
         return services;
     }
