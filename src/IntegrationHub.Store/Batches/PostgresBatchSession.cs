@@ -14,10 +14,13 @@ internal sealed class PostgresBatchSession : BatchSession
     private readonly NpgsqlTransaction _transaction;
     private readonly StringBuilder _pending = new();
 
-    private PostgresBatchSession(NpgsqlConnection connection, NpgsqlTransaction transaction)
+    private readonly PostgresBatchSessions _owner;
+
+    private PostgresBatchSession(NpgsqlConnection connection, NpgsqlTransaction transaction, PostgresBatchSessions owner)
     {
         _connection = connection;
         _transaction = transaction;
+        _owner = owner;
     }
 
     public override DbConnection Connection => _connection;
@@ -29,22 +32,21 @@ internal sealed class PostgresBatchSession : BatchSession
     public override string ChangeLogLock => $"SELECT pg_advisory_xact_lock({ChangeLogLockId});";
 
     /// <summary>
-    /// Opens a transaction with the session's staging tables in place. They live as long as the pooled connection and
-    /// are emptied at every commit; creating them "if not exists" costs a catalog lookup, not a round trip of its own.
+    /// Begins the batch's transaction on an open connection, with the session's staging tables in place. They live as
+    /// long as the connection (kept by <see cref="PostgresBatchSessions"/>) and are emptied at every commit; creating
+    /// them "if not exists" costs a catalog lookup, not a round trip of its own.
     /// </summary>
-    public static async Task<PostgresBatchSession> OpenAsync(NpgsqlDataSource dataSource, CancellationToken ct)
+    public static async Task<PostgresBatchSession> BeginAsync(NpgsqlConnection connection, PostgresBatchSessions owner, CancellationToken ct)
     {
-        var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+        var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
         try
         {
-            var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
-            var session = new PostgresBatchSession(connection, transaction);
             await connection.ExecuteAsync(new CommandDefinition(StagingTables, transaction: transaction, cancellationToken: ct)).ConfigureAwait(false);
-            return session;
+            return new PostgresBatchSession(connection, transaction, owner);
         }
         catch
         {
-            await connection.DisposeAsync().ConfigureAwait(false);
+            await transaction.DisposeAsync().ConfigureAwait(false);
             throw;
         }
     }
@@ -107,6 +109,6 @@ internal sealed class PostgresBatchSession : BatchSession
     public override async ValueTask DisposeAsync()
     {
         await _transaction.DisposeAsync().ConfigureAwait(false);
-        await _connection.DisposeAsync().ConfigureAwait(false);
+        await _owner.ReturnAsync(_connection).ConfigureAwait(false);
     }
 }
