@@ -27,9 +27,9 @@ public sealed class SqlProviderTests
     }
 
     [Theory]
-    [InlineData("postgres", "SELECT * FROM \"exchange\".\"cases\" WHERE \"cd_time\" > @w OR (\"cd_time\" = @w AND \"case_id\" > @k) ORDER BY \"cd_time\", \"case_id\" LIMIT @limit")]
-    [InlineData("mysql", "SELECT * FROM `exchange`.`cases` WHERE `cd_time` > @w OR (`cd_time` = @w AND `case_id` > @k) ORDER BY `cd_time`, `case_id` LIMIT @limit")]
-    [InlineData("sqlserver", "SELECT TOP (@limit) * FROM [exchange].[cases] WHERE [cd_time] > @w OR ([cd_time] = @w AND [case_id] > @k) ORDER BY [cd_time], [case_id]")]
+    [InlineData("postgres", "SELECT * FROM \"exchange\".\"cases\" WHERE \"cd_time\" >= @w AND (\"cd_time\" > @w OR \"case_id\" > @k) ORDER BY \"cd_time\", \"case_id\" LIMIT @limit")]
+    [InlineData("mysql", "SELECT * FROM `exchange`.`cases` WHERE `cd_time` >= @w AND (`cd_time` > @w OR `case_id` > @k) ORDER BY `cd_time`, `case_id` LIMIT @limit")]
+    [InlineData("sqlserver", "SELECT TOP (@limit) * FROM [exchange].[cases] WHERE [cd_time] >= @w AND ([cd_time] > @w OR [case_id] > @k) ORDER BY [cd_time], [case_id]")]
     public void PageQuery_AfterACheckpoint_IsAKeysetQueryWithTheProvidersPaging(string provider, string expected) =>
         Assert.Equal(expected, SqlProvider.For(provider).PageQuery(Table(provider), afterCheckpoint: true));
 
