@@ -44,7 +44,15 @@ public sealed partial class RunPipeline(
         ArgumentNullException.ThrowIfNull(readPages);
         // One runner per connector in the whole cluster: the one holding its lease.
         var lease = LeaseNames.Connector(connector.Id);
-        if (!await leases.TryHoldAsync(lease, ct).ConfigureAwait(false))
+        if (!await leases.TryHoldAsync(lease, ct).ConfigureAwait(false) && trigger is "replay" or "backfill")
+        {
+            // What a replay or backfill reads travels with this request only: it waits here for the run elsewhere to end.
+            LogWaitingForLease(logger, connector.Id, trigger);
+            while (!await leases.TryHoldAsync(lease, ct).ConfigureAwait(false))
+                await Task.Delay(leases.Duration / 3, clock, ct).ConfigureAwait(false);
+        }
+
+        if (!leases.Holds(lease))
         {
             LogRunsElsewhere(logger, connector.Id, trigger);
             if (trigger is not ("schedule" or "resume"))
@@ -253,6 +261,9 @@ public sealed partial class RunPipeline(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId} failed and its stored pages could not be awaited; the next run may read some again")]
     private static partial void LogWaitForStoredFailed(ILogger logger, Exception exception, Guid runId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Connector {Connector} runs in another process now; this {Trigger} waits here until that run ends")]
+    private static partial void LogWaitingForLease(ILogger logger, string connector, string trigger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Connector {Connector} runs in another process now; this start ({Trigger}) waits for that run to end")]
     private static partial void LogRunsElsewhere(ILogger logger, string connector, string trigger);
