@@ -4,7 +4,7 @@ namespace IntegrationHub.Benchmarks;
 
 internal sealed record BenchmarkOptions(
     string Mode, int Records, string Stack, int CasesPerDepartment, int Seed, string ConnectorsDirectory,
-    string? Postgres, string RabbitHost, ushort RabbitPort, string? RabbitVirtualHost, long CsvMegabytes = 2048, long XlsxMegabytes = 500)
+    string? Postgres, string RabbitHost, ushort RabbitPort, string? RabbitVirtualHost, long CsvMegabytes = 2048, long XlsxMegabytes = 500, int Workers = 0)
 {
     public const string Usage = """
         IntegrationHub benchmark: syncs generated department records end to end and prints throughput and memory;
@@ -15,6 +15,9 @@ internal sealed record BenchmarkOptions(
           --records N                   indicators: golden records to generate (default 1000000)
 
           --stack embedded|production   SQLite + in-memory bus (default), or PostgreSQL + RabbitMQ
+          --workers N                   production: run the pipeline in N separate worker processes (this process is
+                                        the api role) and print the CPU time of each, PostgreSQL's and RabbitMQ's;
+                                        0 (default): one process, hub in-process, with stage times and the limit
           --cases N                     cases per sample department (default 50000; two departments)
           --seed N                      generator seed (default 1)
           --connectors DIR              bundled connector definitions (default ./connectors)
@@ -44,6 +47,8 @@ internal sealed record BenchmarkOptions(
         var postgres = values.GetValueOrDefault("postgres") ?? Environment.GetEnvironmentVariable("HUB_TEST_POSTGRES");
         if (stack == "production" && postgres is null)
             return null;
+        if (stack != "production" && values.ContainsKey("workers"))
+            return null;
         var mode = values.GetValueOrDefault("mode", "pipeline");
         if (mode is not ("pipeline" or "indicators" or "files"))
             return null;
@@ -59,6 +64,7 @@ internal sealed record BenchmarkOptions(
             ushort.Parse(rabbit[1], CultureInfo.InvariantCulture),
             values.GetValueOrDefault("vhost"),
             long.Parse(values.GetValueOrDefault("csv-mb", "2048"), CultureInfo.InvariantCulture),
-            long.Parse(values.GetValueOrDefault("xlsx-mb", "500"), CultureInfo.InvariantCulture));
+            long.Parse(values.GetValueOrDefault("xlsx-mb", "500"), CultureInfo.InvariantCulture),
+            int.Parse(values.GetValueOrDefault("workers", "0"), CultureInfo.InvariantCulture));
     }
 }

@@ -32,7 +32,7 @@ internal static class PipelineBenchmark
         Console.WriteLine($"mode=pipeline stack={options.Stack} cases/department={options.CasesPerDepartment} cores={Environment.ProcessorCount} " +
                           $"os={System.Runtime.InteropServices.RuntimeInformation.OSDescription} runtime={Environment.Version} load={Load()}");
         var generate = Stopwatch.StartNew();
-        var sources = await CreateSourcesAsync(options, work, settings);
+        var sources = await BenchmarkSources.CreateAsync(options, work, settings);
         SampleConnectors.Write(options.ConnectorsDirectory, Path.Combine(work, "connectors"), sources.Provider, sources.ConnectionString);
         Console.WriteLine($"generated sources in {generate.Elapsed.TotalSeconds:F1} s");
 
@@ -113,94 +113,6 @@ internal static class PipelineBenchmark
         return result;
     }
 
-    private static async Task<Sources> CreateSourcesAsync(BenchmarkOptions options, string work, Dictionary<string, string?> settings)
-    {
-        if (options.Stack != "production")
-        {
-            await SampleDatabases.EnsureSqliteAsync(Path.Combine(work, "sources"), options.CasesPerDepartment, options.Seed, CancellationToken.None);
-            return new Sources("sqlite", department => $"Data Source={Path.Combine(work, "sources", department.Id + ".db")}", null);
-        }
-
-        var sourceDb = await BenchmarkDatabases.CreateAsync(options.Postgres!, "bench_source");
-        var storeDb = await BenchmarkDatabases.CreateAsync(options.Postgres!, "bench_store");
-        await using (var connection = new NpgsqlConnection(sourceDb))
-        {
-            await connection.OpenAsync();
-            foreach (var department in SampleDepartment.All)
-                await SampleSourceWriter.CreateAsync(connection, department, CancellationToken.None);
-            foreach (var chunk in new SampleGenerator(options.Seed).Generate(options.CasesPerDepartment).Chunk(10_000))
-            {
-                foreach (var group in chunk.GroupBy(r => r.Department))
-                    await SampleSourceWriter.InsertAsync(connection, group.Key, group.Select(g => g.Row), CancellationToken.None);
-            }
-        }
-
-        var virtualHost = options.RabbitVirtualHost ?? await RabbitVirtualHost.CreateAsync(options);
-        settings["Hub:Store:Provider"] = "postgres";
-        settings["Hub:Store:ConnectionString"] = storeDb;
-        settings["Hub:Bus:Transport"] = "rabbitmq";
-        settings["Hub:Bus:Host"] = options.RabbitHost;
-        settings["Hub:Bus:Port"] = options.RabbitPort.ToString(CultureInfo.InvariantCulture);
-        settings["Hub:Bus:VirtualHost"] = virtualHost;
-        return new Sources("postgres", _ => sourceDb, options.RabbitVirtualHost is null ? () => RabbitVirtualHost.DeleteAsync(options, virtualHost) : null);
-    }
-
     /// <summary>The 1-minute load average, to print beside every figure.</summary>
-    private static string Load() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
-
-    private sealed record Sources(string Provider, Func<SampleDepartment, string> ConnectionString, Func<Task>? Cleanup) : IAsyncDisposable
-    {
-        public DbConnection Open(SampleDepartment department) => Provider == "postgres"
-            ? new NpgsqlConnection(ConnectionString(department))
-            : new SqliteConnection(ConnectionString(department));
-
-        public async ValueTask DisposeAsync()
-        {
-            if (Cleanup is not null)
-                await Cleanup();
-        }
-    }
-
-    private sealed record SyncResult(IReadOnlyList<SyncRun> Runs, TimeSpan Elapsed)
-    {
-        public SyncCounts Counts { get; } = Runs.Aggregate(SyncCounts.Zero, (sum, r) => new SyncCounts(sum.Pulled + r.Counts.Pulled, sum.Inserted + r.Counts.Inserted,
-            sum.Updated + r.Counts.Updated, sum.Unchanged + r.Counts.Unchanged, sum.Quarantined + r.Counts.Quarantined, sum.Deleted + r.Counts.Deleted));
-
-        public double Rate => Counts.Pulled / Elapsed.TotalSeconds;
-
-        public bool Conserves => Runs.All(r => r.Status == RunStatus.Completed && r.Counts.Conserves);
-
-        public long PulledOf(string connectorId) => Runs.Where(r => r.ConnectorId == connectorId).Sum(r => r.Counts.Pulled);
-    }
-
-    /// <summary>A RabbitMQ virtual host of the run's own (through the management API), so no other hub consumes its batches.</summary>
-    private static class RabbitVirtualHost
-    {
-        public static async Task<string> CreateAsync(BenchmarkOptions options)
-        {
-            var name = $"bench_{DateTime.UtcNow:yyyyMMddHHmmss}";
-            using var http = Management();
-            (await http.PutAsync($"api/vhosts/{name}", null)).EnsureSuccessStatusCode();
-            (await http.PutAsync($"api/permissions/{name}/guest", new StringContent("""{"configure":".*","write":".*","read":".*"}""", Encoding.UTF8, "application/json")))
-                .EnsureSuccessStatusCode();
-            _ = options;
-            return name;
-        }
-
-        public static async Task DeleteAsync(BenchmarkOptions options, string name)
-        {
-            using var http = Management();
-            await http.DeleteAsync($"api/vhosts/{name}");
-            _ = options;
-        }
-
-        private static HttpClient Management()
-        {
-            var port = Environment.GetEnvironmentVariable("HUB_TEST_RABBITMQ_MANAGEMENT_PORT")
-                ?? throw new InvalidOperationException("Give --vhost, or set HUB_TEST_RABBITMQ_MANAGEMENT_PORT (services.sh does) so the benchmark makes a virtual host of its own.");
-            var http = new HttpClient { BaseAddress = new Uri($"http://{Environment.GetEnvironmentVariable("HUB_TEST_RABBITMQ_HOST") ?? "127.0.0.1"}:{port}/") };
-            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("guest:guest")));
-            return http;
-        }
-    }
+    internal static string Load() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
 }

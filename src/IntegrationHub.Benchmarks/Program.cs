@@ -41,4 +41,6 @@ if (options.Mode == "indicators")
     return await IndicatorBenchmark.RunAsync(options, work);
 }
 
-return await PipelineBenchmark.RunAsync(options, work, settings);
+return options.Workers > 0
+    ? await ScaleOutBenchmark.RunAsync(options, work, settings)
+    : await PipelineBenchmark.RunAsync(options, work, settings);

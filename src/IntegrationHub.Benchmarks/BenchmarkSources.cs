@@ -1,0 +1,55 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+using IntegrationHub.Samples;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace IntegrationHub.Benchmarks;
+
+/// <summary>The generated sample departments' source databases, and how to remove what the benchmark made.</summary>
+internal sealed record BenchmarkSources(string Provider, Func<SampleDepartment, string> ConnectionString, Func<Task>? Cleanup) : IAsyncDisposable
+{
+    public DbConnection Open(SampleDepartment department) => Provider == "postgres"
+        ? new NpgsqlConnection(ConnectionString(department))
+        : new SqliteConnection(ConnectionString(department));
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Cleanup is not null)
+            await Cleanup();
+    }
+
+    public static async Task<BenchmarkSources> CreateAsync(BenchmarkOptions options, string work, Dictionary<string, string?> settings)
+    {
+        if (options.Stack != "production")
+        {
+            await SampleDatabases.EnsureSqliteAsync(Path.Combine(work, "sources"), options.CasesPerDepartment, options.Seed, CancellationToken.None);
+            return new BenchmarkSources("sqlite", department => $"Data Source={Path.Combine(work, "sources", department.Id + ".db")}", null);
+        }
+
+        var sourceDb = await BenchmarkDatabases.CreateAsync(options.Postgres!, "bench_source");
+        var storeDb = await BenchmarkDatabases.CreateAsync(options.Postgres!, "bench_store");
+        await using (var connection = new NpgsqlConnection(sourceDb))
+        {
+            await connection.OpenAsync();
+            foreach (var department in SampleDepartment.All)
+                await SampleSourceWriter.CreateAsync(connection, department, CancellationToken.None);
+            foreach (var chunk in new SampleGenerator(options.Seed).Generate(options.CasesPerDepartment).Chunk(10_000))
+            {
+                foreach (var group in chunk.GroupBy(r => r.Department))
+                    await SampleSourceWriter.InsertAsync(connection, group.Key, group.Select(g => g.Row), CancellationToken.None);
+            }
+        }
+
+        var virtualHost = options.RabbitVirtualHost ?? await RabbitVirtualHost.CreateAsync(options);
+        settings["Hub:Store:Provider"] = "postgres";
+        settings["Hub:Store:ConnectionString"] = storeDb;
+        settings["Hub:Bus:Transport"] = "rabbitmq";
+        settings["Hub:Bus:Host"] = options.RabbitHost;
+        settings["Hub:Bus:Port"] = options.RabbitPort.ToString(CultureInfo.InvariantCulture);
+        settings["Hub:Bus:VirtualHost"] = virtualHost;
+        return new BenchmarkSources("postgres", _ => sourceDb, options.RabbitVirtualHost is null ? () => RabbitVirtualHost.DeleteAsync(options, virtualHost) : null);
+    }
+}
