@@ -50,6 +50,12 @@ internal sealed record BenchmarkSources(string Provider, Func<SampleDepartment, 
         settings["Hub:Bus:Host"] = options.RabbitHost;
         settings["Hub:Bus:Port"] = options.RabbitPort.ToString(CultureInfo.InvariantCulture);
         settings["Hub:Bus:VirtualHost"] = virtualHost;
-        return new BenchmarkSources("postgres", _ => sourceDb, options.RabbitVirtualHost is null ? () => RabbitVirtualHost.DeleteAsync(options, virtualHost) : null);
+        return new BenchmarkSources("postgres", _ => sourceDb, async () =>
+        {
+            if (options.RabbitVirtualHost is null)
+                await RabbitVirtualHost.DeleteAsync(options, virtualHost);
+            await BenchmarkDatabases.DropAsync(options.Postgres!, sourceDb);
+            await BenchmarkDatabases.DropAsync(options.Postgres!, storeDb);
+        });
     }
 }
