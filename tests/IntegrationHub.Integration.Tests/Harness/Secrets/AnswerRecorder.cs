@@ -45,7 +45,11 @@ internal sealed partial class AnswerRecorder(SecretTranscript transcript) : ISta
 
     private async Task RecordAsync(HttpContext context, RequestDelegate next)
     {
-        await RegisterSentSecretsAsync(context);
+        // A definition sent to the hub is read after the hub has answered, from the buffer of what the hub read: read
+        // before, an oversized body would fail here, outside the hub's own handling of it.
+        var sendsDefinition = context.Request.Method is "POST" or "PUT" && context.Request.Path.StartsWithSegments("/api/v1/connectors");
+        if (sendsDefinition)
+            context.Request.EnableBuffering();
         var original = context.Response.Body;
         using var copy = new MemoryStream();
         context.Response.Body = new TeeStream(original, copy);
@@ -56,6 +60,8 @@ internal sealed partial class AnswerRecorder(SecretTranscript transcript) : ISta
         finally
         {
             context.Response.Body = original;
+            if (sendsDefinition)
+                await RegisterSentSecretsAsync(context);
             transcript.Write(Describe(transcript, context.Request.Method, context.Request.Path + context.Request.QueryString, context.Response.StatusCode,
                 context.Response.Headers.Select(h => $"{h.Key}: {h.Value}"), context.Response.ContentType, copy.ToArray()));
         }
@@ -63,13 +69,18 @@ internal sealed partial class AnswerRecorder(SecretTranscript transcript) : ISta
 
     private async Task RegisterSentSecretsAsync(HttpContext context)
     {
-        if (context.Request.Method is not ("POST" or "PUT") || !context.Request.Path.StartsWithSegments("/api/v1/connectors"))
-            return;
-        context.Request.EnableBuffering();
         string body;
-        using (var reader = new StreamReader(context.Request.Body, Encoding.UTF8, leaveOpen: true))
+        try
+        {
+            context.Request.Body.Position = 0;
+            using var reader = new StreamReader(context.Request.Body, Encoding.UTF8, leaveOpen: true);
             body = await reader.ReadToEndAsync();
-        context.Request.Body.Position = 0;
+        }
+        catch (Exception ex) when (ex is BadHttpRequestException or IOException or InvalidOperationException)
+        {
+            return; // the body was over the hub's limit or cut off: the hub refused it, nothing was stored
+        }
+
         try
         {
             if (JsonNode.Parse(body) is JsonObject definition)
