@@ -9,16 +9,26 @@ namespace IntegrationHub.Integration.Tests.Harness;
 public sealed class HubProcess : IAsyncDisposable
 {
     private readonly Process _process;
+    private bool _disposed;
 
-    private HubProcess(Process process, HttpClient client)
+    private HubProcess(Process process, HttpClient client, string logFile)
     {
         _process = process;
         Client = client;
+        LogFile = logFile;
     }
 
     public HttpClient Client { get; }
 
-    public static async Task<HubProcess> StartAsync(HubSettings settings)
+    /// <summary>Where the process's standard output and error go.</summary>
+    public string LogFile { get; }
+
+    public int Id => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
+    /// <param name="logFile">Where the process's output goes; <c>hub-process.log</c> in the data folder unless given.</param>
+    public static async Task<HubProcess> StartAsync(HubSettings settings, string? logFile = null)
     {
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet")
@@ -34,7 +44,7 @@ public sealed class HubProcess : IAsyncDisposable
         start.Environment["Hub__Urls"] = $"http://127.0.0.1:{port}";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
 
-        var log = Path.Combine(settings.DataDirectory, "hub-process.log");
+        var log = logFile ?? Path.Combine(settings.DataDirectory, "hub-process.log");
         var process = Process.Start(start) ?? throw new InvalidOperationException("The hub process did not start.");
         process.OutputDataReceived += (_, e) => Append(log, e.Data);
         process.ErrorDataReceived += (_, e) => Append(log, e.Data);
@@ -63,7 +73,7 @@ public sealed class HubProcess : IAsyncDisposable
         }
 
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await settings.ReadAdminKeyAsync());
-        return new HubProcess(process, client);
+        return new HubProcess(process, client, log);
     }
 
     /// <summary>SIGKILL: no shutdown hook runs, nothing is flushed, in-flight messages of the in-memory bus are lost.</summary>
@@ -75,6 +85,9 @@ public sealed class HubProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+            return;
+        _disposed = true;
         Client.Dispose();
         if (!_process.HasExited)
         {
@@ -99,7 +112,16 @@ public sealed class HubProcess : IAsyncDisposable
         if (line is null)
             return;
         lock (LogLock)
-            File.AppendAllText(path, line + Environment.NewLine);
+        {
+            try
+            {
+                File.AppendAllText(path, line + Environment.NewLine);
+            }
+            catch (IOException)
+            {
+                // A full disk (a fault test fills it on purpose) must not take the test process down with the line.
+            }
+        }
     }
 
     private static string ReadLog(string path) => File.Exists(path) ? string.Join('\n', File.ReadLines(path).TakeLast(40)) : "(no output)";

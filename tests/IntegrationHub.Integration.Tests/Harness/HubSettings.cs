@@ -12,13 +12,16 @@ public sealed class HubSettings : IAsyncDisposable
 {
     private readonly string? _database;
     private readonly string? _virtualHost;
+    private readonly ServiceEndpoints? _services;
+    private StoreDialect? _dialect;
 
-    private HubSettings(HubStack stack, string dataDirectory, string? database, string? virtualHost, Dictionary<string, string?> values)
+    private HubSettings(HubStack stack, string dataDirectory, string? database, string? virtualHost, ServiceEndpoints? services, Dictionary<string, string?> values)
     {
         Stack = stack;
         DataDirectory = dataDirectory;
         _database = database;
         _virtualHost = virtualHost;
+        _services = services;
         Values = values;
     }
 
@@ -28,9 +31,12 @@ public sealed class HubSettings : IAsyncDisposable
 
     public Dictionary<string, string?> Values { get; }
 
-    public static async Task<HubSettings> CreateAsync(HubStack stack, string connectorsDirectory, IDictionary<string, string?>? overrides = null)
+    /// <param name="services">The PostgreSQL and RabbitMQ of the production stack: the shared ones unless given.</param>
+    /// <param name="dataDirectory">An existing, empty data folder (a size-limited file system, say); a new temp folder unless given.</param>
+    public static async Task<HubSettings> CreateAsync(HubStack stack, string connectorsDirectory, IDictionary<string, string?>? overrides = null,
+        ServiceEndpoints? services = null, string? dataDirectory = null)
     {
-        var dataDirectory = Directory.CreateTempSubdirectory("hub-data-").FullName;
+        dataDirectory ??= Directory.CreateTempSubdirectory("hub-data-").FullName;
         string? database = null, virtualHost = null;
         var values = new Dictionary<string, string?>
         {
@@ -42,25 +48,29 @@ public sealed class HubSettings : IAsyncDisposable
         };
         if (stack == HubStack.Production)
         {
-            database = await TestServices.CreateDatabaseAsync("hubstore");
-            virtualHost = await TestServices.CreateVirtualHostAsync();
+            database = await TestServices.CreateDatabaseAsync("hubstore", services?.PostgresAdmin);
+            virtualHost = await TestServices.CreateVirtualHostAsync(services);
             values["Hub:Store:Provider"] = "postgres";
             values["Hub:Store:ConnectionString"] = database;
             values["Hub:Bus:Transport"] = "rabbitmq";
-            values["Hub:Bus:Host"] = TestServices.RabbitHost;
-            values["Hub:Bus:Port"] = TestServices.RabbitPort.ToString(CultureInfo.InvariantCulture);
+            values["Hub:Bus:Host"] = services?.RabbitHost ?? TestServices.RabbitHost;
+            values["Hub:Bus:Port"] = (services?.RabbitPort ?? TestServices.RabbitPort).ToString(CultureInfo.InvariantCulture);
             values["Hub:Bus:VirtualHost"] = virtualHost;
-            values["Hub:Bus:Username"] = TestServices.RabbitUser;
-            values["Hub:Bus:Password"] = TestServices.RabbitPassword;
+            values["Hub:Bus:Username"] = services?.RabbitUser ?? TestServices.RabbitUser;
+            values["Hub:Bus:Password"] = services?.RabbitPassword ?? TestServices.RabbitPassword;
         }
 
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
             values[key] = value;
-        return new HubSettings(stack, dataDirectory, database, virtualHost, values);
+        return new HubSettings(stack, dataDirectory, database, virtualHost, services, values);
     }
 
+    /// <summary>The store's connection string on the production stack (null on the embedded one).</summary>
+    public string? StoreConnectionString => _database;
+
     /// <summary>The store this hub writes to, opened by the test itself to compare it with the source.</summary>
-    public StoreDialect OpenStoreDialect() => _database is null
+    /// <remarks>One dialect (one connection pool on PostgreSQL) per hub, however often a test looks.</remarks>
+    public StoreDialect OpenStoreDialect() => _dialect ??= _database is null
         ? new SqliteDialect($"Data Source={Path.Combine(DataDirectory, "hub.db")}")
         : new PostgresDialect(NpgsqlDataSource.Create(_database));
 
@@ -71,7 +81,7 @@ public sealed class HubSettings : IAsyncDisposable
         if (_database is not null)
             await TestServices.DropDatabaseAsync(_database);
         if (_virtualHost is not null)
-            await TestServices.DeleteVirtualHostAsync(_virtualHost);
+            await TestServices.DeleteVirtualHostAsync(_virtualHost, _services);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {

@@ -21,30 +21,7 @@ public sealed class RestHubTests
         [.. new SampleGenerator(SampleSources.Seed).Generate(count * 2)
             .Where(r => r.Department == SampleDepartment.EcologyEnvironment && r.Row.Truth.Defect is null)
             .Take(count)
-            .Select(r => new JsonObject(r.Row.Values.Select(v => KeyValuePair.Create(v.Key, v.Value switch
-            {
-                null => null,
-                long n => JsonValue.Create(n),
-                decimal d => JsonValue.Create(d),
-                var other => (JsonNode?)JsonValue.Create(Convert.ToString(other, System.Globalization.CultureInfo.InvariantCulture)),
-            }))))];
-
-    private static string WriteConnector(JsonObject source, string id)
-    {
-        var directory = Directory.CreateTempSubdirectory("hub-rest-connectors-").FullName;
-        File.Copy(Path.Combine(RepositoryPaths.Connectors, "ecology-environment.mapping.json"), Path.Combine(directory, "ecology-environment.mapping.json"));
-        var definition = new JsonObject
-        {
-            ["id"] = id,
-            ["name"] = "生态环境局 执法系统 (REST)",
-            ["department"] = "ecology-environment",
-            ["kind"] = "rest",
-            ["source"] = source,
-            ["mapping"] = "ecology-environment.mapping.json",
-        };
-        File.WriteAllText(Path.Combine(directory, $"{id}.connector.json"), definition.ToJsonString());
-        return directory;
-    }
+            .Select(r => SampleJsonRows.ToJson(r.Row))];
 
     [Theory]
     [MemberData(nameof(HubStacks.Both), MemberType = typeof(HubStacks))]
@@ -62,14 +39,14 @@ public sealed class RestHubTests
             await WaitForCheckpointAsync(running!, "ecology-rest", page: 3);
             return Results.Text("upstream database unavailable", statusCode: 503);
         }));
-        var connectors = WriteConnector(new JsonObject
+        var connectors = RestConnectors.Write("ecology-rest", new JsonObject
         {
             ["url"] = api.Url("/ecology/cases").AbsoluteUri,
             ["recordsPath"] = "data.items",
             ["pageSize"] = PageSize,
             ["pagination"] = new JsonObject { ["type"] = "page" },
             ["resilience"] = RestConnectorHarness.FastResilience(maxRetries: 1),
-        }, "ecology-rest");
+        });
         await using var hub = running = await TestHub.StartAsync(stack, connectors);
 
         var failed = await hub.RunAsync("ecology-rest");
@@ -106,12 +83,12 @@ public sealed class RestHubTests
         // A careless gateway that echoes the whole request address, API key included, in its error page.
         await using var api = await DepartmentApi.StartAsync(app => app.MapGet("/ecology/cases", (HttpRequest request) =>
             Results.Text($"backend error for {request.Path}{request.QueryString} key={request.Query["key"]}", statusCode: 500)));
-        var connectors = WriteConnector(new JsonObject
+        var connectors = RestConnectors.Write("ecology-rest-secret", new JsonObject
         {
             ["url"] = api.Url("/ecology/cases").AbsoluteUri,
             ["auth"] = new JsonObject { ["type"] = "apiKey", ["in"] = "query", ["name"] = "key", ["apiKey"] = secret },
             ["resilience"] = RestConnectorHarness.FastResilience(maxRetries: 1),
-        }, "ecology-rest-secret");
+        });
         await using var hub = await TestHub.StartAsync(HubStack.Embedded, connectors);
 
         var check = await hub.Client.PostAsync("/api/v1/connectors/ecology-rest-secret/check", null);
