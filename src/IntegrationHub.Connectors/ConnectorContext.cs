@@ -6,6 +6,9 @@ public sealed record ConnectorContext(string DataDirectory)
     /// <summary>How long a connection check may wait for the first page.</summary>
     public TimeSpan CheckTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>What a source may hand the hub at once (<c>Hub:Limits</c>).</summary>
+    public SourceLimits Limits { get; init; } = SourceLimits.Default;
+
     /// <summary>Expands <c>{dataDirectory}</c> and <c>${ENVIRONMENT_VARIABLE}</c> in a configuration value.</summary>
     public string Expand(string value)
     {

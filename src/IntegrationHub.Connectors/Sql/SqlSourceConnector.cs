@@ -17,12 +17,10 @@ public sealed class SqlSourceConnector() : SourceConnector("sql")
     {
         ArgumentNullException.ThrowIfNull(connector);
         ArgumentNullException.ThrowIfNull(context);
-        var options = SqlSourceOptions.From(connector.Source, connector.Id);
-        var provider = SqlProvider.For(options.Provider);
-        var connectionString = context.Expand(options.ConnectionString);
+        var (options, provider, connectionString) = Configuration(connector, context);
         await using var connection = await OpenAsync(provider, connectionString, connector.Id, ct).ConfigureAwait(false);
 
-        var reader = new SqlPageReader(connector.Id, options, provider, connectionString);
+        var reader = new SqlPageReader(connector.Id, options, provider, connectionString, context.Limits);
         var position = KeysetCheckpoint.Parse(checkpoint);
         while (true)
         {
@@ -34,6 +32,36 @@ public sealed class SqlSourceConnector() : SourceConnector("sql")
             if (page.Records.Count < options.PageSize)
                 yield break;
         }
+    }
+
+    protected override void Configure(ConnectorDefinition connector, ConnectorContext context) => Configuration(connector, context);
+
+    /// <summary>The options, the provider and the expanded connection string, which the provider's own parser has accepted.</summary>
+    private static (SqlSourceOptions Options, SqlProvider Provider, string ConnectionString) Configuration(ConnectorDefinition connector, ConnectorContext context)
+    {
+        var options = SqlSourceOptions.From(connector.Source, connector.Id);
+        var provider = SqlProvider.For(options.Provider);
+        string connectionString;
+        try
+        {
+            connectionString = context.Expand(options.ConnectionString);
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new ConnectorConfigurationException(connector.Id, "source.connectionString", ex.Message);
+        }
+
+        // Creating a connection parses the string (an unknown keyword, a value of the wrong type) without connecting.
+        try
+        {
+            using var unopened = provider.CreateConnection(connectionString);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new ConnectorConfigurationException(connector.Id, "source.connectionString", ConnectionStringSecrets.Redact(ex.Message, connectionString));
+        }
+
+        return (options, provider, connectionString);
     }
 
     private static async Task<DbConnection> OpenAsync(SqlProvider provider, string connectionString, string connectorId, CancellationToken ct)

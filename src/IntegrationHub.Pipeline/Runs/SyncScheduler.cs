@@ -1,6 +1,9 @@
 using Cronos;
 using IntegrationHub.Connectors.Definitions;
+using IntegrationHub.Contracts;
 using IntegrationHub.Store;
+using IntegrationHub.Store.Leases;
+using MassTransit;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -8,13 +11,18 @@ using Microsoft.Extensions.Options;
 namespace IntegrationHub.Pipeline.Runs;
 
 /// <summary>
-/// Starts every enabled connector on its schedule (interval or cron, China Standard Time), once at start, and marks runs
-/// of dead processes as interrupted so their connectors can run again.
+/// The cluster's one scheduler (it runs where the <see cref="LeaseNames.Scheduler"/> lease is): asks for a run of every
+/// enabled connector on its schedule (interval or cron, China Standard Time) and once when it takes over; marks runs of
+/// dead processes as interrupted and asks for their connectors to resume from the checkpoint; passes on runs asked for
+/// while the connector ran elsewhere. It only asks: a <see cref="RunConnector"/> goes to whichever worker takes it, which
+/// runs the connector if it gets its lease — so connectors spread over the workers.
 /// </summary>
 public sealed partial class SyncScheduler(
     IConnectorRegistry registry,
     ConnectorRunner runner,
     ISupervisionStore store,
+    LeaseKeeper leases,
+    IPublishEndpoint bus,
     IOptions<SyncOptions> options,
     TimeProvider clock,
     ILogger<SyncScheduler> logger) : BackgroundService
@@ -29,7 +37,10 @@ public sealed partial class SyncScheduler(
         {
             try
             {
-                await TickAsync(stoppingToken).ConfigureAwait(false);
+                if (await leases.TryHoldAsync(LeaseNames.Scheduler, stoppingToken).ConfigureAwait(false))
+                    await TickAsync(stoppingToken).ConfigureAwait(false);
+                else
+                    _due.Clear();
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -42,21 +53,30 @@ public sealed partial class SyncScheduler(
     private async Task TickAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var interrupted = await store.InterruptStaleRunsAsync(now - options.Value.RunHeartbeatTimeout, runner.LiveRuns, ct).ConfigureAwait(false);
-        if (interrupted > 0)
-            LogInterrupted(logger, interrupted);
+        foreach (var connectorId in await store.InterruptStaleRunsAsync(now - options.Value.RunHeartbeatTimeout, runner.LiveRuns, ct).ConfigureAwait(false))
+        {
+            LogInterrupted(logger, connectorId);
+            await AskAsync(connectorId, "resume", ct).ConfigureAwait(false);
+        }
 
+        foreach (var (connectorId, trigger) in await store.TakeRunRequestsAsync(ct).ConfigureAwait(false))
+            await AskAsync(connectorId, trigger, ct).ConfigureAwait(false);
+
+        var running = await store.GetRunningConnectorsAsync(ct).ConfigureAwait(false);
         foreach (var connector in registry.All.Where(c => c.Enabled))
         {
             if (NextAfter(connector.Schedule, now) is null)
                 continue;
             var due = _due.GetValueOrDefault(connector.Id, now);
-            if (due > now || runner.IsRunning(connector.Id))
+            if (due > now || running.Contains(connector.Id))
                 continue;
-            runner.TryStart(connector.Id, "schedule", ct, queueIfBusy: false);
+            await AskAsync(connector.Id, "schedule", ct).ConfigureAwait(false);
             _due[connector.Id] = NextAfter(connector.Schedule, now)!.Value;
         }
     }
+
+    private Task AskAsync(string connectorId, string trigger, CancellationToken ct) =>
+        bus.Publish(new RunConnector { ConnectorId = connectorId, Trigger = trigger, Backfill = trigger == "backfill" }, ct);
 
     /// <summary>When a connector with this schedule runs next after <paramref name="now"/>; null when it only runs by hand.</summary>
     public static DateTimeOffset? NextAfter(ConnectorSchedule schedule, DateTimeOffset now)
@@ -69,8 +89,8 @@ public sealed partial class SyncScheduler(
         return null;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} sync runs lost their process and were marked interrupted")]
-    private static partial void LogInterrupted(ILogger logger, int count);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The run of {Connector} lost its process and was marked interrupted; it resumes from its checkpoint")]
+    private static partial void LogInterrupted(ILogger logger, string connector);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Scheduling tick failed")]
     private static partial void LogTickFailed(ILogger logger, Exception exception);

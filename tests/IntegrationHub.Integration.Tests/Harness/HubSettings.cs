@@ -1,4 +1,5 @@
 using System.Globalization;
+using IntegrationHub.Integration.Tests.Harness.Secrets;
 using IntegrationHub.Store.Sql;
 using Npgsql;
 
@@ -12,15 +13,18 @@ public sealed class HubSettings : IAsyncDisposable
 {
     private readonly string? _database;
     private readonly string? _virtualHost;
+    private readonly string? _busUser;
     private readonly ServiceEndpoints? _services;
     private StoreDialect? _dialect;
 
-    private HubSettings(HubStack stack, string dataDirectory, string? database, string? virtualHost, ServiceEndpoints? services, Dictionary<string, string?> values)
+    private HubSettings(HubStack stack, string dataDirectory, string? database, string? virtualHost, string? busUser, ServiceEndpoints? services,
+        Dictionary<string, string?> values)
     {
         Stack = stack;
         DataDirectory = dataDirectory;
         _database = database;
         _virtualHost = virtualHost;
+        _busUser = busUser;
         _services = services;
         Values = values;
     }
@@ -37,7 +41,7 @@ public sealed class HubSettings : IAsyncDisposable
         ServiceEndpoints? services = null, string? dataDirectory = null)
     {
         dataDirectory ??= Directory.CreateTempSubdirectory("hub-data-").FullName;
-        string? database = null, virtualHost = null;
+        string? database = null, virtualHost = null, busUser = null;
         var values = new Dictionary<string, string?>
         {
             ["Hub:Urls"] = "http://127.0.0.1:0",
@@ -50,19 +54,23 @@ public sealed class HubSettings : IAsyncDisposable
         {
             database = await TestServices.CreateDatabaseAsync("hubstore", services?.PostgresAdmin);
             virtualHost = await TestServices.CreateVirtualHostAsync(services);
+            (busUser, var busPassword) = await TestServices.CreateUserAsync(virtualHost, services);
             values["Hub:Store:Provider"] = "postgres";
-            values["Hub:Store:ConnectionString"] = database;
+            // The test server trusts loopback and never asks for it; it is there for the secret scan to look for.
+            values["Hub:Store:ConnectionString"] = new NpgsqlConnectionStringBuilder(database) { Password = $"pg-{Guid.NewGuid():N}" }.ConnectionString;
             values["Hub:Bus:Transport"] = "rabbitmq";
             values["Hub:Bus:Host"] = services?.RabbitHost ?? TestServices.RabbitHost;
             values["Hub:Bus:Port"] = (services?.RabbitPort ?? TestServices.RabbitPort).ToString(CultureInfo.InvariantCulture);
             values["Hub:Bus:VirtualHost"] = virtualHost;
-            values["Hub:Bus:Username"] = services?.RabbitUser ?? TestServices.RabbitUser;
-            values["Hub:Bus:Password"] = services?.RabbitPassword ?? TestServices.RabbitPassword;
+            values["Hub:Bus:Username"] = busUser;
+            values["Hub:Bus:Password"] = busPassword;
         }
 
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
             values[key] = value;
-        return new HubSettings(stack, dataDirectory, database, virtualHost, services, values);
+        foreach (var (key, value) in values.Where(v => IsSecret(v.Key)))
+            SecretTranscript.Suite?.RegisterConnectionString(value, $"setting {key}");
+        return new HubSettings(stack, dataDirectory, database, virtualHost, busUser, services, values);
     }
 
     /// <summary>The store's connection string on the production stack (null on the embedded one).</summary>
@@ -74,6 +82,10 @@ public sealed class HubSettings : IAsyncDisposable
         ? new SqliteDialect($"Data Source={Path.Combine(DataDirectory, "hub.db")}")
         : new PostgresDialect(NpgsqlDataSource.Create(_database));
 
+    /// <summary>Settings whose values are secrets: passwords, secrets, tokens, keys and connection strings.</summary>
+    private static bool IsSecret(string key) =>
+        key.Split(':')[^1] is var name && new[] { "Password", "Secret", "Token", "ApiKey", "ConnectionString" }.Any(s => name.EndsWith(s, StringComparison.OrdinalIgnoreCase));
+
     public async Task<string> ReadAdminKeyAsync() => (await File.ReadAllTextAsync(Path.Combine(DataDirectory, "admin.key"))).Trim();
 
     public async ValueTask DisposeAsync()
@@ -82,6 +94,8 @@ public sealed class HubSettings : IAsyncDisposable
             await TestServices.DropDatabaseAsync(_database);
         if (_virtualHost is not null)
             await TestServices.DeleteVirtualHostAsync(_virtualHost, _services);
+        if (_busUser is not null)
+            await TestServices.DeleteUserAsync(_busUser, _services);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {

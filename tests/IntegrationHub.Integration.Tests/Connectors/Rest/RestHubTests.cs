@@ -2,7 +2,6 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using IntegrationHub.Connectors.Rest;
 using IntegrationHub.Integration.Tests.Harness;
-using IntegrationHub.Samples;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
@@ -16,18 +15,11 @@ public sealed class RestHubTests
 {
     private const int PageSize = 10;
 
-    /// <summary>Valid sample rows of the ecology department as JSON records (numbers stay numbers).</summary>
-    private static List<JsonObject> EcologyRows(int count) =>
-        [.. new SampleGenerator(SampleSources.Seed).Generate(count * 2)
-            .Where(r => r.Department == SampleDepartment.EcologyEnvironment && r.Row.Truth.Defect is null)
-            .Take(count)
-            .Select(r => SampleJsonRows.ToJson(r.Row))];
-
     [Theory]
     [MemberData(nameof(HubStacks.Both), MemberType = typeof(HubStacks))]
     public async Task Run_FailingOnPage3_StoresTheCheckpointOfPage2_AndTheNextRunCompletesWithEveryRecordOnce(HubStack stack)
     {
-        var rows = EcologyRows(45);
+        var rows = EcologyRecords.Valid(45);
         var failing = true;
         TestHub? running = null;
         await using var api = await DepartmentApi.StartAsync(app => app.MapGet("/ecology/cases", async (int page, int pageSize) =>
