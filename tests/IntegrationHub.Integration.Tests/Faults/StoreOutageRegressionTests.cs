@@ -17,6 +17,12 @@ namespace IntegrationHub.Integration.Tests.Faults;
 public sealed class StoreOutageRegressionTests(PrivatePostgres store) : IClassFixture<PrivatePostgres>
 {
     /// <summary>
+    /// Leases far longer than the outages: a process that cannot renew its connector's lease for two thirds of it gives
+    /// the run up (the fence), which is right but not what these tests pin.
+    /// </summary>
+    private static readonly Dictionary<string, string?> LongLease = new() { ["Hub:Leases:Duration"] = "00:01:00" };
+
+    /// <summary>
     /// Bug: the runner's 5-second backstop read of the run (which a store outage makes the only news) threw, the run
     /// failed, its failure could not be written either, and it hung as "running" until it was marked interrupted — though
     /// the store writer's retries stored every batch once PostgreSQL was back.
@@ -25,7 +31,7 @@ public sealed class StoreOutageRegressionTests(PrivatePostgres store) : IClassFi
     public async Task Bug_BackstopReadDuringAStoreOutage_FailedARunThatItsBatchesWouldHaveCompleted()
     {
         await using var sources = await SampleSources.CreateAsync(HubStack.Embedded, 2_500, keepRows: false);
-        await using var settings = await HubSettings.CreateAsync(HubStack.Production, sources.ConnectorsDirectory, services: store.Endpoints);
+        await using var settings = await HubSettings.CreateAsync(HubStack.Production, sources.ConnectorsDirectory, LongLease, store.Endpoints);
         var connector = SampleDepartment.MarketRegulation.Id;
         await using var hub = await HubProcess.StartAsync(settings, FaultCampaign.HubLog("bug-backstop"));
 
@@ -67,7 +73,7 @@ public sealed class StoreOutageRegressionTests(PrivatePostgres store) : IClassFi
             ["pagination"] = new JsonObject { ["type"] = "page" },
             ["resilience"] = new JsonObject { ["maxRetries"] = 0, ["attemptTimeout"] = "00:01:30", ["totalTimeout"] = "00:02:00" },
         });
-        await using var settings = await HubSettings.CreateAsync(HubStack.Production, connectors, services: store.Endpoints);
+        await using var settings = await HubSettings.CreateAsync(HubStack.Production, connectors, LongLease, store.Endpoints);
         await using var hub = await HubProcess.StartAsync(settings, FaultCampaign.HubLog("bug-heartbeat"));
 
         Assert.Equal(HttpStatusCode.Accepted, (await hub.Client.PostAsync("/api/v1/connectors/slow-rest/runs", null)).StatusCode);
