@@ -22,24 +22,9 @@ public sealed class BrokerOutageFaultTests
         await using var settings = await HubSettings.CreateAsync(HubStack.Production, sources.ConnectorsDirectory,
             new Dictionary<string, string?> { ["Hub:Sync:RunHeartbeatTimeout"] = "00:00:03" }, rabbit.Endpoints);
         var sync = new FaultedSync(settings, truth);
-        var log = FaultCampaign.HubLog("rabbitmq-restart");
-        var modes = new List<string>();
-
-        await using var hub = await HubProcess.StartAsync(settings, log);
+        await using var hub = await HubProcess.StartAsync(settings, FaultCampaign.HubLog("rabbitmq-restart"));
         await sync.StartRunsAsync(hub.Client);
-        foreach (var point in sync.RandomPoints(outages))
-        {
-            await sync.WaitUntilStoredAsync(point, () => sync.KeepRunningAsync(hub.Client));
-            await Task.Delay(sync.Random.Next(0, 300));
-            var mode = sync.Random.Next(2) == 0 ? "stop" : "kill";
-            modes.Add(mode);
-            if (await sync.AnyRunningAsync())
-                sync.MidRun++;
-            await rabbit.DownAsync("rabbitmq", mode);
-            sync.Injections++;
-            await Task.Delay(TimeSpan.FromSeconds(sync.Random.Next(1, FaultCampaign.Scale(5, 20))));
-            await rabbit.UpAsync("rabbitmq");
-        }
+        var modes = await sync.OutagesAsync(hub.Client, rabbit, "rabbitmq", ["stop", "kill"], outages, FaultCampaign.Scale(5, 20));
 
         await sync.CompleteAsync(hub.Client);
         var report = await SyncAudit.AuditAsync(settings, hub.Client, truth);

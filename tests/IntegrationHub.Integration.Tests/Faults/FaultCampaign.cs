@@ -4,7 +4,7 @@ namespace IntegrationHub.Integration.Tests.Faults;
 
 /// <summary>
 /// The size of the fault tests. By default they are short (a few thousand records, a few faults each) so that CI runs
-/// every fault kind in minutes; deploy/scripts/fault-campaign.sh sets <c>HUB_FAULT_CAMPAIGN=long</c> for the campaign of
+/// every fault kind in minutes; tests/scripts/fault-campaign.sh sets <c>HUB_FAULT_CAMPAIGN=long</c> for the campaign of
 /// docs/reliability.md (100,000 records, each fault repeated at many random points). <c>HUB_FAULT_SEED</c> repeats a
 /// campaign's random choices; every failure names the seed it ran with.
 /// </summary>

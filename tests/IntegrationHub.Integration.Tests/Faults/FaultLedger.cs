@@ -6,7 +6,7 @@ namespace IntegrationHub.Integration.Tests.Faults;
 
 /// <summary>
 /// The campaign's results: one JSON line per faulted sync, appended to the file named by <c>HUB_FAULT_RESULTS</c>
-/// (deploy/scripts/fault-campaign.sh sets it and turns the lines into the table of docs/reliability.md). Without it,
+/// (tests/scripts/fault-campaign.sh sets it and turns the lines into the table of docs/reliability.md). Without it,
 /// nothing is written.
 /// </summary>
 public static class FaultLedger

@@ -95,6 +95,33 @@ public sealed class FaultedSync(HubSettings settings, SourceTruth truth)
         }
     }
 
+    /// <summary>
+    /// Takes a private service down at <paramref name="count"/> random points of the sync, each time in a mode picked at
+    /// random (<paramref name="modes"/>), for 1–<paramref name="maxSeconds"/> seconds, and brings it up again; runs are
+    /// kept going meanwhile. Returns the modes used.
+    /// </summary>
+    public async Task<List<string>> OutagesAsync(HttpClient client, PrivateServices services, string service, string[] modes, int count, int maxSeconds)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(modes);
+        var used = new List<string>();
+        foreach (var point in RandomPoints(count))
+        {
+            await WaitUntilStoredAsync(point, () => KeepRunningAsync(client));
+            await Task.Delay(Random.Next(0, 300));
+            var mode = modes[Random.Next(modes.Length)];
+            used.Add(mode);
+            if (await AnyRunningAsync())
+                MidRun++;
+            await services.DownAsync(service, mode);
+            Injections++;
+            await Task.Delay(TimeSpan.FromSeconds(Random.Next(1, maxSeconds + 1)));
+            await services.UpAsync(service);
+        }
+
+        return used;
+    }
+
     /// <summary>Starts a run of every connector once the runs of a killed process are released.</summary>
     public async Task StartRunsAsync(HttpClient client)
     {
@@ -107,8 +134,8 @@ public sealed class FaultedSync(HubSettings settings, SourceTruth truth)
     }
 
     /// <summary>
-    /// Runs every connector until a run completes and the one after it pulls nothing: whatever the faults left behind is
-    /// resumed from the stored checkpoints. Returns the runs this took.
+    /// Runs every connector until a run completes and finds nothing new (the one after the run that finished the sync):
+    /// whatever the faults left behind is resumed from the stored checkpoints. Returns the runs this took.
     /// </summary>
     public async Task<int> CompleteAsync(HttpClient client)
     {
@@ -130,7 +157,8 @@ public sealed class FaultedSync(HubSettings settings, SourceTruth truth)
             if (run is null)
                 continue; // the request was not carried out (the connector was still busy): ask again
             runs++;
-            if (run.Status == "completed" && run.Pulled == 0)
+            // Nothing new: an incremental source reads nothing more, a paged one without a cursor reads it all again unchanged.
+            if (run.Status == "completed" && run.Inserted + run.Updated + run.Deleted == 0)
                 return runs;
         }
 
@@ -176,7 +204,7 @@ public sealed class FaultedSync(HubSettings settings, SourceTruth truth)
             {
                 await using var store = await OpenAsync();
                 var run = (await store.QueryAsync<RunRow>(
-                    "SELECT run_id AS RunId, status AS Status, pulled AS Pulled FROM sync_runs WHERE connector_id = @connector", new { connector }))
+                    "SELECT run_id AS RunId, status AS Status, inserted AS Inserted, updated AS Updated, deleted AS Deleted FROM sync_runs WHERE connector_id = @connector", new { connector }))
                     .FirstOrDefault(r => !before.Contains(r.RunId));
                 if (run is null && _watch.Elapsed > startBy)
                     return null;
@@ -223,6 +251,8 @@ public sealed class FaultedSync(HubSettings settings, SourceTruth truth)
     {
         public string RunId { get; init; } = "";
         public string Status { get; init; } = "";
-        public long Pulled { get; init; }
+        public long Inserted { get; init; }
+        public long Updated { get; init; }
+        public long Deleted { get; init; }
     }
 }

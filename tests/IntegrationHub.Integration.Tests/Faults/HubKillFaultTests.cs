@@ -21,7 +21,8 @@ public sealed class HubKillFaultTests
         await using var sources = await SampleSources.CreateAsync(stack, casesPerDepartment);
         var truth = SourceTruth.Of(sources);
         await using var settings = await HubSettings.CreateAsync(stack, sources.ConnectorsDirectory,
-            new Dictionary<string, string?> { ["Hub:Sync:RunHeartbeatTimeout"] = "00:00:03" });
+            // The killed process's connector leases lapse after 3 s, and the restarted one takes them with a new token.
+            new Dictionary<string, string?> { ["Hub:Sync:RunHeartbeatTimeout"] = "00:00:03", ["Hub:Leases:Duration"] = "00:00:03" });
         var sync = new FaultedSync(settings, truth);
         var log = FaultCampaign.HubLog("kill-" + stack);
 

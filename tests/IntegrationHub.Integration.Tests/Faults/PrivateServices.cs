@@ -58,7 +58,13 @@ public sealed class PrivateServices : IAsyncDisposable
     public Task DownAsync(string service, string mode) =>
         RunAsync(new Dictionary<string, string> { ["HUB_STOP_MODE"] = mode }, "down", service, _base);
 
-    public Task UpAsync(string service) => RunAsync([], "up", service, _base);
+    /// <summary>Brings the service up again; the test process's own pooled connections to the old server are dropped.</summary>
+    public async Task UpAsync(string service)
+    {
+        await RunAsync([], "up", service, _base);
+        // Idle pooled connections died with the server: each would fail once on its next use.
+        NpgsqlConnection.ClearAllPools();
+    }
 
     public async ValueTask DisposeAsync()
     {

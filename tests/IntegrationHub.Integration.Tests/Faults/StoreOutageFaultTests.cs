@@ -23,25 +23,9 @@ public sealed class StoreOutageFaultTests(PrivatePostgres store) : IClassFixture
         await using var settings = await HubSettings.CreateAsync(HubStack.Production, sources.ConnectorsDirectory,
             new Dictionary<string, string?> { ["Hub:Sync:RunHeartbeatTimeout"] = "00:00:03" }, postgres.Endpoints);
         var sync = new FaultedSync(settings, truth);
-        var log = FaultCampaign.HubLog("postgres-restart");
-        var modes = new List<string>();
-
-        await using var hub = await HubProcess.StartAsync(settings, log);
+        await using var hub = await HubProcess.StartAsync(settings, FaultCampaign.HubLog("postgres-restart"));
         await sync.StartRunsAsync(hub.Client);
-        foreach (var point in sync.RandomPoints(restarts))
-        {
-            await sync.WaitUntilStoredAsync(point, () => sync.KeepRunningAsync(hub.Client));
-            await Task.Delay(sync.Random.Next(0, 300));
-            var mode = sync.Random.Next(2) == 0 ? "fast" : "immediate";
-            modes.Add(mode);
-            var running = await sync.AnyRunningAsync();
-            await postgres.DownAsync("postgres", mode);
-            sync.Injections++;
-            if (running)
-                sync.MidRun++;
-            await Task.Delay(TimeSpan.FromSeconds(sync.Random.Next(1, FaultCampaign.Scale(5, 20))));
-            await postgres.UpAsync("postgres");
-        }
+        var modes = await sync.OutagesAsync(hub.Client, postgres, "postgres", ["fast", "immediate"], restarts, FaultCampaign.Scale(5, 20));
 
         await sync.CompleteAsync(hub.Client);
         var report = await SyncAudit.AuditAsync(settings, hub.Client, truth);

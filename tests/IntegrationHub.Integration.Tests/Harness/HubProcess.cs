@@ -29,11 +29,14 @@ public sealed class HubProcess : IAsyncDisposable
     public bool HasExited => _process.HasExited;
 
     /// <param name="logFile">Where the process's output goes; <c>hub-process.log</c> in the data folder unless given.</param>
-    public static async Task<HubProcess> StartAsync(HubSettings settings, string? logFile = null)
+    /// <param name="roles">The process's <c>Hub:Roles</c> (<c>api</c>, <c>worker</c>) in a cluster on one store; both unless given.</param>
+    public static async Task<HubProcess> StartAsync(HubSettings settings, string? logFile = null, string? roles = null)
     {
         var port = FreePort();
         var start = StartInfo(settings);
         start.Environment["Hub__Urls"] = $"http://127.0.0.1:{port}";
+        if (roles is not null)
+            start.Environment["Hub__Roles"] = roles;
 
         var log = logFile ?? Path.Combine(settings.DataDirectory, "hub-process.log");
         var process = Process.Start(start) ?? throw new InvalidOperationException("The hub process did not start.");

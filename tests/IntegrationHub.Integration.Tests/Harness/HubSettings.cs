@@ -77,10 +77,13 @@ public sealed class HubSettings : IAsyncDisposable
     public string? StoreConnectionString => _database;
 
     /// <summary>The store this hub writes to, opened by the test itself to compare it with the source.</summary>
-    /// <remarks>One dialect (one connection pool on PostgreSQL) per hub, however often a test looks.</remarks>
+    /// <remarks>
+    /// One dialect (one connection pool on PostgreSQL) per hub, however often a test looks. On a private server that a
+    /// fault test restarts, no pool: an idle pooled connection would fail once after every restart.
+    /// </remarks>
     public StoreDialect OpenStoreDialect() => _dialect ??= _database is null
         ? new SqliteDialect($"Data Source={Path.Combine(DataDirectory, "hub.db")}")
-        : new PostgresDialect(NpgsqlDataSource.Create(_database));
+        : new PostgresDialect(NpgsqlDataSource.Create(_services is null ? _database : new NpgsqlConnectionStringBuilder(_database) { Pooling = false }.ConnectionString));
 
     /// <summary>Settings whose values are secrets: passwords, secrets, tokens, keys and connection strings.</summary>
     private static bool IsSecret(string key) =>

@@ -5,11 +5,11 @@ namespace IntegrationHub.Integration.Tests.Harness;
 /// <summary>A rest connector of the ecology department (the bundled ecology mapping) in a connectors folder of its own.</summary>
 public static class RestConnectors
 {
-    /// <summary>Writes the definition and the mapping into a new temp folder and returns the folder.</summary>
-    public static string Write(string id, JsonObject source, string name = "生态环境局 执法系统 (REST)")
+    /// <summary>Writes the definition and the mapping into <paramref name="directory"/> (a new temp folder unless given) and returns the folder.</summary>
+    public static string Write(string id, JsonObject source, string name = "生态环境局 执法系统 (REST)", string? directory = null)
     {
-        var directory = Directory.CreateTempSubdirectory("hub-rest-connectors-").FullName;
-        File.Copy(Path.Combine(RepositoryPaths.Connectors, "ecology-environment.mapping.json"), Path.Combine(directory, "ecology-environment.mapping.json"));
+        directory ??= Directory.CreateTempSubdirectory("hub-rest-connectors-").FullName;
+        File.Copy(Path.Combine(RepositoryPaths.Connectors, "ecology-environment.mapping.json"), Path.Combine(directory, "ecology-environment.mapping.json"), overwrite: true);
         var definition = new JsonObject
         {
             ["id"] = id,
