@@ -3,6 +3,7 @@
 # each on free loopback ports, with all data, sockets, logs and pid files under one base directory.
 #
 # Usage: services.sh start|stop|status [BASE_DIR]
+#        services.sh down|up postgres|rabbitmq [BASE_DIR]
 #
 #   start   BASE_DIR = argument, or $HUB_SERVICES_DIR, or a new mktemp -d /tmp/hub-services.XXXXXX.
 #           Starts the services listed in $HUB_SERVICES (comma list; default "postgres,rabbitmq,mariadb"; "none"
@@ -12,6 +13,9 @@
 #   stop    Stops whatever was started in BASE_DIR (never by process name) and removes BASE_DIR.
 #           Safe to call twice and after a start that failed half-way.
 #   status  Prints what runs in BASE_DIR; exit code 1 when a service started there is not running.
+#   down/up One service of BASE_DIR stopped, then started again on the same ports and data (fault injection: an
+#           outage of the broker or the database under a running hub). HUB_STOP_MODE: postgres fast (default) or
+#           immediate (crash recovery on up); rabbitmq stop (default) or kill (SIGKILL of the node).
 #
 # Exported in BASE_DIR/env: HUB_TEST_POSTGRES (PostgreSQL, trust auth), HUB_TEST_RABBITMQ_* (host, ports, guest
 # user), HUB_TEST_MYSQL (MariaDB over TCP as user hub/hub, database hubtest; the user may create databases).
@@ -34,6 +38,7 @@ die() { log "ERROR: $*"; exit 1; }
 
 usage() {
     echo "usage: $(basename "$0") start|stop|status [BASE_DIR]" >&2
+    echo "       $(basename "$0") down|up postgres|rabbitmq [BASE_DIR]   (HUB_STOP_MODE: fast|immediate, stop|kill)" >&2
     exit 2
 }
 
@@ -304,6 +309,14 @@ EOF
     echo '[rabbitmq_management].' >"$dir/enabled_plugins"
 
     log "rabbitmq: starting node $RMQ_NODE (amqp 127.0.0.1:$amqp, management 127.0.0.1:$mgmt, dist $dist, epmd $epmd)"
+    launch_rabbitmq
+}
+
+# Launches the configured node (ports, cookie and folders from the state) and waits until it and its management API
+# answer: the first start, and a start again after `down rabbitmq`.
+launch_rabbitmq() {
+    local dir=$RMQ_DIR
+    rm -f "$dir/rabbitmq.pid"   # a node killed with SIGKILL leaves its pid file behind
     rmq_env
     (
         cd "$dir"
@@ -330,11 +343,11 @@ EOF
 
     # management API with guest/guest over loopback
     deadline=$((SECONDS + 30))
-    until curl -fsS -o /dev/null -u guest:guest "http://127.0.0.1:$mgmt/api/overview" 2>/dev/null; do
-        ((SECONDS < deadline)) || { tail_log "$dir/log/$RMQ_NODE.log"; die "management API on port $mgmt does not answer"; }
+    until curl -fsS -o /dev/null -u guest:guest "http://127.0.0.1:$RMQ_MGMT_PORT/api/overview" 2>/dev/null; do
+        ((SECONDS < deadline)) || { tail_log "$dir/log/$RMQ_NODE.log"; die "management API on port $RMQ_MGMT_PORT does not answer"; }
         sleep 0.5
     done
-    log "rabbitmq: ready (amqp 127.0.0.1:$amqp, management http://127.0.0.1:$mgmt)"
+    log "rabbitmq: ready (amqp 127.0.0.1:$RMQ_PORT, management http://127.0.0.1:$RMQ_MGMT_PORT)"
 }
 
 stop_rabbitmq() {
@@ -578,6 +591,71 @@ do_stop() {
     fi
 }
 
+# down SERVICE / up SERVICE: one service of BASE stopped and started again on the same ports and data, for fault
+# injection (a broker or database outage while a hub runs). HUB_STOP_MODE chooses how it goes down: postgres "fast"
+# (default: connections terminated, clean shutdown) or "immediate" (no shutdown checkpoint: crash recovery on the next
+# start); rabbitmq "stop" (default: rabbitmqctl stop) or "kill" (SIGKILL of the node).
+open_base() {
+    [[ -n "$BASE" && -d "$BASE" ]] || die "$1: no base dir given (argument or HUB_SERVICES_DIR), or it does not exist"
+    BASE=$(cd "$BASE" && pwd -P)
+    [[ -f "$BASE/$MARKER_FILE" ]] || die "$1: $BASE was not created by services.sh (no $MARKER_FILE)"
+    load_state
+}
+
+do_down() {
+    local service=$1 mode=${HUB_STOP_MODE:-}
+    open_base down
+    case "$service" in
+        postgres | postgresql)
+            [[ -n "${PG_DATA:-}" ]] || die "down: no PostgreSQL was started in $BASE"
+            mode=${mode:-fast}
+            [[ "$mode" == fast || "$mode" == immediate ]] || die "down postgres: HUB_STOP_MODE is '$mode'; use fast or immediate"
+            log "postgres: going down ($mode)"
+            pg_as pg_ctl -D "$PG_DATA" -m "$mode" -w -t 60 stop >&2 2>&1 || die "pg_ctl stop -m $mode failed"
+            ;;
+        rabbitmq | rabbit)
+            [[ -n "${RMQ_NODE:-}" ]] || die "down: no RabbitMQ was started in $BASE"
+            mode=${mode:-stop}
+            if [[ "$mode" == kill ]]; then
+                local pid=""
+                [[ -f "$RMQ_DIR/rabbitmq.pid" ]] && pid=$(tr -dc '0-9' <"$RMQ_DIR/rabbitmq.pid" || true)
+                pid_alive "$pid" && owned_by_base "$pid" || die "down rabbitmq: no running node of $BASE (pid '${pid}')"
+                log "rabbitmq: going down (SIGKILL of pid $pid)"
+                kill -KILL "$pid"
+                wait_gone 10 "$pid" || die "rabbitmq pid $pid survived SIGKILL"
+                if pid_alive "${RMQ_LAUNCHER_PID:-}" && owned_by_base "$RMQ_LAUNCHER_PID"; then
+                    wait_gone 10 "$RMQ_LAUNCHER_PID" || terminate "$RMQ_LAUNCHER_PID"
+                fi
+            elif [[ "$mode" == stop ]]; then
+                log "rabbitmq: going down (rabbitmqctl stop)"
+                stop_rabbitmq
+            else
+                die "down rabbitmq: HUB_STOP_MODE is '$mode'; use stop or kill"
+            fi
+            ;;
+        *) die "down: unknown service '$service' (postgres or rabbitmq)" ;;
+    esac
+}
+
+do_up() {
+    local service=$1
+    open_base up
+    case "$service" in
+        postgres | postgresql)
+            [[ -n "${PG_DATA:-}" ]] || die "up: no PostgreSQL was started in $BASE"
+            log "postgres: coming up on 127.0.0.1:$PG_PORT"
+            pg_as pg_ctl -D "$PG_DATA" -l "$PG_DIR/postgres.log" -w -t 120 start >"$PG_DIR/pg_ctl.log" 2>&1 \
+                || { tail_log "$PG_DIR/postgres.log"; die "PostgreSQL did not start again"; }
+            ;;
+        rabbitmq | rabbit)
+            [[ -n "${RMQ_NODE:-}" ]] || die "up: no RabbitMQ was started in $BASE"
+            log "rabbitmq: coming up (node $RMQ_NODE, amqp 127.0.0.1:$RMQ_PORT)"
+            launch_rabbitmq
+            ;;
+        *) die "up: unknown service '$service' (postgres or rabbitmq)" ;;
+    esac
+}
+
 STATUS_RC=0
 do_status() {  # exit code 0 when every service started in BASE runs, 1 otherwise
     [[ -n "$BASE" ]] || die "status: no base dir given (argument or HUB_SERVICES_DIR)"
@@ -601,6 +679,14 @@ do_status() {  # exit code 0 when every service started in BASE runs, 1 otherwis
 
 main() {
     local cmd=${1:-}
+    case "$cmd" in
+        down | up)
+            [[ $# -ge 2 && $# -le 3 ]] || usage
+            BASE=${3:-${HUB_SERVICES_DIR:-}}
+            "do_$cmd" "$2"
+            return
+            ;;
+    esac
     [[ $# -le 2 ]] || usage
     BASE=${2:-${HUB_SERVICES_DIR:-}}
     case "$cmd" in

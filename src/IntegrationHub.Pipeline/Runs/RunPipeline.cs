@@ -124,6 +124,11 @@ public sealed partial class RunPipeline(
             LogLeaseLost(logger, connector.Id, run.RunId);
             await store.FinishRunAsync(run.RunId, RunStatus.Interrupted,
                 "The worker running it lost the connector's lease; the run goes on from the last stored checkpoint wherever the lease is now.", CancellationToken.None).ConfigureAwait(false);
+            // A lease is also lost when it could not be renewed in time (a store outage, a stalled process) and nobody took
+            // it: then no other worker runs the connector, and without this request it would wait for its next schedule.
+            // The scheduler starts the request once no run of the connector is under way; after a takeover that is one
+            // more run that finds nothing new.
+            await store.RequestRunAsync(connector.Id, "resume", CancellationToken.None).ConfigureAwait(false);
             return await store.GetRunAsync(run.RunId, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception ex)
@@ -247,7 +252,16 @@ public sealed partial class RunPipeline(
                 return;
             }
 
-            await store.HeartbeatRunAsync(runId, ct).ConfigureAwait(false);
+            try
+            {
+                await store.HeartbeatRunAsync(runId, ct).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The store is unreachable for a moment (restarting, say): the run goes on, its batches wait in the store
+                // writer's retries, and the next beat tries again. Ending the loop here left a live run without a beat.
+                LogHeartbeatFailed(logger, ex, runId);
+            }
         }
     }
 
@@ -267,6 +281,9 @@ public sealed partial class RunPipeline(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Connector {Connector} runs in another process now; this start ({Trigger}) waits for that run to end")]
     private static partial void LogRunsElsewhere(ILogger logger, string connector, string trigger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The heartbeat of run {RunId} could not be written; trying again at the next beat")]
+    private static partial void LogHeartbeatFailed(ILogger logger, Exception exception, Guid runId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "This process lost the lease of {Connector} during run {RunId}; the run stops here and resumes where the lease is")]
     private static partial void LogLeaseLost(ILogger logger, string connector, Guid runId);

@@ -56,8 +56,17 @@ public sealed class RunProgress(ISupervisionStore store, TimeProvider clock)
             if (await Task.WhenAny(changed, Task.Delay(Backstop, clock, ct)).ConfigureAwait(false) != changed)
             {
                 ct.ThrowIfCancellationRequested();
-                if (await store.GetRunAsync(runId, ct).ConfigureAwait(false) is { } stored)
-                    watch.Update(new RunState(stored.BatchesStored - 1, stored.Status, stored.Error));
+                try
+                {
+                    if (await store.GetRunAsync(runId, ct).ConfigureAwait(false) is { } stored)
+                        watch.Update(new RunState(stored.BatchesStored - 1, stored.Status, stored.Error));
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // The store is unreachable for a moment (restarting, say). The backstop is not the mechanism: the
+                    // store writer's retries carry on, its notices or the next read tell, and the stall limit still
+                    // applies. Throwing here failed a run whose batches were all being stored.
+                }
             }
         }
     }

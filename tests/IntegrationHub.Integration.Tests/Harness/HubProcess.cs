@@ -10,22 +10,35 @@ namespace IntegrationHub.Integration.Tests.Harness;
 public sealed class HubProcess : IAsyncDisposable
 {
     private readonly Process _process;
+    private bool _disposed;
 
-    private HubProcess(Process process, HttpClient client)
+    private HubProcess(Process process, HttpClient client, string logFile)
     {
         _process = process;
         Client = client;
+        LogFile = logFile;
     }
 
     public HttpClient Client { get; }
 
-    public static async Task<HubProcess> StartAsync(HubSettings settings)
+    /// <summary>Where the process's standard output and error go.</summary>
+    public string LogFile { get; }
+
+    public int Id => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
+    /// <param name="logFile">Where the process's output goes; <c>hub-process.log</c> in the data folder unless given.</param>
+    /// <param name="roles">The process's <c>Hub:Roles</c> (<c>api</c>, <c>worker</c>) in a cluster on one store; both unless given.</param>
+    public static async Task<HubProcess> StartAsync(HubSettings settings, string? logFile = null, string? roles = null)
     {
         var port = FreePort();
         var start = StartInfo(settings);
         start.Environment["Hub__Urls"] = $"http://127.0.0.1:{port}";
+        if (roles is not null)
+            start.Environment["Hub__Roles"] = roles;
 
-        var log = Path.Combine(settings.DataDirectory, "hub-process.log");
+        var log = logFile ?? Path.Combine(settings.DataDirectory, "hub-process.log");
         var process = Process.Start(start) ?? throw new InvalidOperationException("The hub process did not start.");
         process.OutputDataReceived += (_, e) => Append(log, e.Data);
         process.ErrorDataReceived += (_, e) => Append(log, e.Data);
@@ -61,7 +74,7 @@ public sealed class HubProcess : IAsyncDisposable
         var adminKey = await settings.ReadAdminKeyAsync();
         transcript?.Register(adminKey, "admin.key of a hub process");
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", adminKey);
-        return new HubProcess(process, client);
+        return new HubProcess(process, client, log);
     }
 
     /// <summary>
@@ -109,6 +122,9 @@ public sealed class HubProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+            return;
+        _disposed = true;
         Client.Dispose();
         if (!_process.HasExited)
         {
@@ -134,7 +150,16 @@ public sealed class HubProcess : IAsyncDisposable
             return;
         SecretTranscript.Suite?.Write("process " + line);
         lock (LogLock)
-            File.AppendAllText(path, line + Environment.NewLine);
+        {
+            try
+            {
+                File.AppendAllText(path, line + Environment.NewLine);
+            }
+            catch (IOException)
+            {
+                // A full disk (a fault test fills it on purpose) must not take the test process down with the line.
+            }
+        }
     }
 
     private static string ReadLog(string path) => File.Exists(path) ? string.Join('\n', File.ReadLines(path).TakeLast(40)) : "(no output)";

@@ -14,14 +14,18 @@ public sealed class HubSettings : IAsyncDisposable
     private readonly string? _database;
     private readonly string? _virtualHost;
     private readonly string? _busUser;
+    private readonly ServiceEndpoints? _services;
+    private StoreDialect? _dialect;
 
-    private HubSettings(HubStack stack, string dataDirectory, string? database, string? virtualHost, string? busUser, Dictionary<string, string?> values)
+    private HubSettings(HubStack stack, string dataDirectory, string? database, string? virtualHost, string? busUser, ServiceEndpoints? services,
+        Dictionary<string, string?> values)
     {
         Stack = stack;
         DataDirectory = dataDirectory;
         _database = database;
         _virtualHost = virtualHost;
         _busUser = busUser;
+        _services = services;
         Values = values;
     }
 
@@ -31,9 +35,12 @@ public sealed class HubSettings : IAsyncDisposable
 
     public Dictionary<string, string?> Values { get; }
 
-    public static async Task<HubSettings> CreateAsync(HubStack stack, string connectorsDirectory, IDictionary<string, string?>? overrides = null)
+    /// <param name="services">The PostgreSQL and RabbitMQ of the production stack: the shared ones unless given.</param>
+    /// <param name="dataDirectory">An existing, empty data folder (a size-limited file system, say); a new temp folder unless given.</param>
+    public static async Task<HubSettings> CreateAsync(HubStack stack, string connectorsDirectory, IDictionary<string, string?>? overrides = null,
+        ServiceEndpoints? services = null, string? dataDirectory = null)
     {
-        var dataDirectory = Directory.CreateTempSubdirectory("hub-data-").FullName;
+        dataDirectory ??= Directory.CreateTempSubdirectory("hub-data-").FullName;
         string? database = null, virtualHost = null, busUser = null;
         var values = new Dictionary<string, string?>
         {
@@ -45,15 +52,15 @@ public sealed class HubSettings : IAsyncDisposable
         };
         if (stack == HubStack.Production)
         {
-            database = await TestServices.CreateDatabaseAsync("hubstore");
-            virtualHost = await TestServices.CreateVirtualHostAsync();
-            (busUser, var busPassword) = await TestServices.CreateUserAsync(virtualHost);
+            database = await TestServices.CreateDatabaseAsync("hubstore", services?.PostgresAdmin);
+            virtualHost = await TestServices.CreateVirtualHostAsync(services);
+            (busUser, var busPassword) = await TestServices.CreateUserAsync(virtualHost, services);
             values["Hub:Store:Provider"] = "postgres";
             // The test server trusts loopback and never asks for it; it is there for the secret scan to look for.
             values["Hub:Store:ConnectionString"] = new NpgsqlConnectionStringBuilder(database) { Password = $"pg-{Guid.NewGuid():N}" }.ConnectionString;
             values["Hub:Bus:Transport"] = "rabbitmq";
-            values["Hub:Bus:Host"] = TestServices.RabbitHost;
-            values["Hub:Bus:Port"] = TestServices.RabbitPort.ToString(CultureInfo.InvariantCulture);
+            values["Hub:Bus:Host"] = services?.RabbitHost ?? TestServices.RabbitHost;
+            values["Hub:Bus:Port"] = (services?.RabbitPort ?? TestServices.RabbitPort).ToString(CultureInfo.InvariantCulture);
             values["Hub:Bus:VirtualHost"] = virtualHost;
             values["Hub:Bus:Username"] = busUser;
             values["Hub:Bus:Password"] = busPassword;
@@ -63,13 +70,20 @@ public sealed class HubSettings : IAsyncDisposable
             values[key] = value;
         foreach (var (key, value) in values.Where(v => IsSecret(v.Key)))
             SecretTranscript.Suite?.RegisterConnectionString(value, $"setting {key}");
-        return new HubSettings(stack, dataDirectory, database, virtualHost, busUser, values);
+        return new HubSettings(stack, dataDirectory, database, virtualHost, busUser, services, values);
     }
 
+    /// <summary>The store's connection string on the production stack (null on the embedded one).</summary>
+    public string? StoreConnectionString => _database;
+
     /// <summary>The store this hub writes to, opened by the test itself to compare it with the source.</summary>
-    public StoreDialect OpenStoreDialect() => _database is null
+    /// <remarks>
+    /// One dialect (one connection pool on PostgreSQL) per hub, however often a test looks. On a private server that a
+    /// fault test restarts, no pool: an idle pooled connection would fail once after every restart.
+    /// </remarks>
+    public StoreDialect OpenStoreDialect() => _dialect ??= _database is null
         ? new SqliteDialect($"Data Source={Path.Combine(DataDirectory, "hub.db")}")
-        : new PostgresDialect(NpgsqlDataSource.Create(_database));
+        : new PostgresDialect(NpgsqlDataSource.Create(_services is null ? _database : new NpgsqlConnectionStringBuilder(_database) { Pooling = false }.ConnectionString));
 
     /// <summary>Settings whose values are secrets: passwords, secrets, tokens, keys and connection strings.</summary>
     private static bool IsSecret(string key) =>
@@ -82,9 +96,9 @@ public sealed class HubSettings : IAsyncDisposable
         if (_database is not null)
             await TestServices.DropDatabaseAsync(_database);
         if (_virtualHost is not null)
-            await TestServices.DeleteVirtualHostAsync(_virtualHost);
+            await TestServices.DeleteVirtualHostAsync(_virtualHost, _services);
         if (_busUser is not null)
-            await TestServices.DeleteUserAsync(_busUser);
+            await TestServices.DeleteUserAsync(_busUser, _services);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {

@@ -29,6 +29,9 @@ public sealed class SampleSources : IAsyncDisposable
 
     public string ConnectorsDirectory => Path.Combine(Directory, "connectors");
 
+    /// <summary>The PostgreSQL database of the sources (production stack); null for SQLite files.</summary>
+    public string? PostgresConnectionString => _stack == HubStack.Production ? _postgres : null;
+
     /// <summary>What was generated, when kept: the ground truth the tests compare the store with.</summary>
     public List<(SampleDepartment Department, SampleRow Row)> Rows { get; } = [];
 

@@ -24,24 +24,26 @@ public static class TestServices
 
     public static string RabbitPassword => Environment.GetEnvironmentVariable("HUB_TEST_RABBITMQ_PASSWORD") ?? "guest";
 
-    private static string RabbitManagement => $"http://{RabbitHost}:{Required("HUB_TEST_RABBITMQ_MANAGEMENT_PORT")}";
-
-    /// <summary>Creates an empty database of its own for one test and returns its connection string.</summary>
-    public static async Task<string> CreateDatabaseAsync(string prefix)
+    /// <summary>
+    /// Creates an empty database of its own for one test and returns its connection string; on the shared server, or on
+    /// the server of <paramref name="postgresAdmin"/>.
+    /// </summary>
+    public static async Task<string> CreateDatabaseAsync(string prefix, string? postgresAdmin = null)
     {
         var name = $"{prefix}_{Guid.NewGuid():N}";
-        await using var connection = new NpgsqlConnection(PostgresAdmin);
+        await using var connection = new NpgsqlConnection(postgresAdmin ?? PostgresAdmin);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
         await command.ExecuteNonQueryAsync();
-        return new NpgsqlConnectionStringBuilder(PostgresAdmin) { Database = name, Pooling = true }.ToString();
+        return new NpgsqlConnectionStringBuilder(postgresAdmin ?? PostgresAdmin) { Database = name, Pooling = true }.ToString();
     }
 
+    /// <summary>Drops a database made by <see cref="CreateDatabaseAsync"/>, on the server it is on.</summary>
     public static async Task DropDatabaseAsync(string connectionString)
     {
         var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
         NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(PostgresAdmin);
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres" }.ToString());
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
         await command.ExecuteNonQueryAsync();
@@ -69,13 +71,13 @@ public static class TestServices
     }
 
     /// <summary>A virtual host of its own per test: MassTransit leaves durable queues bound after a process exits.</summary>
-    public static async Task<string> CreateVirtualHostAsync()
+    public static async Task<string> CreateVirtualHostAsync(ServiceEndpoints? at = null)
     {
         var name = $"hubtest-{Guid.NewGuid():N}";
-        using var client = ManagementClient();
+        using var client = ManagementClient(at);
         (await client.PutAsync($"/api/vhosts/{name}", null)).EnsureSuccessStatusCode();
         var permissions = new StringContent("""{"configure":".*","write":".*","read":".*"}""", Encoding.UTF8, "application/json");
-        (await client.PutAsync($"/api/permissions/{name}/{RabbitUser}", permissions)).EnsureSuccessStatusCode();
+        (await client.PutAsync($"/api/permissions/{name}/{at?.RabbitUser ?? RabbitUser}", permissions)).EnsureSuccessStatusCode();
         return name;
     }
 
@@ -83,11 +85,11 @@ public static class TestServices
     /// A RabbitMQ user of its own for one hub, allowed on <paramref name="virtualHost"/> only, with a random password:
     /// the secret scan then has a real bus password to look for in the hub's logs (docs/security.md).
     /// </summary>
-    public static async Task<(string User, string Password)> CreateUserAsync(string virtualHost)
+    public static async Task<(string User, string Password)> CreateUserAsync(string virtualHost, ServiceEndpoints? at = null)
     {
         var user = $"hubtest-{Guid.NewGuid():N}";
         var password = $"rmq-{Guid.NewGuid():N}";
-        using var client = ManagementClient();
+        using var client = ManagementClient(at);
         var body = new StringContent(new System.Text.Json.Nodes.JsonObject { ["password"] = password, ["tags"] = "" }.ToJsonString(), Encoding.UTF8, "application/json");
         (await client.PutAsync($"/api/users/{user}", body)).EnsureSuccessStatusCode();
         var permissions = new StringContent("""{"configure":".*","write":".*","read":".*"}""", Encoding.UTF8, "application/json");
@@ -95,15 +97,15 @@ public static class TestServices
         return (user, password);
     }
 
-    public static async Task DeleteUserAsync(string user)
+    public static async Task DeleteUserAsync(string user, ServiceEndpoints? at = null)
     {
-        using var client = ManagementClient();
+        using var client = ManagementClient(at);
         await client.DeleteAsync($"/api/users/{user}");
     }
 
-    public static async Task DeleteVirtualHostAsync(string name)
+    public static async Task DeleteVirtualHostAsync(string name, ServiceEndpoints? at = null)
     {
-        using var client = ManagementClient();
+        using var client = ManagementClient(at);
         await client.DeleteAsync($"/api/vhosts/{name}");
     }
 
@@ -118,15 +120,16 @@ public static class TestServices
         return System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
     }
 
-    private static HttpClient ManagementClient()
+    private static HttpClient ManagementClient(ServiceEndpoints? at = null)
     {
-        var client = new HttpClient { BaseAddress = new Uri(RabbitManagement) };
+        at ??= ServiceEndpoints.Shared;
+        var client = new HttpClient { BaseAddress = new Uri($"http://{at.RabbitHost}:{at.RabbitManagementPort}") };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
-            Convert.ToBase64String(Encoding.UTF8.GetBytes($"{RabbitUser}:{RabbitPassword}")));
+            Convert.ToBase64String(Encoding.UTF8.GetBytes($"{at.RabbitUser}:{at.RabbitPassword}")));
         return client;
     }
 
-    private static string Required(string name) =>
+    internal static string Required(string name) =>
         Environment.GetEnvironmentVariable(name) is { Length: > 0 } value
             ? value
             : throw new InvalidOperationException(

@@ -12,11 +12,5 @@ public static class EcologyRecords
         [.. new SampleGenerator(SampleSources.Seed).Generate(count * 2)
             .Where(r => r.Department == SampleDepartment.EcologyEnvironment && r.Row.Truth.Defect is null)
             .Take(count)
-            .Select(r => new JsonObject(r.Row.Values.Select(v => KeyValuePair.Create(v.Key, v.Value switch
-            {
-                null => null,
-                long n => JsonValue.Create(n),
-                decimal d => JsonValue.Create(d),
-                var other => (JsonNode?)JsonValue.Create(Convert.ToString(other, System.Globalization.CultureInfo.InvariantCulture)),
-            }))))];
+            .Select(r => SampleJsonRows.ToJson(r.Row))];
 }

@@ -15,23 +15,6 @@ public sealed class RestHubTests
 {
     private const int PageSize = 10;
 
-    private static string WriteConnector(JsonObject source, string id)
-    {
-        var directory = Directory.CreateTempSubdirectory("hub-rest-connectors-").FullName;
-        File.Copy(Path.Combine(RepositoryPaths.Connectors, "ecology-environment.mapping.json"), Path.Combine(directory, "ecology-environment.mapping.json"));
-        var definition = new JsonObject
-        {
-            ["id"] = id,
-            ["name"] = "生态环境局 执法系统 (REST)",
-            ["department"] = "ecology-environment",
-            ["kind"] = "rest",
-            ["source"] = source,
-            ["mapping"] = "ecology-environment.mapping.json",
-        };
-        File.WriteAllText(Path.Combine(directory, $"{id}.connector.json"), definition.ToJsonString());
-        return directory;
-    }
-
     [Theory]
     [MemberData(nameof(HubStacks.Both), MemberType = typeof(HubStacks))]
     public async Task Run_FailingOnPage3_StoresTheCheckpointOfPage2_AndTheNextRunCompletesWithEveryRecordOnce(HubStack stack)
@@ -48,14 +31,14 @@ public sealed class RestHubTests
             await WaitForCheckpointAsync(running!, "ecology-rest", page: 3);
             return Results.Text("upstream database unavailable", statusCode: 503);
         }));
-        var connectors = WriteConnector(new JsonObject
+        var connectors = RestConnectors.Write("ecology-rest", new JsonObject
         {
             ["url"] = api.Url("/ecology/cases").AbsoluteUri,
             ["recordsPath"] = "data.items",
             ["pageSize"] = PageSize,
             ["pagination"] = new JsonObject { ["type"] = "page" },
             ["resilience"] = RestConnectorHarness.FastResilience(maxRetries: 1),
-        }, "ecology-rest");
+        });
         await using var hub = running = await TestHub.StartAsync(stack, connectors);
 
         var failed = await hub.RunAsync("ecology-rest");
@@ -92,12 +75,12 @@ public sealed class RestHubTests
         // A careless gateway that echoes the whole request address, API key included, in its error page.
         await using var api = await DepartmentApi.StartAsync(app => app.MapGet("/ecology/cases", (HttpRequest request) =>
             Results.Text($"backend error for {request.Path}{request.QueryString} key={request.Query["key"]}", statusCode: 500)));
-        var connectors = WriteConnector(new JsonObject
+        var connectors = RestConnectors.Write("ecology-rest-secret", new JsonObject
         {
             ["url"] = api.Url("/ecology/cases").AbsoluteUri,
             ["auth"] = new JsonObject { ["type"] = "apiKey", ["in"] = "query", ["name"] = "key", ["apiKey"] = secret },
             ["resilience"] = RestConnectorHarness.FastResilience(maxRetries: 1),
-        }, "ecology-rest-secret");
+        });
         await using var hub = await TestHub.StartAsync(HubStack.Embedded, connectors);
 
         var check = await hub.Client.PostAsync("/api/v1/connectors/ecology-rest-secret/check", null);

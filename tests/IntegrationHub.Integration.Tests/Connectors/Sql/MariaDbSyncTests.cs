@@ -58,35 +58,8 @@ public sealed class MariaDbSyncTests
         File.WriteAllText(Path.Combine(directory, $"{department.Id}.connector.json"), definition.ToJsonString());
     }
 
-    /// <summary>The department's table in MariaDB's types (a TEXT column cannot be a key there), filled 200 rows per INSERT.</summary>
-    private static async Task WriteSourceAsync(string connectionString, SampleDepartment department, List<SampleRow> rows)
-    {
-        await using var connection = new MySqlConnection(connectionString);
-        await connection.OpenAsync();
-        var columns = department.Columns.Select(c => $"`{c.Name}` " + (c.Type, c.Name == department.KeyColumn) switch
-        {
-            (SampleColumnType.Integer, _) => "BIGINT",
-            (SampleColumnType.Decimal, _) => "DECIMAL(20,6)",
-            (_, true) => "VARCHAR(64)",
-            _ => "TEXT",
-        } + (c.Name == department.KeyColumn ? " NOT NULL PRIMARY KEY" : ""));
-        await using (var create = new MySqlCommand($"CREATE TABLE `{department.Table}` ({string.Join(", ", columns)})", connection))
-            await create.ExecuteNonQueryAsync();
-
-        var names = department.Columns.Select(c => c.Name).ToList();
-        foreach (var chunk in rows.Chunk(200))
-        {
-            await using var insert = new MySqlCommand { Connection = connection };
-            var values = chunk.Select((row, r) => "(" + string.Join(", ", names.Select((name, c) =>
-            {
-                var parameter = string.Create(CultureInfo.InvariantCulture, $"@p{r}_{c}");
-                insert.Parameters.AddWithValue(parameter, row.Values.GetValueOrDefault(name) ?? DBNull.Value);
-                return parameter;
-            })) + ")");
-            insert.CommandText = $"INSERT INTO `{department.Table}` ({string.Join(", ", names.Select(n => $"`{n}`"))}) VALUES {string.Join(", ", values)}";
-            await insert.ExecuteNonQueryAsync();
-        }
-    }
+    private static Task WriteSourceAsync(string connectionString, SampleDepartment department, List<SampleRow> rows) =>
+        MariaDbSampleSources.WriteTableAsync(connectionString, department, rows);
 
     private static long Count(JsonObject run, string name) => run[name]!.GetValue<long>();
 }
