@@ -13,7 +13,7 @@
 #           Safe to call twice and after a start that failed half-way.
 #   status  Prints what runs in BASE_DIR; exit code 1 when a service started there is not running.
 #
-# Exported in BASE_DIR/env: HUB_TEST_POSTGRES (PostgreSQL, trust auth), HUB_TEST_RABBITMQ_* (host, ports, guest
+# Exported in BASE_DIR/env: HUB_TEST_POSTGRES (PostgreSQL, trust auth, wal_level = logical), HUB_TEST_RABBITMQ_* (host, ports, guest
 # user), HUB_TEST_MYSQL (MariaDB over TCP as user hub/hub, database hubtest; the user may create databases).
 #
 # Facts behind the steps: docs SERVICES.md (no systemd, no Docker, running as root).
@@ -192,6 +192,10 @@ port = $port
 unix_socket_directories = '$dir'
 max_connections = 200
 fsync = on
+# logical replication for the sql connector's cdc mode (its tests create and drop their own slots)
+wal_level = logical
+max_replication_slots = 40
+max_wal_senders = 40
 EOF
         state_set PG_PORT "$port"
         log "postgres: starting on 127.0.0.1:$port"

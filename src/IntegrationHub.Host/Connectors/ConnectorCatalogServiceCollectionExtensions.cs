@@ -25,6 +25,7 @@ internal static class ConnectorCatalogServiceCollectionExtensions
             sp.GetRequiredService<ISupervisionStore>(),
             sp.GetRequiredService<ConnectorSecrets>()));
         services.AddSingleton<IConnectorRegistry>(sp => sp.GetRequiredService<ConnectorCatalog>());
+        services.AddSingleton<ConnectorSlots>();
         services.AddHostedService<ConnectorCatalogRefresher>();
         return services;
     }

@@ -35,7 +35,8 @@ public static class HubHostingExtensions
             services.AddHostedService<SampleSourcesBootstrapper>();
 
         services.AddConnectorCatalog(hub);
-        services.AddSingleton(new ConnectorContext(hub.DataPath()));
+        // Connectors that read a log learn from the store which positions are committed (and only those are confirmed to the source).
+        services.AddSingleton(sp => new ConnectorContext(hub.DataPath()) { Checkpoints = new StoredCheckpoints(sp.GetRequiredService<IntegrationHub.Store.ISupervisionStore>()) });
         services.AddSingleton<ISourceConnector, SqlSourceConnector>();
         services.AddSingleton<ISourceConnector, IntegrationHub.Connectors.Process.ProcessSourceConnector>();
         services.AddRestSourceConnector();
