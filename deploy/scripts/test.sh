@@ -10,8 +10,12 @@
 #
 # Environment:
 #   HUB_SERVICES  comma list of services to start (default postgres,rabbitmq,mariadb)
-#   ARTIFACTS     where trx files, copies of the service logs and the dashboard's screenshots (screenshots/dashboard)
-#                 go (default artifacts/test-results, gitignored); passed to the tests as HUB_TEST_ARTIFACTS
+#   ARTIFACTS     where trx files, copies of the service logs, the dashboard's screenshots (screenshots/dashboard) and
+#                 the hubs' transcripts for the secret scan (secret-scan) go (default artifacts/test-results,
+#                 gitignored); passed to the tests as HUB_TEST_ARTIFACTS
+#
+# After the tests, tests/scripts/scan-secrets.sh searches every log line and answer of every hub the tests ran for
+# every secret the tests configured; a hit fails the command (docs/security.md).
 #
 # Installs Debian's chromium with apt-get when /usr/bin/chromium is missing (the dashboard's browser test uses it),
 # and docker-compose when missing (the deploy tests check the Compose file with it).
@@ -42,7 +46,7 @@ ARTIFACTS=$(cd "$ARTIFACTS" && pwd)
 export HUB_TEST_ARTIFACTS=$ARTIFACTS
 # results of an earlier run would be counted again
 find "$ARTIFACTS" -maxdepth 2 -name '*.trx' -type f -delete
-rm -rf "$ARTIFACTS/service-logs"
+rm -rf "$ARTIFACTS/service-logs" "$ARTIFACTS/secret-scan"
 
 SERVICES_BASE=""
 TEST_PID=""
@@ -123,6 +127,12 @@ set -e
 
 stop_services
 
+# ---- secrets: none the tests gave a hub may appear in its logs or answers (docs/security.md) ---------------------
+SCAN_RC=0
+SCAN_ARGS=()
+(($# == 0)) && SCAN_ARGS=(--require) # a whole run must have written transcripts
+bash tests/scripts/scan-secrets.sh "$ARTIFACTS/secret-scan" "${SCAN_ARGS[@]}" >&2 || SCAN_RC=$?
+
 # ---- summary from the trx files (one per test project) -----------------------------------------------------------
 counter() {  # counter NAME FILE -> value of the attribute NAME of <Counters .../> (0 when absent)
     local v
@@ -154,7 +164,7 @@ if ((total == 0)); then
     log "ERROR: no tests ran (${#TRX_FILES[@]} trx files in $ARTIFACTS)"
     ((RC != 0)) || RC=1
 fi
-if ((RC == 0 && failed > 0)); then
+if ((RC == 0 && (failed > 0 || SCAN_RC != 0))); then
     RC=1
 fi
 log "trx files in $ARTIFACTS; dotnet test exit code $TEST_RC"

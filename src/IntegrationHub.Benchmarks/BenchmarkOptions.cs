@@ -4,13 +4,14 @@ namespace IntegrationHub.Benchmarks;
 
 internal sealed record BenchmarkOptions(
     string Mode, int Records, string Stack, int CasesPerDepartment, int Seed, string ConnectorsDirectory,
-    string? Postgres, string RabbitHost, ushort RabbitPort, string RabbitVirtualHost)
+    string? Postgres, string RabbitHost, ushort RabbitPort, string? RabbitVirtualHost, long CsvMegabytes = 2048, long XlsxMegabytes = 500)
 {
     public const string Usage = """
         IntegrationHub benchmark: syncs generated department records end to end and prints throughput and memory;
         or, with --mode indicators, fills the store with golden records and times the indicator reports.
 
-          --mode pipeline|indicators    what to measure (default pipeline)
+          --mode pipeline|indicators|files  what to measure (default pipeline)
+          --csv-mb N, --xlsx-mb N       files: size of the generated CSV and XLSX (default 2048 and 500)
           --records N                   indicators: golden records to generate (default 1000000)
 
           --stack embedded|production   SQLite + in-memory bus (default), or PostgreSQL + RabbitMQ
@@ -19,7 +20,8 @@ internal sealed record BenchmarkOptions(
           --connectors DIR              bundled connector definitions (default ./connectors)
           --postgres CS                 production: an admin connection string (default $HUB_TEST_POSTGRES)
           --rabbit HOST:PORT            production: RabbitMQ (default $HUB_TEST_RABBITMQ_HOST:$HUB_TEST_RABBITMQ_PORT)
-          --vhost NAME                  production: RabbitMQ virtual host (default /)
+          --vhost NAME                  production: RabbitMQ virtual host (default: a new one, made and removed
+                                        through the management API at $HUB_TEST_RABBITMQ_MANAGEMENT_PORT)
 
         For the production stack, `source "$(bash deploy/scripts/services.sh start)"` first.
         """;
@@ -43,7 +45,7 @@ internal sealed record BenchmarkOptions(
         if (stack == "production" && postgres is null)
             return null;
         var mode = values.GetValueOrDefault("mode", "pipeline");
-        if (mode is not ("pipeline" or "indicators"))
+        if (mode is not ("pipeline" or "indicators" or "files"))
             return null;
         return new BenchmarkOptions(
             mode,
@@ -55,6 +57,8 @@ internal sealed record BenchmarkOptions(
             postgres,
             rabbit[0],
             ushort.Parse(rabbit[1], CultureInfo.InvariantCulture),
-            values.GetValueOrDefault("vhost", "/"));
+            values.GetValueOrDefault("vhost"),
+            long.Parse(values.GetValueOrDefault("csv-mb", "2048"), CultureInfo.InvariantCulture),
+            long.Parse(values.GetValueOrDefault("xlsx-mb", "500"), CultureInfo.InvariantCulture));
     }
 }

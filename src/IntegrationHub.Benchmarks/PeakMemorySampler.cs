@@ -2,33 +2,41 @@ using System.Diagnostics;
 
 namespace IntegrationHub.Benchmarks;
 
-/// <summary>Samples the process's working set and managed heap every 100 ms and keeps the peaks.</summary>
+/// <summary>
+/// Samples the process's working set (resident memory) and managed heap every 100 ms and keeps the peaks since it was
+/// created, so that one phase of a benchmark is measured apart from the ones before it.
+/// </summary>
 internal sealed class PeakMemorySampler : IDisposable
 {
     private readonly Timer _timer;
+    private readonly Process _process = Process.GetCurrentProcess();
     private long _peakManaged;
+    private long _peakWorkingSet;
 
     public PeakMemorySampler() => _timer = new Timer(_ => Sample(), null, TimeSpan.Zero, TimeSpan.FromMilliseconds(100));
 
-    public double PeakWorkingSetMb
-    {
-        get
-        {
-            using var process = Process.GetCurrentProcess();
-            return process.PeakWorkingSet64 / 1024.0 / 1024.0;
-        }
-    }
+    public double PeakWorkingSetMb => Interlocked.Read(ref _peakWorkingSet) / 1024.0 / 1024.0;
 
     public double PeakManagedMb => Interlocked.Read(ref _peakManaged) / 1024.0 / 1024.0;
 
     private void Sample()
     {
-        var managed = GC.GetTotalMemory(forceFullCollection: false);
+        _process.Refresh();
+        Raise(ref _peakWorkingSet, _process.WorkingSet64);
+        Raise(ref _peakManaged, GC.GetTotalMemory(forceFullCollection: false));
+    }
+
+    private static void Raise(ref long peak, long value)
+    {
         long current;
-        while (managed > (current = Interlocked.Read(ref _peakManaged)) && Interlocked.CompareExchange(ref _peakManaged, managed, current) != current)
+        while (value > (current = Interlocked.Read(ref peak)) && Interlocked.CompareExchange(ref peak, value, current) != current)
         {
         }
     }
 
-    public void Dispose() => _timer.Dispose();
+    public void Dispose()
+    {
+        _timer.Dispose();
+        _process.Dispose();
+    }
 }

@@ -19,6 +19,9 @@ public sealed record ConnectorContext(string DataDirectory)
     /// </summary>
     public bool Sampling { get; init; }
 
+    /// <summary>What a source may hand the hub at once (<c>Hub:Limits</c>).</summary>
+    public SourceLimits Limits { get; init; } = SourceLimits.Default;
+
     /// <summary>Expands <c>{dataDirectory}</c> and <c>${ENVIRONMENT_VARIABLE}</c> in a configuration value.</summary>
     public string Expand(string value)
     {

@@ -63,7 +63,11 @@ public sealed partial class ConnectorSpec
     public JsonObject Masked(JsonObject source) =>
         MapSecrets(source, value => EnvironmentReference().IsMatch(value) ? value : Mask);
 
-    /// <summary>A copy of the source in which every secret text value is replaced by <paramref name="change"/>(value).</summary>
+    /// <summary>
+    /// A copy of the source in which every secret text value is replaced by <paramref name="change"/>(value). A secret
+    /// setting that is an object or a list (a tap's <c>secretEnvironment</c>, <c>secretConfig</c>) has every text
+    /// value inside it changed.
+    /// </summary>
     public JsonObject MapSecrets(JsonObject source, Func<string, string> change)
     {
         ArgumentNullException.ThrowIfNull(source);
@@ -71,12 +75,48 @@ public sealed partial class ConnectorSpec
         var copy = (JsonObject)source.DeepClone();
         foreach (var path in SecretPaths)
         {
-            if (At(copy, path) is JsonValue value && value.TryGetValue<string>(out var text))
-                Put(copy, path, JsonValue.Create(change(text)));
+            if (At(copy, path) is { } secret)
+                Put(copy, path, MapTexts(secret, change));
         }
 
         return copy;
     }
+
+    /// <summary>
+    /// The incoming source of an update, where a secret sent back as the mask (or left out) keeps its current value; inside
+    /// a secret object, each value sent as the mask keeps the current value of the same name.
+    /// </summary>
+    public JsonObject KeepUnchanged(JsonObject incoming, JsonObject current)
+    {
+        ArgumentNullException.ThrowIfNull(incoming);
+        ArgumentNullException.ThrowIfNull(current);
+        var merged = (JsonObject)incoming.DeepClone();
+        foreach (var path in SecretPaths)
+        {
+            if (At(current, path) is not { } kept)
+                continue;
+            var sent = At(merged, path);
+            Put(merged, path, sent is null ? kept.DeepClone() : KeepMasked(sent, kept));
+        }
+
+        return merged;
+    }
+
+    private static JsonNode MapTexts(JsonNode node, Func<string, string> change) => node switch
+    {
+        JsonValue value when value.TryGetValue<string>(out var text) => JsonValue.Create(change(text)),
+        JsonObject obj => new JsonObject(obj.Select(p => KeyValuePair.Create(p.Key, p.Value is null ? null : MapTexts(p.Value, change)))),
+        JsonArray array => new JsonArray([.. array.Select(item => item is null ? null : MapTexts(item, change))]),
+        _ => node.DeepClone(),
+    };
+
+    private static JsonNode KeepMasked(JsonNode sent, JsonNode kept) => (sent, kept) switch
+    {
+        (JsonValue value, _) when value.TryGetValue<string>(out var text) && text == Mask => kept.DeepClone(),
+        (JsonObject obj, JsonObject keptObject) => new JsonObject(obj.Select(p => KeyValuePair.Create(p.Key,
+            p.Value is null ? null : keptObject[p.Key] is { } keptValue ? KeepMasked(p.Value, keptValue) : p.Value.DeepClone()))),
+        _ => sent.DeepClone(),
+    };
 
     /// <summary>The node at a dotted path of objects, or null.</summary>
     public static JsonNode? At(JsonObject root, string path)

@@ -1,4 +1,5 @@
 using IntegrationHub.Connectors.Definitions;
+using IntegrationHub.Mapping.Validation;
 
 namespace IntegrationHub.Connectors;
 
@@ -16,6 +17,12 @@ public interface ISourceConnector
 
     /// <summary>The JSON Schema of the connector's <c>source</c> section, and which settings are secrets.</summary>
     ConnectorSpec Spec { get; }
+
+    /// <summary>
+    /// Every problem of the connector's configuration that can be found without reaching the source: the stage
+    /// <c>configuration</c> of <see cref="CheckAsync"/>, and what registration refuses.
+    /// </summary>
+    IReadOnlyList<ValidationIssue> ValidateConfiguration(ConnectorDefinition connector, ConnectorContext context);
 
     /// <summary>Reaches the source with the configuration, authenticates and reads one page; never throws for a source problem.</summary>
     Task<ConnectionCheck> CheckAsync(ConnectorDefinition connector, ConnectorContext context, CancellationToken ct);

@@ -2,13 +2,15 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using IntegrationHub.Connectors.Definitions;
+using IntegrationHub.Mapping.Validation;
 
 namespace IntegrationHub.Connectors;
 
 /// <summary>
 /// The base of every connector kind: the spec comes from the kind's embedded schema, <see cref="CheckAsync"/> validates the
 /// configuration and reads the first page, <see cref="DiscoverAsync"/> reads a sample and describes its fields. A kind
-/// only implements <see cref="ReadAsync"/> (and <see cref="OnRunFinishedAsync"/> when it acts on its source after a run).
+/// implements <see cref="ReadAsync"/> and <see cref="Configure"/> (the reading of its options that <see cref="ReadAsync"/>
+/// uses too), and <see cref="OnRunFinishedAsync"/> when it acts on its source after a run.
 /// </summary>
 public abstract class SourceConnector(string kind) : ISourceConnector
 {
@@ -22,12 +24,42 @@ public abstract class SourceConnector(string kind) : ISourceConnector
 
     public virtual Task OnRunFinishedAsync(ConnectorDefinition connector, RunFinished run, ConnectorContext context, CancellationToken ct) => Task.CompletedTask;
 
+    /// <summary>
+    /// The configuration stage of <see cref="CheckAsync"/>, which registration runs too (API, CLI, files at start): the
+    /// source section against the kind's schema, then the kind's own reading of its options exactly as a run reads them.
+    /// Nothing is read from the source. Every issue names the setting, its value (secrets masked) and the rule.
+    /// </summary>
+    public IReadOnlyList<ValidationIssue> ValidateConfiguration(ConnectorDefinition connector, ConnectorContext context)
+    {
+        ArgumentNullException.ThrowIfNull(connector);
+        ArgumentNullException.ThrowIfNull(context);
+        var issues = Spec.Validate(connector.Source);
+        if (issues.Count > 0)
+            return issues;
+        try
+        {
+            Configure(connector, context);
+            return [];
+        }
+        catch (ConnectorConfigurationException ex)
+        {
+            return [ex.ToIssue(Spec.Masked(connector.Source))];
+        }
+    }
+
+    /// <summary>
+    /// Reads the kind's options from the connector's source section as <see cref="ReadAsync"/> does (same code), with
+    /// <c>${ENV}</c> references expanded, and throws <see cref="ConnectorConfigurationException"/> for the first problem.
+    /// Reaches nothing outside the process.
+    /// </summary>
+    protected abstract void Configure(ConnectorDefinition connector, ConnectorContext context);
+
     public virtual async Task<ConnectionCheck> CheckAsync(ConnectorDefinition connector, ConnectorContext context, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(connector);
         ArgumentNullException.ThrowIfNull(context);
         var watch = Stopwatch.StartNew();
-        var issues = Spec.Validate(connector.Source);
+        var issues = ValidateConfiguration(connector, context);
         if (issues.Count > 0)
             return ConnectionCheck.Failed("configuration", string.Join(" ", issues.Select(i => i.MessageEn)), watch.Elapsed, issues);
 
@@ -58,7 +90,7 @@ public abstract class SourceConnector(string kind) : ISourceConnector
         }
         catch (ConnectorConfigurationException ex)
         {
-            return ConnectionCheck.Failed("configuration", ex.Message, watch.Elapsed);
+            return ConnectionCheck.Failed("configuration", ex.Message, watch.Elapsed, [ex.ToIssue(Spec.Masked(connector.Source))]);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -6,7 +6,7 @@ namespace IntegrationHub.Connectors.Files;
 /// Moves a finished file out of the inbox: report first, then the ledger line, then the marker, then the move. Each step can be repeated,
 /// so a crash part-way is finished by the next run (the checkpoint still lists the file while it is in the inbox).
 /// </summary>
-internal sealed class FileArchiver(FileInbox inbox, FileSourceOptions options, ConnectorDefinition connector, TimeProvider clock)
+internal sealed class FileArchiver(FileInbox inbox, FileSourceOptions options, ConnectorDefinition connector, TimeProvider clock, SourceLimits limits)
 {
     public async Task ArchiveAsync(FinishedFile file, RunFinished run, CancellationToken ct)
     {
@@ -16,7 +16,7 @@ internal sealed class FileArchiver(FileInbox inbox, FileSourceOptions options, C
         var archivedAs = Path.GetRelativePath(inbox.Path, target).Replace('\\', '/');
         var source = inbox.PathOf(file.Name);
 
-        await new FileReport(options, connector, clock).WriteAsync(source, target, archivedAs, file, run, ct).ConfigureAwait(false);
+        await new FileReport(options, connector, clock, limits).WriteAsync(source, target, archivedAs, file, run, ct).ConfigureAwait(false);
         if (file.Outcome == FinishedFile.Read && !ProcessedFilesLedger.Read(inbox.LedgerPath).ContainsKey(file.Sha256))
             ProcessedFilesLedger.Append(inbox.LedgerPath, file.Sha256, file.Name, archivedAs, file.Records, clock.GetUtcNow());
         // The marker goes before the file: a marker left behind would let a later file of the same name be taken too early.

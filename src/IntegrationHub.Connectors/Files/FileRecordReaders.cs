@@ -6,16 +6,20 @@ namespace IntegrationHub.Connectors.Files;
 /// </summary>
 public static class FileRecordReaders
 {
-    public static IEnumerable<FileRow> Read(string path, FileSourceOptions options)
+    public static IEnumerable<FileRow> Read(string path, FileSourceOptions options) => Read(path, options, SourceLimits.Default);
+
+    /// <summary>The records of one file, read as a stream within <paramref name="limits"/>.</summary>
+    public static IEnumerable<FileRow> Read(string path, FileSourceOptions options, SourceLimits limits)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(limits);
         return options.Format switch
         {
-            FileFormat.Csv => CsvRecordReader.Read(path, options.Csv, FileTextEncodings.For(options.Encoding, path)),
-            FileFormat.Xlsx => XlsxRecordReader.Read(path, options.Xlsx),
-            FileFormat.Json => JsonRecordReader.Read(path, options.JsonRecordsPath, FileTextEncodings.For(options.Encoding, path)),
-            FileFormat.JsonLines => JsonLinesRecordReader.Read(path, FileTextEncodings.For(options.Encoding, path)),
-            FileFormat.Xml => XmlRecordReader.Read(path, options.XmlRecordPath ?? "/"),
+            FileFormat.Csv => CsvRecordReader.Read(path, options.Csv, FileTextEncodings.For(options.Encoding, path), limits),
+            FileFormat.Xlsx => XlsxRecordReader.Read(path, options.Xlsx, limits),
+            FileFormat.Json => JsonRecordReader.Read(path, options.JsonRecordsPath, FileTextEncodings.For(options.Encoding, path), limits),
+            FileFormat.JsonLines => JsonLinesRecordReader.Read(path, FileTextEncodings.For(options.Encoding, path), limits),
+            FileFormat.Xml => XmlRecordReader.Read(path, options.XmlRecordPath ?? "/", limits),
             _ => throw new ArgumentOutOfRangeException(nameof(options), options.Format, "Unknown file format."),
         };
     }

@@ -12,7 +12,7 @@ namespace IntegrationHub.Connectors.Files;
 /// source key, and what the store holds for that key (<c>stored</c>, <c>deleted</c>, <c>quarantined</c> with reasons).
 /// Written in bounded memory: the file is read again page by page and the outcomes looked up per page.
 /// </summary>
-internal sealed class FileReport(FileSourceOptions options, ConnectorDefinition connector, TimeProvider clock)
+internal sealed class FileReport(FileSourceOptions options, ConnectorDefinition connector, TimeProvider clock, SourceLimits limits)
 {
     public async Task WriteAsync(string source, string target, string archivedAs, FinishedFile file, RunFinished run, CancellationToken ct)
     {
@@ -96,7 +96,7 @@ internal sealed class FileReport(FileSourceOptions options, ConnectorDefinition 
     private async IAsyncEnumerable<ReportLine> LinesAsync(string source, FinishedFile file, RunFinished run, [EnumeratorCancellation] CancellationToken ct)
     {
         var normalizer = new RecordNormalizer(connector.Mapping);
-        using var rows = SafeRows.Open(source, options);
+        using var rows = SafeRows.Open(source, options, limits);
         var page = new List<(long Record, FileRow Row, string? Key)>(options.PageSize);
         long index = 0;
         var more = true;

@@ -50,7 +50,7 @@ public sealed class FileSourceConnector(TimeProvider clock) : SourceConnector("f
             }
 
             var resumeAfter = state.Current is { } current && current.Name == name && current.Sha256 == sha ? current.Records : 0;
-            var rows = SafeRows.Open(inbox.PathOf(name), options);
+            var rows = SafeRows.Open(inbox.PathOf(name), options, context.Limits);
             using (rows)
             {
                 var page = new List<SourceRecord>(options.PageSize);
@@ -85,7 +85,7 @@ public sealed class FileSourceConnector(TimeProvider clock) : SourceConnector("f
         ArgumentNullException.ThrowIfNull(context);
         var options = FileSourceOptions.From(connector.Source, connector.Id);
         var inbox = new FileInbox(context.Expand(options.Path), options, clock);
-        var archiver = new FileArchiver(inbox, options, connector, clock);
+        var archiver = new FileArchiver(inbox, options, connector, clock, context.Limits);
         foreach (var file in FileCheckpoint.Parse(run.StoredCheckpoint).Finished)
         {
             var path = inbox.PathOf(file.Name);
@@ -93,6 +93,21 @@ public sealed class FileSourceConnector(TimeProvider clock) : SourceConnector("f
             if (!File.Exists(path) || FileFingerprint.Of(path).Sha256 != file.Sha256)
                 continue;
             await archiver.ArchiveAsync(file, run, ct).ConfigureAwait(false);
+        }
+    }
+
+    protected override void Configure(ConnectorDefinition connector, ConnectorContext context)
+    {
+        ArgumentNullException.ThrowIfNull(connector);
+        ArgumentNullException.ThrowIfNull(context);
+        var options = FileSourceOptions.From(connector.Source, connector.Id);
+        try
+        {
+            context.Expand(options.Path);
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new ConnectorConfigurationException(connector.Id, "source.path", ex.Message);
         }
     }
 

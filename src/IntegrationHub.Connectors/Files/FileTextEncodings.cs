@@ -44,7 +44,7 @@ public static class FileTextEncodings
         var buffer = new byte[BufferSize];
         var read = stream.ReadAtLeast(buffer, 4, throwOnEndOfStream: false);
         var bom = buffer.AsSpan(0, read);
-        if (bom.StartsWith("\xEF\xBB\xBF"u8))
+        if (bom.StartsWith([(byte)0xEF, (byte)0xBB, (byte)0xBF]))
             return Utf8;
         if (bom.StartsWith([(byte)0xFF, (byte)0xFE]))
             return Encoding.Unicode;

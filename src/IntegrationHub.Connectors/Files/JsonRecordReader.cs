@@ -6,49 +6,47 @@ using System.Text.Json.Nodes;
 namespace IntegrationHub.Connectors.Files;
 
 /// <summary>
-/// A JSON file: an array of records, or an object holding the array at a dotted path (<c>data.items</c>). The file is
-/// parsed whole, so a syntax error anywhere fails the file before any record is read; huge exports suit JSON Lines better.
+/// A JSON file: an array of records, or an object holding the array at a dotted path (<c>data.items</c>). Streamed
+/// twice with <see cref="Utf8JsonReader"/>: the first pass proves the whole file is valid JSON within the limits and that
+/// the array is there, so a broken file fails before any record is read; the second hands out the elements one by one.
+/// Memory holds one element at a time, never the file.
 /// </summary>
 internal static class JsonRecordReader
 {
-    public static IEnumerable<FileRow> Read(string path, string? recordsPath, Encoding encoding)
+    public static IEnumerable<FileRow> Read(string path, string? recordsPath, Encoding encoding, SourceLimits limits)
     {
-        JsonNode? document;
+        var segments = recordsPath?.Split('.') ?? [];
+        var scan = new JsonArrayScan(path, segments, encoding, limits);
         try
         {
-            using var text = new StreamReader(FileRecordReaders.OpenRead(path), encoding, detectEncodingFromByteOrderMarks: true);
-            document = JsonNode.Parse(text.ReadToEnd());
+            if (!scan.Validate())
+            {
+                throw new UnreadableFileException(recordsPath is null
+                    ? "The file is not a JSON array of records (set source.json.recordsPath when the records sit inside an object)."
+                    : $"The file has no array of records at '{recordsPath}'.");
+            }
         }
         catch (JsonException ex)
         {
-            throw new UnreadableFileException($"The file is not valid JSON: {ex.Message}", ex);
+            throw new UnreadableFileException($"The file is not valid JSON: {SourceJson.Explain(ex, limits)}", ex);
         }
 
-        var array = Navigate(document, recordsPath) as JsonArray
-            ?? throw new UnreadableFileException(recordsPath is null
-                ? "The file is not a JSON array of records (set source.json.recordsPath when the records sit inside an object)."
-                : $"The file has no array of records at '{recordsPath}'.");
-        return Records(array);
+        return Records(scan);
     }
 
-    private static JsonNode? Navigate(JsonNode? node, string? path)
+    private static IEnumerable<FileRow> Records(JsonArrayScan scan)
     {
-        if (path is null)
-            return node;
-        foreach (var segment in path.Split('.'))
-            node = node is JsonObject obj && obj.TryGetPropertyValue(segment, out var child) ? child : null;
-        return node;
-    }
-
-    private static IEnumerable<FileRow> Records(JsonArray array)
-    {
-        for (var i = 0; i < array.Count; i++)
+        var index = 0L;
+        foreach (var (element, error) in scan.Elements())
         {
-            var position = string.Create(CultureInfo.InvariantCulture, $"record {i + 1}");
-            yield return array[i] is JsonObject record
-                ? new FileRow(position, record.DeepClone().AsObject())
-                : new FileRow(position, new JsonObject { ["value"] = array[i]?.DeepClone() },
-                    $"the element is {Describe(array[i])}, not a JSON object");
+            index++;
+            var position = string.Create(CultureInfo.InvariantCulture, $"record {index}");
+            if (error is not null)
+                yield return new FileRow(position, new JsonObject { ["value"] = SourceText.Excerpt(error.Value.Raw) }, $"the element cannot be read as a record: {error.Value.Message}");
+            else if (element is JsonObject record)
+                yield return new FileRow(position, record);
+            else
+                yield return new FileRow(position, new JsonObject { ["value"] = element }, $"the element is {Describe(element)}, not a JSON object");
         }
     }
 
@@ -58,6 +56,7 @@ internal static class JsonRecordReader
         JsonValueKind.Array => "an array",
         JsonValueKind.String => "a string",
         JsonValueKind.Number => "a number",
+        JsonValueKind.Object => "an object",
         _ => "a boolean",
     };
 }

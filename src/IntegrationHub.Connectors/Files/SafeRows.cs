@@ -7,26 +7,29 @@ namespace IntegrationHub.Connectors.Files;
 internal sealed class SafeRows : IDisposable
 {
     private readonly IEnumerator<FileRow>? _rows;
+    private readonly SourceLimits _limits;
 
-    private SafeRows(IEnumerator<FileRow>? rows, string? failure)
+    private SafeRows(IEnumerator<FileRow>? rows, string? failure, SourceLimits limits)
     {
         _rows = rows;
         Failure = failure;
+        _limits = limits;
     }
 
     public string? Failure { get; private set; }
 
-    public FileRow Current => _rows!.Current;
+    /// <summary>The current row, screened (<see cref="SourceRecordScreen"/>): the read and the report see the same problems.</summary>
+    public FileRow Current { get; private set; } = null!;
 
-    public static SafeRows Open(string path, FileSourceOptions options)
+    public static SafeRows Open(string path, FileSourceOptions options, SourceLimits limits)
     {
         try
         {
-            return new SafeRows(FileRecordReaders.Read(path, options).GetEnumerator(), null);
+            return new SafeRows(FileRecordReaders.Read(path, options, limits).GetEnumerator(), null, limits);
         }
         catch (Exception ex) when (ex is UnreadableFileException)
         {
-            return new SafeRows(null, ex.Message);
+            return new SafeRows(null, ex.Message, limits);
         }
     }
 
@@ -36,11 +39,22 @@ internal sealed class SafeRows : IDisposable
             return false;
         try
         {
-            return _rows.MoveNext();
+            if (!_rows.MoveNext())
+                return false;
+            var row = _rows.Current;
+            var screened = SourceRecordScreen.Screen(new SourceRecord(row.Data, Problem: row.Problem), _limits);
+            Current = screened.Problem == row.Problem ? row : row with { Problem = screened.Problem };
+            return true;
         }
         catch (Exception ex) when (ex is UnreadableFileException)
         {
             Failure = ex.Message;
+            return false;
+        }
+        catch (Exception ex) when (ex is System.Xml.XmlException or InvalidDataException or System.Text.Json.JsonException)
+        {
+            // Broken past the point the first pass could see (a sheet's XML, a damaged zip entry).
+            Failure = $"The file could not be read to its end: {ex.Message}";
             return false;
         }
     }

@@ -1,62 +1,84 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using ClosedXML.Excel;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace IntegrationHub.Connectors.Files;
 
 /// <summary>
-/// One sheet of an Excel workbook. Numbers stay numbers (whole numbers as integers), dates become <c>yyyy-MM-dd</c> (or
-/// ISO date-time when they have a time), booleans stay booleans. A value in a column without a header is a problem.
-/// The workbook is loaded whole (ClosedXML), so very large sheets are better exported as CSV.
+/// One sheet of an Excel workbook, streamed row by row with the Open XML SDK's <see cref="OpenXmlReader"/>: memory holds
+/// one row and the shared strings (which spill to disk when large), never the sheet. Numbers stay numbers (whole numbers
+/// as integers), dates become <c>yyyy-MM-dd</c> (or ISO date-time when they have a time), booleans stay booleans. A
+/// value in a column without a header is a problem.
 /// </summary>
 internal static class XlsxRecordReader
 {
-    public static IEnumerable<FileRow> Read(string path, XlsxFormatOptions options)
+    private const int MaxStrayCellsNamed = 10;
+
+    public static IEnumerable<FileRow> Read(string path, XlsxFormatOptions options, SourceLimits limits)
     {
-        XLWorkbook workbook;
-        try
-        {
-            using var stream = FileRecordReaders.OpenRead(path);
-            workbook = new XLWorkbook(stream);
-        }
-        catch (Exception ex) when (ex is not (OutOfMemoryException or IOException or UnauthorizedAccessException))
-        {
-            throw new UnreadableFileException($"The file is not a readable XLSX workbook ({ex.GetType().Name}: {ex.Message}).", ex);
-        }
-
-        IXLWorksheet sheet;
-        if (options.SheetName is { } name)
-        {
-            sheet = workbook.Worksheets.TryGetWorksheet(name, out var named)
-                ? named
-                : throw Fail(workbook, $"The workbook has no sheet named '{name}' (sheets: {string.Join(", ", workbook.Worksheets.Select(w => w.Name))}).");
-        }
-        else
-        {
-            sheet = options.SheetIndex <= workbook.Worksheets.Count
-                ? workbook.Worksheet(options.SheetIndex)
-                : throw Fail(workbook, $"The workbook has {workbook.Worksheets.Count} sheet(s); sheet {options.SheetIndex} does not exist.");
-        }
-
-        return Rows(workbook, sheet, options.HeaderRow);
+        var workbook = XlsxWorkbook.Open(path, options, limits);
+        return Rows(workbook, options.HeaderRow, limits);
     }
 
-    private static UnreadableFileException Fail(XLWorkbook workbook, string reason)
-    {
-        workbook.Dispose();
-        return new UnreadableFileException(reason);
-    }
-
-    private static IEnumerable<FileRow> Rows(XLWorkbook workbook, IXLWorksheet sheet, int headerRow)
+    private static IEnumerable<FileRow> Rows(XlsxWorkbook workbook, int headerRow, SourceLimits limits)
     {
         using var owned = workbook;
-        var lastRow = sheet.LastRowUsed()?.RowNumber() ?? 0;
-        var lastColumn = sheet.LastColumnUsed()?.ColumnNumber() ?? 0;
+        using var sheet = workbook.Open(workbook.Sheet);
+        using var reader = new TypedOpenXmlPartReader(sheet, default(OpenXmlPartReaderOptions));
+        var cells = new XlsxCells(workbook.Strings, workbook.Styles);
+        Dictionary<int, string>? header = null;
+        var lastRow = 0;
+        // LoadCurrentElement moves the reader past the row: read on only when nothing was loaded.
+        var more = reader.Read();
+        while (more && !reader.EOF)
+        {
+            if (!(reader.IsStartElement && reader.ElementType == typeof(Row)))
+            {
+                more = reader.Read();
+                continue;
+            }
+
+            var row = (Row)reader.LoadCurrentElement()!;
+            var number = row.RowIndex?.Value is { } index ? (int)index : lastRow + 1;
+            lastRow = number;
+            if (number < headerRow)
+                continue;
+            var values = cells.Read(row);
+            if (number == headerRow)
+            {
+                header = Header(values, limits);
+                continue;
+            }
+
+            if (values.Count == 0)
+                continue;
+            header ??= [];
+            var data = new JsonObject();
+            foreach (var (column, name) in header)
+                data[name] = values.TryGetValue(column, out var value) ? value : null;
+            var stray = values.Keys.Where(c => !header.ContainsKey(c)).Order().Select(c => XlsxCells.Address(c, number)).ToList();
+            var problem = stray.Count == 0
+                ? null
+                : $"cell(s) {string.Join(", ", stray.Take(MaxStrayCellsNamed))}{(stray.Count > MaxStrayCellsNamed ? $" and {stray.Count - MaxStrayCellsNamed} more" : "")} hold a value in a column without a header";
+            yield return new FileRow(string.Create(CultureInfo.InvariantCulture, $"row {number}"), data, problem);
+        }
+    }
+
+    /// <summary>Trimmed texts of the header row by column; blanks are no column, a repeated name gets <c>_2</c>, <c>_3</c> ….</summary>
+    private static Dictionary<int, string> Header(SortedDictionary<int, JsonNode?> values, SourceLimits limits)
+    {
+        if (values.Count > limits.MaxFields)
+        {
+            throw new UnreadableFileException(string.Create(CultureInfo.InvariantCulture,
+                $"The header row names {values.Count:N0} columns, over the limit of {limits.MaxFields:N0} (rule: Hub:Limits:MaxFields)."));
+        }
+
         var header = new Dictionary<int, string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (var column = 1; column <= lastColumn; column++)
+        foreach (var (column, value) in values)
         {
-            var text = sheet.Cell(headerRow, column).GetString().Trim();
+            var text = (value is JsonValue v && v.TryGetValue<string>(out var s) ? s : value?.ToJsonString() ?? "").Trim();
             if (text.Length == 0)
                 continue;
             var unique = text;
@@ -65,43 +87,6 @@ internal static class XlsxRecordReader
             header[column] = unique;
         }
 
-        for (var rowNumber = headerRow + 1; rowNumber <= lastRow; rowNumber++)
-        {
-            var row = sheet.Row(rowNumber);
-            if (row.IsEmpty())
-                continue;
-            var data = new JsonObject();
-            foreach (var (column, name) in header)
-                data[name] = ValueOf(row.Cell(column));
-            var stray = row.CellsUsed().Where(c => !header.ContainsKey(c.Address.ColumnNumber) && !c.IsEmpty()).Select(c => c.Address.ToString()).ToList();
-            var problem = stray.Count == 0
-                ? null
-                : $"cell(s) {string.Join(", ", stray)} hold a value in a column without a header";
-            yield return new FileRow(string.Create(CultureInfo.InvariantCulture, $"row {rowNumber}"), data, problem);
-        }
+        return header;
     }
-
-    private static JsonNode? ValueOf(IXLCell cell)
-    {
-        if (cell.IsEmpty())
-            return null;
-        return cell.DataType switch
-        {
-            XLDataType.Number => Number(cell.GetDouble()),
-            XLDataType.Boolean => JsonValue.Create(cell.GetBoolean()),
-            XLDataType.DateTime => JsonValue.Create(Date(cell.GetDateTime())),
-            XLDataType.TimeSpan => JsonValue.Create(cell.GetTimeSpan().ToString("c", CultureInfo.InvariantCulture)),
-            _ => cell.GetString() is { Length: > 0 } text ? JsonValue.Create(text) : null,
-        };
-    }
-
-    /// <summary>Whole numbers as integers (an id typed into Excel), others as decimals (amounts).</summary>
-    private static JsonValue Number(double value) =>
-        Math.Abs(value) < 9_007_199_254_740_992d && value == Math.Floor(value)
-            ? JsonValue.Create((long)value)
-            : JsonValue.Create(decimal.TryParse(value.ToString("R", CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : (decimal)value);
-
-    private static string Date(DateTime value) => value.TimeOfDay == TimeSpan.Zero
-        ? value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
-        : value.ToString("yyyy-MM-ddTHH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
 }

@@ -21,20 +21,27 @@ internal static class XmlRecordReader
         IgnoreProcessingInstructions = true,
     };
 
-    public static IEnumerable<FileRow> Read(string path, string recordPath)
+    public static IEnumerable<FileRow> Read(string path, string recordPath, SourceLimits limits)
     {
         FileTextEncodings.EnsureRegistered();
         try
         {
             using var stream = FileRecordReaders.OpenRead(path);
             using var reader = XmlReader.Create(stream, Settings);
+            // Reading to the end proves the whole file is well-formed; the depth check keeps the record's fields (read
+            // recursively) from exhausting the stack.
             while (reader.Read())
             {
-                // Reading to the end proves the whole file is well-formed.
+                if (reader.Depth > limits.MaxDepth)
+                {
+                    throw new UnreadableFileException(string.Create(CultureInfo.InvariantCulture,
+                        $"The file nests elements deeper than {limits.MaxDepth} levels (line {((IXmlLineInfo)reader).LineNumber}; rule: Hub:Limits:MaxDepth)."));
+                }
             }
         }
         catch (XmlException ex)
         {
+            // A DTD is refused (DtdProcessing.Prohibit): no external entities (XXE), no entity expansion (billion laughs).
             throw new UnreadableFileException($"The file is not well-formed XML: {ex.Message}", ex);
         }
 

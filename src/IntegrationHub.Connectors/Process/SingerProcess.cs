@@ -23,9 +23,11 @@ internal sealed class SingerProcess : IAsyncDisposable
     private readonly Task _stderrReader;
     private readonly CancellationTokenSource _timeout;
     private readonly int _timeoutSeconds;
+    private readonly BoundedLineReader _output;
 
-    private SingerProcess(System.Diagnostics.Process process, string directory, string description, IReadOnlyList<string> secrets, int timeoutSeconds)
+    private SingerProcess(System.Diagnostics.Process process, string directory, string description, IReadOnlyList<string> secrets, int timeoutSeconds, int maxLineLength)
     {
+        _output = new BoundedLineReader(process.StandardOutput, maxLineLength);
         _process = process;
         _directory = directory;
         _description = description;
@@ -89,7 +91,7 @@ internal sealed class SingerProcess : IAsyncDisposable
             }
 
             process.StandardInput.Close();
-            return new SingerProcess(process, directory, description, secrets, options.TimeoutSeconds);
+            return new SingerProcess(process, directory, description, secrets, options.TimeoutSeconds, context.Limits.MaxRecordLength);
         }
         catch
         {
@@ -98,13 +100,13 @@ internal sealed class SingerProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>The next line of standard output, or null at its end.</summary>
-    public async Task<string?> ReadLineAsync(CancellationToken ct)
+    /// <summary>The next line of standard output (cut at the length limit), or null at its end.</summary>
+    public async Task<BoundedLine?> ReadLineAsync(CancellationToken ct)
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, _timeout.Token);
         try
         {
-            return await _process.StandardOutput.ReadLineAsync(linked.Token).ConfigureAwait(false);
+            return await _output.ReadLineAsync(linked.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (_timeout.IsCancellationRequested && !ct.IsCancellationRequested)
         {

@@ -103,6 +103,10 @@ internal sealed class RestSender
         {
             throw Failure("connect", $"{described} was not sent: the rate limit of the connector rejected it.", ex);
         }
+        catch (HttpRequestException ex) when (ex.HttpRequestError == HttpRequestError.ConfigurationLimitExceeded)
+        {
+            throw Failure("read", $"{described} answered more than the limit of {_client.MaxResponseContentBufferSize:N0} bytes (rule: Hub:Limits:MaxResponseBytes); ask the source for smaller pages (source.pageSize).", ex);
+        }
         catch (HttpRequestException ex)
         {
             var stage = ex.HttpRequestError is HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError

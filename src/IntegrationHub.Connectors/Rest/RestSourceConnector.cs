@@ -31,14 +31,18 @@ public sealed partial class RestSourceConnector(IHttpClientFactory clients, Time
     {
         ArgumentNullException.ThrowIfNull(connector);
         var options = ReadOptions(connector, context);
-        var sender = new RestSender(clients.CreateClient(HttpClientName), _pipelines.For(connector.Id, options.Resilience), options, TokensFor(connector.Id, options.Auth));
+        ArgumentNullException.ThrowIfNull(context);
+        var client = clients.CreateClient(HttpClientName);
+        // The answer is buffered by HttpClient: the limit keeps a source from sending more than the hub will hold.
+        client.MaxResponseContentBufferSize = context.Limits.MaxResponseBytes;
+        var sender = new RestSender(client, _pipelines.For(connector.Id, options.Resilience), options, TokensFor(connector.Id, options.Auth));
         var read = new RestRead(options, RestCheckpoint.Parse(checkpoint));
         while (true)
         {
             var address = read.NextAddress();
             var response = await sender.GetAsync(address, ct).ConfigureAwait(false);
-            var body = Parse(response, sender);
-            var records = Records(response, body, options.RecordsPath, sender);
+            var body = Parse(response, sender, context.Limits);
+            var records = Records(response, body, options.RecordsPath, sender, context.Limits);
             var page = read.Advance(response, body, records, sender);
             LogPage(logger, connector.Id, response.Described, response.Status, records.Count);
             yield return page;
@@ -46,6 +50,8 @@ public sealed partial class RestSourceConnector(IHttpClientFactory clients, Time
                 yield break;
         }
     }
+
+    protected override void Configure(ConnectorDefinition connector, ConnectorContext context) => ReadOptions(connector, context);
 
     private RestSourceOptions ReadOptions(ConnectorDefinition connector, ConnectorContext context)
     {
@@ -66,19 +72,19 @@ public sealed partial class RestSourceConnector(IHttpClientFactory clients, Time
     }
 
     /// <summary>The records of a page: the array at the records path, each item a record (an item that is no object is quarantined, not dropped).</summary>
-    private static JsonNode? Parse(RestResponse response, RestSender sender)
+    private static JsonNode? Parse(RestResponse response, RestSender sender, SourceLimits limits)
     {
         try
         {
-            return JsonNode.Parse(response.Body);
+            return JsonNode.Parse(response.Body, documentOptions: SourceJson.Options(limits));
         }
         catch (JsonException ex)
         {
-            throw sender.Failure("read", $"GET {response.Described} answered HTTP {response.Status} with a body that is not JSON ({ex.Message}): {RestSender.Excerpt(response.Body)}");
+            throw sender.Failure("read", $"GET {response.Described} answered HTTP {response.Status} with a body that is not JSON ({SourceJson.Explain(ex, limits)}): {RestSender.Excerpt(response.Body)}");
         }
     }
 
-    private static List<SourceRecord> Records(RestResponse response, JsonNode? body, ResponsePath path, RestSender sender)
+    private static List<SourceRecord> Records(RestResponse response, JsonNode? body, ResponsePath path, RestSender sender, SourceLimits limits)
     {
         if (path.Select(body) is not JsonArray array)
         {
@@ -92,10 +98,10 @@ public sealed partial class RestSourceConnector(IHttpClientFactory clients, Time
         for (var i = 0; i < items.Count; i++)
         {
             var origin = $"{response.Described} #{i}";
-            records.Add(items[i] is JsonObject record
+            records.Add(SourceRecordScreen.Screen(items[i] is JsonObject record
                 ? new SourceRecord(record, Origin: origin)
                 : new SourceRecord(new JsonObject { ["value"] = items[i] }, Origin: origin,
-                    Problem: $"Item {i} of '{path}' is {(items[i] is null ? "null" : $"a JSON {items[i]!.GetValueKind().ToString().ToLowerInvariant()}")}, not an object."));
+                    Problem: $"Item {i} of '{path}' is {(items[i] is null ? "null" : $"a JSON {items[i]!.GetValueKind().ToString().ToLowerInvariant()}")}, not an object."), limits));
         }
 
         return records;

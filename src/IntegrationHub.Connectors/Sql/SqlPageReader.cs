@@ -4,7 +4,7 @@ using System.Globalization;
 namespace IntegrationHub.Connectors.Sql;
 
 /// <summary>Reads one keyset page on an open connection and turns its rows into records (upserts, deletions, problems).</summary>
-internal sealed class SqlPageReader(string connectorId, SqlSourceOptions options, SqlProvider provider, string connectionString)
+internal sealed class SqlPageReader(string connectorId, SqlSourceOptions options, SqlProvider provider, string connectionString, SourceLimits limits)
 {
     private readonly HashSet<string> _excluded = new(options.ExcludeColumns, StringComparer.OrdinalIgnoreCase);
     private readonly string _address = ConnectionStringSecrets.Describe(provider.Name, connectionString);
@@ -39,7 +39,7 @@ internal sealed class SqlPageReader(string connectorId, SqlSourceOptions options
                         $"column '{options.Watermark}' or key '{options.Key}' is NULL in a row; both must be NOT NULL for incremental reads.");
                 }
 
-                records.Add(ToRecord(reader, operation, lastKey));
+                records.Add(SourceRecordScreen.Screen(ToRecord(reader, operation, lastKey), limits));
             }
         }
         catch (DbException ex) when (!ct.IsCancellationRequested)

@@ -20,19 +20,17 @@ public sealed class SqlSourceConnector() : SourceConnector("sql"), IReplicationS
     {
         ArgumentNullException.ThrowIfNull(connector);
         ArgumentNullException.ThrowIfNull(context);
-        var options = SqlSourceOptions.From(connector.Source, connector.Id);
+        var (options, provider, connectionString) = Configuration(connector, context);
         if (options.Mode == SqlReadMode.Cdc)
         {
-            await foreach (var captured in Postgres.ReadAsync(CaptureOf(connector, options, context), checkpoint, ct).WithCancellation(ct).ConfigureAwait(false))
+            await foreach (var captured in Postgres.ReadAsync(CaptureOf(connector, options, connectionString, context), checkpoint, ct).WithCancellation(ct).ConfigureAwait(false))
                 yield return captured;
             yield break;
         }
 
-        var provider = SqlProvider.For(options.Provider);
-        var connectionString = context.Expand(options.ConnectionString);
         await using var connection = await SourceConnections.OpenAsync(provider, connectionString, connector.Id, ct).ConfigureAwait(false);
 
-        var reader = new SqlPageReader(connector.Id, options, provider, connectionString);
+        var reader = new SqlPageReader(connector.Id, options, provider, connectionString, context.Limits);
         var position = KeysetCheckpoint.Parse(checkpoint);
         while (true)
         {
@@ -46,6 +44,36 @@ public sealed class SqlSourceConnector() : SourceConnector("sql"), IReplicationS
         }
     }
 
+    protected override void Configure(ConnectorDefinition connector, ConnectorContext context) => Configuration(connector, context);
+
+    /// <summary>The options, the provider and the expanded connection string, which the provider's own parser has accepted.</summary>
+    private static (SqlSourceOptions Options, SqlProvider Provider, string ConnectionString) Configuration(ConnectorDefinition connector, ConnectorContext context)
+    {
+        var options = SqlSourceOptions.From(connector.Source, connector.Id);
+        var provider = SqlProvider.For(options.Provider);
+        string connectionString;
+        try
+        {
+            connectionString = context.Expand(options.ConnectionString);
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new ConnectorConfigurationException(connector.Id, "source.connectionString", ex.Message);
+        }
+
+        // Creating a connection parses the string (an unknown keyword, a value of the wrong type) without connecting.
+        try
+        {
+            using var unopened = provider.CreateConnection(connectionString);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new ConnectorConfigurationException(connector.Id, "source.connectionString", ConnectionStringSecrets.Redact(ex.Message, connectionString));
+        }
+
+        return (options, provider, connectionString);
+    }
+
     /// <summary>In cdc mode the check goes on after the first page: what the database lacks for capture, each with what to change.</summary>
     public override async Task<ConnectionCheck> CheckAsync(ConnectorDefinition connector, ConnectorContext context, CancellationToken ct)
     {
@@ -56,7 +84,7 @@ public sealed class SqlSourceConnector() : SourceConnector("sql"), IReplicationS
         IReadOnlyList<string> problems;
         try
         {
-            problems = await Postgres.CheckAsync(CaptureOf(connector, options, context), ct).ConfigureAwait(false);
+            problems = await Postgres.CheckAsync(CaptureOf(connector, options, context.Expand(options.ConnectionString), context), ct).ConfigureAwait(false);
         }
         catch (SourceAccessException ex)
         {
@@ -82,7 +110,7 @@ public sealed class SqlSourceConnector() : SourceConnector("sql"), IReplicationS
             return null;
         try
         {
-            return await Postgres.GetSlotAsync(CaptureOf(connector, options, context), ct).ConfigureAwait(false);
+            return await Postgres.GetSlotAsync(CaptureOf(connector, options, context.Expand(options.ConnectionString), context), ct).ConfigureAwait(false);
         }
         catch (InvalidOperationException ex)
         {
@@ -94,7 +122,7 @@ public sealed class SqlSourceConnector() : SourceConnector("sql"), IReplicationS
     public async Task<bool> DropReplicationSlotAsync(ConnectorDefinition connector, ConnectorContext context, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return CdcOptions(connector) is { } options && await Postgres.DropSlotAsync(CaptureOf(connector, options, context), ct).ConfigureAwait(false);
+        return CdcOptions(connector) is { } options && await Postgres.DropSlotAsync(CaptureOf(connector, options, context.Expand(options.ConnectionString), context), ct).ConfigureAwait(false);
     }
 
     private static SqlSourceOptions? CdcOptions(ConnectorDefinition connector)
@@ -111,6 +139,6 @@ public sealed class SqlSourceConnector() : SourceConnector("sql"), IReplicationS
         }
     }
 
-    private static CaptureRead CaptureOf(ConnectorDefinition connector, SqlSourceOptions options, ConnectorContext context) =>
-        new(connector.Id, options, context.Expand(options.ConnectionString), connector.Mapping.SourceKey, context);
+    private static CaptureRead CaptureOf(ConnectorDefinition connector, SqlSourceOptions options, string connectionString, ConnectorContext context) =>
+        new(connector.Id, options, connectionString, connector.Mapping.SourceKey, context);
 }

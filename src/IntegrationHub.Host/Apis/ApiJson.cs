@@ -24,6 +24,9 @@ public static class ApiJson
             options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
     }
 
+    /// <summary>The nesting depth a body may have (System.Text.Json reads 0 as its default of 64).</summary>
+    public static int EffectiveMaxDepth(this JsonSerializerOptions options) => options is { MaxDepth: > 0 } ? options.MaxDepth : 64;
+
     private static JsonSerializerOptions Create()
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);

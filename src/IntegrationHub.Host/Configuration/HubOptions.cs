@@ -42,6 +42,8 @@ public sealed class HubOptions
 
     public FeedOptions Feed { get; set; } = new();
 
+    public LeaseOptions Leases { get; set; } = new();
+
     /// <summary>The folder of the hub's keys: the Data Protection key ring and the identifier-token secret.</summary>
     public string KeysPath() => Path.GetFullPath(KeysDirectory ?? DataPath("keys"));
 
@@ -50,6 +52,9 @@ public sealed class HubOptions
     public HealthOptions Health { get; set; } = new();
 
     public AlertOptions Alerts { get; set; } = new();
+
+    /// <summary>The reverse proxies in front of the hub whose forwarded headers are believed.</summary>
+    public ProxyOptions Proxy { get; set; } = new();
 
     public string DataPath(params string[] parts) => Path.GetFullPath(Path.Combine([DataDirectory, .. parts]));
 

@@ -20,6 +20,7 @@ public sealed class ConnectorCatalog : IConnectorRegistry
     private readonly FrozenDictionary<string, ISourceConnector> _kinds;
     private readonly ISupervisionStore _store;
     private readonly ConnectorSecrets _secrets;
+    private readonly ConnectorContext _context;
     private readonly SemaphoreSlim _writes = new(1, 1);
 
     // Loads are serialized, so a periodic reload that read the store before a write cannot replace the newer snapshot
@@ -27,11 +28,12 @@ public sealed class ConnectorCatalog : IConnectorRegistry
     private readonly SemaphoreSlim _loads = new(1, 1);
     private Snapshot _snapshot;
 
-    public ConnectorCatalog(string connectorsDirectory, IEnumerable<ISourceConnector> kinds, ISupervisionStore store, ConnectorSecrets secrets)
+    public ConnectorCatalog(string connectorsDirectory, IEnumerable<ISourceConnector> kinds, ISupervisionStore store, ConnectorSecrets secrets, ConnectorContext context)
     {
         _kinds = kinds.ToFrozenDictionary(k => k.Kind, StringComparer.Ordinal);
         _store = store;
         _secrets = secrets;
+        _context = context;
         var files = new FileConnectorRegistry(connectorsDirectory);
         foreach (var definition in files.All)
         {
@@ -125,7 +127,10 @@ public sealed class ConnectorCatalog : IConnectorRegistry
         return Find(id);
     }
 
-    /// <summary>Every problem of a definition: known kind, configuration against the kind's schema, schedule.</summary>
+    /// <summary>
+    /// Every problem of a definition: known kind, the configuration stage of the kind's check (its schema and its own
+    /// reading of the options, as a run reads them), schedule. What a run would refuse is refused here.
+    /// </summary>
     public IReadOnlyList<ValidationIssue> Validate(ConnectorDefinition definition)
     {
         ArgumentNullException.ThrowIfNull(definition);
@@ -138,7 +143,7 @@ public sealed class ConnectorCatalog : IConnectorRegistry
         }
         else
         {
-            issues.AddRange(kind.Spec.Validate(definition.Source));
+            issues.AddRange(kind.ValidateConfiguration(definition, _context));
         }
 
         if (definition.Schedule.Cron is { } cron && !CronExpression.TryParse(cron, out _))
@@ -180,7 +185,7 @@ public sealed class ConnectorCatalog : IConnectorRegistry
                 if (!_snapshot.Registered.TryGetValue(updating, out var current))
                     throw Find(updating) is { } file ? Conflict(file) : new KeyNotFoundException(updating);
                 if (SecretsOf(incoming) is { } kindSpec)
-                    incoming = incoming with { Source = ConnectorSecrets.KeepUnchanged(kindSpec, incoming.Source, current.Source) };
+                    incoming = incoming with { Source = kindSpec.KeepUnchanged(incoming.Source, current.Source) };
             }
 
             var issues = Validate(incoming);

@@ -23,7 +23,8 @@ internal static class ConnectorCatalogServiceCollectionExtensions
             Path.GetFullPath(hub.ConnectorsDirectory),
             sp.GetServices<ISourceConnector>(),
             sp.GetRequiredService<ISupervisionStore>(),
-            sp.GetRequiredService<ConnectorSecrets>()));
+            sp.GetRequiredService<ConnectorSecrets>(),
+            sp.GetRequiredService<ConnectorContext>()));
         services.AddSingleton<IConnectorRegistry>(sp => sp.GetRequiredService<ConnectorCatalog>());
         services.AddSingleton<ConnectorSlots>();
         services.AddHostedService<ConnectorCatalogRefresher>();

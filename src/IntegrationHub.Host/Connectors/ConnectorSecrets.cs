@@ -33,23 +33,4 @@ public sealed class ConnectorSecrets(IDataProtectionProvider provider)
             ? _protector.Unprotect(value[EncryptedPrefix.Length..])
             : value);
     }
-
-    /// <summary>
-    /// The incoming source of an update, where a secret sent back as the mask (or left out) keeps its current value.
-    /// </summary>
-    public static JsonObject KeepUnchanged(ConnectorSpec spec, JsonObject incoming, JsonObject current)
-    {
-        ArgumentNullException.ThrowIfNull(spec);
-        ArgumentNullException.ThrowIfNull(incoming);
-        var merged = (JsonObject)incoming.DeepClone();
-        foreach (var path in spec.SecretPaths)
-        {
-            var sent = ConnectorSpec.At(merged, path);
-            var isMask = sent is JsonValue v && v.TryGetValue<string>(out var text) && text == ConnectorSpec.Mask;
-            if ((sent is null || isMask) && ConnectorSpec.At(current, path) is { } kept)
-                ConnectorSpec.Put(merged, path, kept.DeepClone());
-        }
-
-        return merged;
-    }
 }

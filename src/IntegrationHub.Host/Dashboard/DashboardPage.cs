@@ -18,6 +18,8 @@ public abstract class DashboardPage : PageModel
 
     public bool IsEnglish => Text == DashboardText.En;
 
+    // Not a handler: without the attribute Razor Pages takes the override for one (method "PAGE", handler "HandlerExecuting").
+    [NonHandler]
     public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
     {
         ArgumentNullException.ThrowIfNull(context);

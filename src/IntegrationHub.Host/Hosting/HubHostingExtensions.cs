@@ -20,6 +20,9 @@ namespace IntegrationHub.Host.Hosting;
 /// <summary>Everything the hub is made of, wired by configuration: one binary, roles chosen by <c>Hub:Roles</c>.</summary>
 public static class HubHostingExtensions
 {
+    /// <summary>Limits on what sources and clients may send (<see cref="SourceLimits"/>, <see cref="RequestLimits"/>).</summary>
+    public const string LimitsSection = "Hub:Limits";
+
     public static WebApplicationBuilder AddHub(this WebApplicationBuilder builder)
     {
         var hub = builder.Configuration.GetSection(HubOptions.Section).Get<HubOptions>() ?? new HubOptions();
@@ -35,8 +38,21 @@ public static class HubHostingExtensions
             services.AddHostedService<SampleSourcesBootstrapper>();
 
         services.AddConnectorCatalog(hub);
+        var limits = builder.Configuration.GetSection(LimitsSection).Get<SourceLimits>() ?? SourceLimits.Default;
+        if (limits.Problem() is { } wrong)
+            throw new InvalidOperationException($"The configuration is invalid: {wrong}");
         // Connectors that read a log learn from the store which positions are committed (and only those are confirmed to the source).
-        services.AddSingleton(sp => new ConnectorContext(hub.DataPath()) { Checkpoints = new StoredCheckpoints(sp.GetRequiredService<IntegrationHub.Store.ISupervisionStore>()) });
+        services.AddSingleton(sp => new ConnectorContext(hub.DataPath())
+        {
+            Limits = limits,
+            Checkpoints = new StoredCheckpoints(sp.GetRequiredService<IntegrationHub.Store.ISupervisionStore>()),
+        });
+        services.AddOptions<RequestLimits>().Bind(builder.Configuration.GetSection(LimitsSection))
+            .Validate(l => l.MaxRequestBodyBytes >= 1024, $"{LimitsSection}:MaxRequestBodyBytes must be at least 1024.").ValidateOnStart();
+        var maxBody = builder.Configuration.GetSection(LimitsSection).Get<RequestLimits>()?.MaxRequestBodyBytes ?? new RequestLimits().MaxRequestBodyBytes;
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = maxBody);
+        // Unreadable bodies reach RequestBodyProblems as exceptions, which answers them with a problem naming the rule.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddSingleton<ISourceConnector, SqlSourceConnector>();
         services.AddSingleton<ISourceConnector, IntegrationHub.Connectors.Process.ProcessSourceConnector>();
         services.AddRestSourceConnector();
@@ -66,18 +82,22 @@ public static class HubHostingExtensions
 
     public static WebApplication UseHub(this WebApplication app)
     {
+        var hub = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<HubOptions>>().Value;
+        app.UseHubProxyHeaders(hub.Proxy);
+        app.UseHubSecurityHeaders();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<RequestBodyProblems>();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready"), ResponseWriter = ReadinessReport.WriteAsync });
         app.MapOpenApi("/openapi/{documentName}.json");
-        if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<HubOptions>>().Value.HasRole("api"))
+        if (hub.HasRole("api"))
         {
             app.MapHubApis();
             app.MapHubDashboard();
         }
 
-        app.MapHubTelemetry(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<HubOptions>>().Value.Telemetry);
+        app.MapHubTelemetry(hub.Telemetry);
         return app;
     }
 }

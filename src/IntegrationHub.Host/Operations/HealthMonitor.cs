@@ -1,5 +1,6 @@
 using IntegrationHub.Host.Configuration;
 using IntegrationHub.Store;
+using IntegrationHub.Store.Leases;
 using IntegrationHub.Store.Model;
 using Microsoft.Extensions.Options;
 
@@ -15,6 +16,7 @@ public sealed partial class HealthMonitor(
     SubscriptionHealthService subscriptionHealth,
     ISupervisionStore store,
     OperatorAlertSender sender,
+    LeaseKeeper leases,
     IOptions<HubOptions> options,
     TimeProvider clock,
     ILogger<HealthMonitor> logger) : BackgroundService
@@ -29,7 +31,9 @@ public sealed partial class HealthMonitor(
         {
             try
             {
-                await EvaluateAsync(stoppingToken).ConfigureAwait(false);
+                // One process evaluates and alerts, so every alert is raised once in the cluster.
+                if (await leases.TryHoldAsync(LeaseNames.Health, stoppingToken).ConfigureAwait(false))
+                    await EvaluateAsync(stoppingToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

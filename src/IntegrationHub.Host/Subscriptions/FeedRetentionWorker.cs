@@ -1,5 +1,6 @@
 using IntegrationHub.Host.Configuration;
 using IntegrationHub.Store;
+using IntegrationHub.Store.Leases;
 using Microsoft.Extensions.Options;
 
 namespace IntegrationHub.Host.Subscriptions;
@@ -7,6 +8,7 @@ namespace IntegrationHub.Host.Subscriptions;
 /// <summary>Removes change events older than <see cref="FeedOptions.Retention"/>; their cursors then get 410 Gone.</summary>
 public sealed partial class FeedRetentionWorker(
     ISupervisionStore store,
+    LeaseKeeper leases,
     IOptions<HubOptions> options,
     TimeProvider clock,
     ILogger<FeedRetentionWorker> logger) : BackgroundService
@@ -19,6 +21,8 @@ public sealed partial class FeedRetentionWorker(
         {
             try
             {
+                if (!await leases.TryHoldAsync(LeaseNames.Retention, stoppingToken).ConfigureAwait(false))
+                    continue;
                 var removed = await store.PruneChangesAsync(clock.GetUtcNow() - feed.Retention, stoppingToken).ConfigureAwait(false);
                 if (removed > 0)
                     LogPruned(logger, removed, feed.Retention);

@@ -32,8 +32,8 @@ public static class SubscriptionsServiceCollectionExtensions
         if (!hub.HasRole("worker"))
             return services;
 
-        // One worker process delivers everything; a cluster replaces this with ownership under leases in the store.
-        services.TryAddSingleton<IDeliveryOwnership, SingleWorkerOwnership>();
+        // The worker holding the delivery lease delivers every pushed channel; the others stand by.
+        services.TryAddSingleton<IDeliveryOwnership, LeaseOwnership>();
         services.AddSingleton<ChannelDelivery>();
         services.AddSingleton<IChannelSink, WebhookSink>();
         if (hub.Bus.Transport == "rabbitmq")

@@ -9,10 +9,12 @@ public sealed class RunConnectorConsumer(ConnectorRunner runner, IHostApplicatio
 {
     public Task Consume(ConsumeContext<RunConnector> context)
     {
-        if (context.Message.Backfill)
-            runner.TryStartBackfill(context.Message.ConnectorId, lifetime.ApplicationStopping);
+        var message = context.Message;
+        if (message.Backfill)
+            runner.TryStartBackfill(message.ConnectorId, lifetime.ApplicationStopping);
         else
-            runner.TryStart(context.Message.ConnectorId, context.Message.Trigger, lifetime.ApplicationStopping);
+            // A scheduled run of a connector running here already is not queued behind it: the schedule asks again.
+            runner.TryStart(message.ConnectorId, message.Trigger, lifetime.ApplicationStopping, queueIfBusy: message.Trigger is not ("schedule" or "resume"));
         return Task.CompletedTask;
     }
 }

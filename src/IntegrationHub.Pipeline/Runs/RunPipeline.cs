@@ -8,6 +8,7 @@ using IntegrationHub.Contracts.Telemetry;
 using IntegrationHub.Pipeline.Normalization;
 using IntegrationHub.Pipeline.Storage;
 using IntegrationHub.Store;
+using IntegrationHub.Store.Leases;
 using IntegrationHub.Store.Model;
 using MassTransit;
 using Microsoft.Extensions.Logging;
@@ -27,6 +28,7 @@ public sealed partial class RunPipeline(
     BatchNormalizer normalizer,
     RunProgress progress,
     StorePartitions partitions,
+    LeaseKeeper leases,
     IOptions<SyncOptions> options,
     TimeProvider clock,
     ILogger<RunPipeline> logger)
@@ -40,7 +42,30 @@ public sealed partial class RunPipeline(
     {
         ArgumentNullException.ThrowIfNull(connector);
         ArgumentNullException.ThrowIfNull(readPages);
-        var run = await store.StartRunAsync(connector.Id, trigger, ct).ConfigureAwait(false);
+        // One runner per connector in the whole cluster: the one holding its lease.
+        var lease = LeaseNames.Connector(connector.Id);
+        if (!await leases.TryHoldAsync(lease, ct).ConfigureAwait(false))
+        {
+            LogRunsElsewhere(logger, connector.Id, trigger);
+            if (trigger is not ("schedule" or "resume"))
+                await store.RequestRunAsync(connector.Id, trigger, ct).ConfigureAwait(false);
+            return null;
+        }
+
+        try
+        {
+            return await RunUnderLeaseAsync(connector, trigger, lease, readPages, allRead, started, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            await leases.ReleaseAsync(lease, CancellationToken.None).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    private async Task<SyncRun?> RunUnderLeaseAsync(ConnectorDefinition connector, string trigger, string lease, Func<string?, IAsyncEnumerable<SourcePage>> readPages,
+        Func<Guid, Task>? allRead, Action<Guid>? started, CancellationToken stopping)
+    {
+        var run = await store.StartRunAsync(connector.Id, trigger, leases.TokenOf(lease), stopping).ConfigureAwait(false);
         if (run is null)
         {
             LogAlreadyRunning(logger, connector.Id);
@@ -50,8 +75,11 @@ public sealed partial class RunPipeline(
         started?.Invoke(run.RunId);
         progress.Track(run.RunId);
         var sent = 0;
+        // The run stops when the hub stops, or when this process loses the connector's lease (another worker took over).
+        using var leaseLost = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        var ct = leaseLost.Token;
         using var heartbeat = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var beating = HeartbeatAsync(run.RunId, heartbeat.Token);
+        var beating = HeartbeatAsync(run.RunId, lease, leaseLost, heartbeat.Token);
         try
         {
             LogStarted(logger, connector.Id, run.RunId, trigger);
@@ -78,10 +106,17 @@ public sealed partial class RunPipeline(
                 finished.Counts.Updated, finished.Counts.Unchanged, finished.Counts.Quarantined);
             return finished;
         }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
             await store.FinishRunAsync(run.RunId, RunStatus.Interrupted, "The hub stopped during the run; the next run resumes from the last stored checkpoint.", CancellationToken.None).ConfigureAwait(false);
             throw;
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            LogLeaseLost(logger, connector.Id, run.RunId);
+            await store.FinishRunAsync(run.RunId, RunStatus.Interrupted,
+                "The worker running it lost the connector's lease; the run goes on from the last stored checkpoint wherever the lease is now.", CancellationToken.None).ConfigureAwait(false);
+            return await store.GetRunAsync(run.RunId, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
@@ -193,11 +228,19 @@ public sealed partial class RunPipeline(
         }
     }
 
-    private async Task HeartbeatAsync(Guid runId, CancellationToken ct)
+    private async Task HeartbeatAsync(Guid runId, string lease, CancellationTokenSource leaseLost, CancellationToken ct)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(2), clock);
         while (await timer.WaitForNextTickAsync(ct).ConfigureAwait(false))
+        {
+            if (!leases.Holds(lease))
+            {
+                await leaseLost.CancelAsync().ConfigureAwait(false);
+                return;
+            }
+
             await store.HeartbeatRunAsync(runId, ct).ConfigureAwait(false);
+        }
     }
 
     private void RecordDuration(SyncRun run) =>
@@ -210,6 +253,12 @@ public sealed partial class RunPipeline(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId} failed and its stored pages could not be awaited; the next run may read some again")]
     private static partial void LogWaitForStoredFailed(ILogger logger, Exception exception, Guid runId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Connector {Connector} runs in another process now; this start ({Trigger}) waits for that run to end")]
+    private static partial void LogRunsElsewhere(ILogger logger, string connector, string trigger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "This process lost the lease of {Connector} during run {RunId}; the run stops here and resumes where the lease is")]
+    private static partial void LogLeaseLost(ILogger logger, string connector, Guid runId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Connector {Connector} is already running; this start was skipped")]
     private static partial void LogAlreadyRunning(ILogger logger, string connector);

@@ -1,7 +1,10 @@
 using Cronos;
 using IntegrationHub.Connectors.Definitions;
+using IntegrationHub.Contracts;
 using IntegrationHub.Store;
+using IntegrationHub.Store.Leases;
 using IntegrationHub.Store.Model;
+using MassTransit;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -9,13 +12,19 @@ using Microsoft.Extensions.Options;
 namespace IntegrationHub.Pipeline.Runs;
 
 /// <summary>
-/// Starts every enabled connector on its schedule (interval, cron in China Standard Time, or continuously), once at start, and marks runs
-/// of dead processes as interrupted so their connectors can run again.
+/// The cluster's one scheduler (it runs where the <see cref="LeaseNames.Scheduler"/> lease is): asks for a run of every
+/// enabled connector on its schedule (interval, cron in China Standard Time, or continuously: again as soon as a run
+/// ends) and once when it takes over; marks runs of
+/// dead processes as interrupted and asks for their connectors to resume from the checkpoint; passes on runs asked for
+/// while the connector ran elsewhere. It only asks: a <see cref="RunConnector"/> goes to whichever worker takes it, which
+/// runs the connector if it gets its lease — so connectors spread over the workers.
 /// </summary>
 public sealed partial class SyncScheduler(
     IConnectorRegistry registry,
     ConnectorRunner runner,
     ISupervisionStore store,
+    LeaseKeeper leases,
+    IPublishEndpoint bus,
     IOptions<SyncOptions> options,
     TimeProvider clock,
     ILogger<SyncScheduler> logger) : BackgroundService
@@ -31,14 +40,18 @@ public sealed partial class SyncScheduler(
         {
             try
             {
-                await TickAsync(stoppingToken).ConfigureAwait(false);
+                if (await leases.TryHoldAsync(LeaseNames.Scheduler, stoppingToken).ConfigureAwait(false))
+                    await TickAsync(stoppingToken).ConfigureAwait(false);
+                else
+                    _due.Clear();
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 LogTickFailed(logger, ex);
             }
 
-            // A run that ends wakes the scheduler too: a continuous connector starts again without waiting for the tick.
+            // A run that ends in this process wakes the scheduler too: a continuous connector starts again without
+            // waiting for the tick (runs ending on other workers are seen at the next tick).
             tick ??= timer.WaitForNextTickAsync(stoppingToken).AsTask();
             await Task.WhenAny(tick, runner.NextRunEnd.WaitAsync(stoppingToken)).ConfigureAwait(false);
             stoppingToken.ThrowIfCancellationRequested();
@@ -54,16 +67,22 @@ public sealed partial class SyncScheduler(
     private async Task TickAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var interrupted = await store.InterruptStaleRunsAsync(now - options.Value.RunHeartbeatTimeout, runner.LiveRuns, ct).ConfigureAwait(false);
-        if (interrupted > 0)
-            LogInterrupted(logger, interrupted);
+        foreach (var connectorId in await store.InterruptStaleRunsAsync(now - options.Value.RunHeartbeatTimeout, runner.LiveRuns, ct).ConfigureAwait(false))
+        {
+            LogInterrupted(logger, connectorId);
+            await AskAsync(connectorId, "resume", ct).ConfigureAwait(false);
+        }
 
+        foreach (var (connectorId, trigger) in await store.TakeRunRequestsAsync(ct).ConfigureAwait(false))
+            await AskAsync(connectorId, trigger, ct).ConfigureAwait(false);
+
+        var running = await store.GetRunningConnectorsAsync(ct).ConfigureAwait(false);
         foreach (var connector in registry.All.Where(c => c.Enabled))
         {
             if (NextAfter(connector.Schedule, now) is null)
                 continue;
             var due = _due.GetValueOrDefault(connector.Id, now);
-            if (due > now || runner.IsRunning(connector.Id))
+            if (due > now || running.Contains(connector.Id) || runner.IsRunning(connector.Id))
                 continue;
             if (connector.Schedule.Continuous && await AfterFailureAsync(connector.Id, ct).ConfigureAwait(false) is { } rested && rested > now)
             {
@@ -71,10 +90,13 @@ public sealed partial class SyncScheduler(
                 continue;
             }
 
-            runner.TryStart(connector.Id, "schedule", ct, queueIfBusy: false);
+            await AskAsync(connector.Id, "schedule", ct).ConfigureAwait(false);
             _due[connector.Id] = NextAfter(connector.Schedule, now)!.Value;
         }
     }
+
+    private Task AskAsync(string connectorId, string trigger, CancellationToken ct) =>
+        bus.Publish(new RunConnector { ConnectorId = connectorId, Trigger = trigger, Backfill = trigger == "backfill" }, ct);
 
     /// <summary>A continuous connector whose last run failed rests a while: a source that is down is not asked again and again.</summary>
     private async Task<DateTimeOffset?> AfterFailureAsync(string connectorId, CancellationToken ct)
@@ -99,8 +121,8 @@ public sealed partial class SyncScheduler(
         return null;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} sync runs lost their process and were marked interrupted")]
-    private static partial void LogInterrupted(ILogger logger, int count);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The run of {Connector} lost its process and was marked interrupted; it resumes from its checkpoint")]
+    private static partial void LogInterrupted(ILogger logger, string connector);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Scheduling tick failed")]
     private static partial void LogTickFailed(ILogger logger, Exception exception);

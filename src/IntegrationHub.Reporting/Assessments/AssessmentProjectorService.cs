@@ -1,3 +1,4 @@
+using IntegrationHub.Store.Leases;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -10,6 +11,7 @@ namespace IntegrationHub.Reporting.Assessments;
 /// </summary>
 public sealed partial class AssessmentProjectorService(
     AssessmentProjector projector,
+    LeaseKeeper leases,
     IOptions<AssessmentOptions> options,
     TimeProvider clock,
     ILogger<AssessmentProjectorService> logger) : BackgroundService
@@ -20,7 +22,9 @@ public sealed partial class AssessmentProjectorService(
         {
             try
             {
-                if (await projector.ProjectPendingAsync(stoppingToken).ConfigureAwait(false))
+                // One worker projects (two would only take turns); reports catch up by themselves meanwhile.
+                if (await leases.TryHoldAsync(LeaseNames.Assessments, stoppingToken).ConfigureAwait(false)
+                    && await projector.ProjectPendingAsync(stoppingToken).ConfigureAwait(false))
                     continue;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Dapper;
+using IntegrationHub.Store.Leases;
 using IntegrationHub.Store.Model;
 
 namespace IntegrationHub.Store.Batches;
@@ -24,6 +25,13 @@ internal sealed class BatchCommitter(IBatchSessions sessions, TimeProvider clock
             BatchSql.Gate(session.LockClause), new { runId }, tx, cancellationToken: ct)).ConfigureAwait(false);
         if (run is null || run.Status != "running")
             return new BatchCommitResult(BatchDisposition.RunEnded, SyncCounts.Zero, (int)(run?.AckedThrough ?? -1), RunStatuses.Parse(run?.Status));
+        if (run.LeaseToken is { } token && await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
+                BatchSql.Fence(session.LockClause), new { leaseName = LeaseNames.Connector(batch.ConnectorId) }, tx, cancellationToken: ct)).ConfigureAwait(false) != token)
+        {
+            // Another worker took the connector's lease over: this run's process lost it and must not write.
+            return new BatchCommitResult(BatchDisposition.RunEnded, SyncCounts.Zero, (int)run.AckedThrough, RunStatus.Interrupted);
+        }
+
         if (batch.Sequence <= run.AckedThrough)
             return new BatchCommitResult(BatchDisposition.Duplicate, SyncCounts.Zero, (int)run.AckedThrough, RunStatus.Running);
         if (batch.Sequence > run.AckedThrough + 1)
@@ -116,5 +124,6 @@ internal sealed class BatchCommitter(IBatchSessions sessions, TimeProvider clock
         public string Status { get; init; } = "";
         public long AckedThrough { get; init; }
         public long RunNumber { get; init; }
+        public long? LeaseToken { get; init; }
     }
 }

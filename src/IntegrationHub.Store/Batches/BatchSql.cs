@@ -5,7 +5,13 @@ internal static class BatchSql
 {
     /// <summary>The run a batch belongs to; locked for the batch on PostgreSQL, so two writers never interleave a run.</summary>
     public static string Gate(string lockClause) =>
-        $"SELECT status AS Status, acked_through AS AckedThrough, run_number AS RunNumber FROM sync_runs WHERE run_id = @runId{lockClause}";
+        $"SELECT status AS Status, acked_through AS AckedThrough, run_number AS RunNumber, lease_token AS LeaseToken FROM sync_runs WHERE run_id = @runId{lockClause}";
+
+    /// <summary>
+    /// The connector's current lease token. Locked for the batch on PostgreSQL, so that no other worker can take the
+    /// lease over between this check and the commit: the fence holds for the whole transaction.
+    /// </summary>
+    public static string Fence(string lockClause) => $"SELECT token FROM leases WHERE name = @leaseName{lockClause}";
 
     public const string Links =
         """

@@ -268,6 +268,18 @@ internal static class Migrations
             ALTER TABLE sync_runs ADD COLUMN run_number BIGINT NOT NULL DEFAULT 0;
             ALTER TABLE source_records ADD COLUMN read_position BIGINT NOT NULL DEFAULT 0;
             """),
+        // Leases (issue 16): one runner per connector and one instance of each background job across the workers; a run
+        // keeps the token of its connector's lease, and its batches commit only while that token is current.
+        (15, """
+            CREATE TABLE leases (
+                name TEXT PRIMARY KEY,
+                holder TEXT NOT NULL,
+                token BIGINT NOT NULL,
+                acquired_at BIGINT NOT NULL,
+                expires_at BIGINT NOT NULL);
+            ALTER TABLE sync_runs ADD COLUMN lease_token BIGINT;
+            ALTER TABLE connector_state ADD COLUMN requested_trigger TEXT;
+            """),
         // One cursor table for every subscriber channel (issue 16): the pull reader's position (feed_positions), the
         // webhook's cursor with its failed attempts, next attempt and generation (webhook_state), and the AMQP cursor
         // (amqp_cursors) move into it; the old tables go, so that nothing reads a cursor that no longer moves.

@@ -10,7 +10,9 @@ public sealed partial class SqlSupervisionStore
         "finished_at AS FinishedAt, acked_through AS AckedThrough, pulled AS Pulled, inserted AS Inserted, updated AS Updated, " +
         "unchanged AS Unchanged, quarantined AS Quarantined, deleted AS Deleted, error AS Error, drift AS Drift";
 
-    public async Task<SyncRun?> StartRunAsync(string connectorId, string trigger, CancellationToken ct)
+    public Task<SyncRun?> StartRunAsync(string connectorId, string trigger, CancellationToken ct) => StartRunAsync(connectorId, trigger, null, ct);
+
+    public async Task<SyncRun?> StartRunAsync(string connectorId, string trigger, long? leaseToken, CancellationToken ct)
     {
         await using var connection = await OpenAsync(ct).ConfigureAwait(false);
         await using var tx = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
@@ -21,6 +23,18 @@ public sealed partial class SqlSupervisionStore
             new { connectorId, now }, tx, cancellationToken: ct)).ConfigureAwait(false);
         var last = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             $"SELECT run_number FROM connector_state WHERE connector_id = @connectorId{dialect.ForUpdate}", new { connectorId }, tx, cancellationToken: ct)).ConfigureAwait(false);
+        if (leaseToken is { } token)
+        {
+            var fenced = await connection.QueryAsync<string>(new CommandDefinition(
+                "SELECT run_id FROM sync_runs WHERE connector_id = @connectorId AND status = 'running' AND (lease_token IS NULL OR lease_token < @token)",
+                new { connectorId, token }, tx, cancellationToken: ct)).ConfigureAwait(false);
+            foreach (var fencedRun in fenced.ToList())
+            {
+                await EndRunAsync(connection, tx, fencedRun, RunStatus.Interrupted,
+                    "The worker running it lost the connector's lease (it stopped or was cut off); the next run resumes from the last stored checkpoint.", ct).ConfigureAwait(false);
+            }
+        }
+
         var running = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             "SELECT COUNT(*) FROM sync_runs WHERE connector_id = @connectorId AND status = 'running'",
             new { connectorId }, tx, cancellationToken: ct)).ConfigureAwait(false);
@@ -32,10 +46,10 @@ public sealed partial class SqlSupervisionStore
         await connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO sync_runs (run_id, connector_id, trigger_kind, status, started_at, heartbeat_at, acked_through,
-                                   pulled, inserted, updated, unchanged, quarantined, run_number)
-            VALUES (@runId, @connectorId, @trigger, 'running', @now, @now, -1, 0, 0, 0, 0, 0, @number);
+                                   pulled, inserted, updated, unchanged, quarantined, run_number, lease_token)
+            VALUES (@runId, @connectorId, @trigger, 'running', @now, @now, -1, 0, 0, 0, 0, 0, @number, @leaseToken);
             UPDATE connector_state SET current_run = @runId, run_number = @number, updated_at = @now WHERE connector_id = @connectorId;
-            """, new { runId = runId.ToString(), connectorId, trigger, now, number }, tx, cancellationToken: ct)).ConfigureAwait(false);
+            """, new { runId = runId.ToString(), connectorId, trigger, now, number, leaseToken }, tx, cancellationToken: ct)).ConfigureAwait(false);
         await tx.CommitAsync(ct).ConfigureAwait(false);
         return new SyncRun
         {
@@ -64,23 +78,63 @@ public sealed partial class SqlSupervisionStore
         await tx.CommitAsync(ct).ConfigureAwait(false);
     }
 
-    public async Task<int> InterruptStaleRunsAsync(DateTimeOffset heartbeatBefore, IReadOnlyCollection<Guid> alive, CancellationToken ct)
+    public async Task<IReadOnlyList<string>> InterruptStaleRunsAsync(DateTimeOffset heartbeatBefore, IReadOnlyCollection<Guid> alive, CancellationToken ct)
     {
         await using var connection = await OpenAsync(ct).ConfigureAwait(false);
         await using var tx = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
-        var stale = (await connection.QueryAsync<string>(new CommandDefinition(
-            "SELECT run_id FROM sync_runs WHERE status = 'running' AND heartbeat_at < @cutoff",
-            new { cutoff = heartbeatBefore.ToUnixTimeMilliseconds() }, tx, cancellationToken: ct)).ConfigureAwait(false))
-            .Where(runId => !alive.Contains(Guid.Parse(runId)))
+        // Dead: no heartbeat for too long, or the connector's lease the run was started under has expired or passed on.
+        var stale = (await connection.QueryAsync<(string RunId, string ConnectorId)>(new CommandDefinition(
+            """
+            SELECT r.run_id, r.connector_id FROM sync_runs r
+            WHERE r.status = 'running' AND (r.heartbeat_at < @cutoff OR (r.lease_token IS NOT NULL AND NOT EXISTS (
+                SELECT 1 FROM leases l WHERE l.name = 'connector:' || r.connector_id AND l.token = r.lease_token AND l.expires_at > @now)))
+            """,
+            new { cutoff = heartbeatBefore.ToUnixTimeMilliseconds(), now = Now }, tx, cancellationToken: ct)).ConfigureAwait(false))
+            .Where(run => !alive.Contains(Guid.Parse(run.RunId)))
             .ToList();
-        foreach (var runId in stale)
+        foreach (var (runId, _) in stale)
         {
             await EndRunAsync(connection, tx, runId, RunStatus.Interrupted,
-                "The process running this sync stopped (no heartbeat); the next run resumes from the last stored checkpoint.", ct).ConfigureAwait(false);
+                "The process running this sync stopped (no heartbeat, or its lease expired); the next run resumes from the last stored checkpoint.", ct).ConfigureAwait(false);
         }
 
         await tx.CommitAsync(ct).ConfigureAwait(false);
-        return stale.Count;
+        return [.. stale.Select(s => s.ConnectorId).Distinct(StringComparer.Ordinal)];
+    }
+
+    public async Task RequestRunAsync(string connectorId, string trigger, CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct).ConfigureAwait(false);
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO connector_state (connector_id, updated_at, requested_trigger) VALUES (@connectorId, @now, @trigger)
+            ON CONFLICT (connector_id) DO UPDATE SET requested_trigger = excluded.requested_trigger
+            """, new { connectorId, trigger, now = Now }, cancellationToken: ct)).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<(string ConnectorId, string Trigger)>> TakeRunRequestsAsync(CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct).ConfigureAwait(false);
+        await using var tx = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+        var requests = (await connection.QueryAsync<(string, string)>(new CommandDefinition(
+            "SELECT connector_id, requested_trigger FROM connector_state WHERE requested_trigger IS NOT NULL AND current_run IS NULL",
+            transaction: tx, cancellationToken: ct)).ConfigureAwait(false)).ToList();
+        foreach (var (connectorId, _) in requests)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE connector_state SET requested_trigger = NULL WHERE connector_id = @connectorId", new { connectorId }, tx, cancellationToken: ct)).ConfigureAwait(false);
+        }
+
+        await tx.CommitAsync(ct).ConfigureAwait(false);
+        return requests;
+    }
+
+    public async Task<IReadOnlySet<string>> GetRunningConnectorsAsync(CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct).ConfigureAwait(false);
+        var running = await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT connector_id FROM connector_state WHERE current_run IS NOT NULL", cancellationToken: ct)).ConfigureAwait(false);
+        return running.ToHashSet(StringComparer.Ordinal);
     }
 
     public async Task<SyncRun?> GetRunAsync(Guid runId, CancellationToken ct)

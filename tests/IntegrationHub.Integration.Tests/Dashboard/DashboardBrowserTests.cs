@@ -42,11 +42,20 @@ public sealed class DashboardBrowserTests
         });
         await using var page = await browser.NewPageAsync();
         await page.SetViewportAsync(new ViewPortOptions { Width = 1366, Height = 768 }); // a laptop screen
+        // Whatever the Content-Security-Policy refuses, Chromium reports on the console.
+        var refused = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        page.Console += (_, e) =>
+        {
+            if (e.Message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase) || e.Message.Text.Contains("Refused to", StringComparison.Ordinal))
+                refused.Enqueue(e.Message.Text);
+        };
 
         // Sign in: the overview sends an anonymous visitor to the sign-in page.
         await page.GoToAsync(new Uri(hub.Address, "/").ToString());
         Assert.EndsWith("/signin?ReturnUrl=%2F", page.Url, StringComparison.Ordinal);
         Assert.Equal("zh-CN", await page.EvaluateExpressionAsync<string>("document.documentElement.lang"));
+        // The page's own styles apply under the policy (its <style> carries the answer's nonce).
+        Assert.Equal("rgb(18, 50, 79)", await page.EvaluateExpressionAsync<string>("getComputedStyle(document.querySelector('header')).backgroundColor"));
         await page.TypeAsync("#api-key", await settings.ReadAdminKeyAsync());
         await Task.WhenAll(page.WaitForNavigationAsync(), page.ClickAsync("#sign-in"));
 
@@ -99,6 +108,7 @@ public sealed class DashboardBrowserTests
         Assert.True(await page.EvaluateExpressionAsync<int>("document.querySelectorAll('#ranking tr[data-unit]').length") > 0);
         await page.ScreenshotAsync(Path.Combine(screenshots, "7-indicators.png"), new ScreenshotOptions { FullPage = true });
 
+        Assert.True(refused.IsEmpty, "The Content-Security-Policy refused part of the dashboard:\n" + string.Join("\n", refused));
         await browser.CloseAsync();
         Directory.Delete(profile, recursive: true);
     }

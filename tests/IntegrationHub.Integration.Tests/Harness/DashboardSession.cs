@@ -34,11 +34,26 @@ public sealed partial class DashboardSession : IDisposable
     /// <summary>Posts a form of the page at <paramref name="pagePath"/> with the antiforgery token that page carries.</summary>
     public async Task<HttpResponseMessage> PostFormAsync(string pagePath, string action, IDictionary<string, string> fields)
     {
-        var page = await Client.GetStringAsync(pagePath);
-        var token = AntiforgeryToken().Match(page);
-        Assert.True(token.Success, $"{pagePath} carries no antiforgery token.");
-        var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value) };
+        var token = await AntiforgeryTokenAsync(pagePath);
+        Assert.True(token is not null, $"{pagePath} carries no antiforgery token.");
+        return await PostFormWithTokenAsync(action, token, fields);
+    }
+
+    /// <summary>Posts form fields with the given antiforgery token (none: a forged post).</summary>
+    public async Task<HttpResponseMessage> PostFormWithTokenAsync(string action, string? token, IDictionary<string, string> fields)
+    {
+        var form = new Dictionary<string, string>(fields);
+        if (token is not null)
+            form["__RequestVerificationToken"] = token;
         return await Client.PostAsync(action, new FormUrlEncodedContent(form));
+    }
+
+    /// <summary>The antiforgery token of the page at <paramref name="pagePath"/> as this session sees it (also a 403 page), or null.</summary>
+    public async Task<string?> AntiforgeryTokenAsync(string pagePath)
+    {
+        var page = await (await Client.GetAsync(pagePath)).Content.ReadAsStringAsync();
+        var token = AntiforgeryToken().Match(page);
+        return token.Success ? WebUtility.HtmlDecode(token.Groups[1].Value) : null;
     }
 
     public void Dispose() => Client.Dispose();

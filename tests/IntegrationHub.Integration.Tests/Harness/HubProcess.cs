@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
+using IntegrationHub.Integration.Tests.Harness.Secrets;
 
 namespace IntegrationHub.Integration.Tests.Harness;
 
@@ -21,18 +22,8 @@ public sealed class HubProcess : IAsyncDisposable
     public static async Task<HubProcess> StartAsync(HubSettings settings)
     {
         var port = FreePort();
-        var start = new ProcessStartInfo("dotnet")
-        {
-            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "IntegrationHub.Host.dll") },
-            WorkingDirectory = settings.DataDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var (key, value) in settings.Values)
-            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        var start = StartInfo(settings);
         start.Environment["Hub__Urls"] = $"http://127.0.0.1:{port}";
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
 
         var log = Path.Combine(settings.DataDirectory, "hub-process.log");
         var process = Process.Start(start) ?? throw new InvalidOperationException("The hub process did not start.");
@@ -41,7 +32,12 @@ public sealed class HubProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
+        var transcript = SecretTranscript.Suite;
+        var client = new HttpClient(transcript is null ? new HttpClientHandler() : new AnswerRecordingHandler(transcript))
+        {
+            BaseAddress = new Uri($"http://127.0.0.1:{port}"),
+            Timeout = TimeSpan.FromSeconds(30),
+        };
         var deadline = DateTime.UtcNow.AddSeconds(90);
         while (true)
         {
@@ -62,8 +58,46 @@ public sealed class HubProcess : IAsyncDisposable
             await Task.Delay(200);
         }
 
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await settings.ReadAdminKeyAsync());
+        var adminKey = await settings.ReadAdminKeyAsync();
+        transcript?.Register(adminKey, "admin.key of a hub process");
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", adminKey);
         return new HubProcess(process, client);
+    }
+
+    /// <summary>
+    /// Runs the hub's executable with a command (<c>backup --to DIR</c>) on the settings, as an operator would on the
+    /// hub's machine, and returns its exit code and output.
+    /// </summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunCommandAsync(HubSettings settings, params string[] args)
+    {
+        var start = StartInfo(settings);
+        foreach (var arg in args)
+            start.ArgumentList.Add(arg);
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("The hub's executable did not start.");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await process.WaitForExitAsync(timeout.Token);
+        var (written, failed) = (await output, await error);
+        SecretTranscript.Suite?.Write($"command {string.Join(' ', args)}: {written} {failed}");
+        return (process.ExitCode, written, failed);
+    }
+
+    /// <summary>The hub's executable with the settings as <c>Hub__…</c> environment variables, in the data folder.</summary>
+    private static ProcessStartInfo StartInfo(HubSettings settings)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "IntegrationHub.Host.dll") },
+            WorkingDirectory = settings.DataDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var (key, value) in settings.Values)
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        return start;
     }
 
     /// <summary>SIGKILL: no shutdown hook runs, nothing is flushed, in-flight messages of the in-memory bus are lost.</summary>
@@ -98,6 +132,7 @@ public sealed class HubProcess : IAsyncDisposable
     {
         if (line is null)
             return;
+        SecretTranscript.Suite?.Write("process " + line);
         lock (LogLock)
             File.AppendAllText(path, line + Environment.NewLine);
     }

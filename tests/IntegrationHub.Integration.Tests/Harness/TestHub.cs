@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using IntegrationHub.Host.Hosting;
+using IntegrationHub.Integration.Tests.Harness.Secrets;
 using IntegrationHub.Store;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -56,13 +57,38 @@ public sealed class TestHub : IAsyncDisposable
     /// <param name="services">Extra services for the hub (an in-memory span exporter, say).</param>
     public static async Task<TestHub> StartAsync(HubSettings settings, bool ownsSettings = false, CapturedLog? log = null, Action<IServiceCollection>? services = null)
     {
-        var app = log is null
-            ? HubApplication.Create(settings.Values, services: services)
-            : HubApplication.Create(settings.Values, LogLevel.Debug, logging => logging.AddProvider(log), services);
-        await app.StartAsync();
+        // Every hub's log lines and answers go to the suite's transcript, searched for secrets after the tests.
+        var transcript = SecretTranscript.Suite;
+        var app = HubApplication.Create(settings.Values, log is null ? LogLevel.Warning : LogLevel.Debug,
+            logging =>
+            {
+                if (log is not null)
+                    logging.AddProvider(log);
+                transcript?.AddTo(logging);
+            },
+            hub =>
+            {
+                transcript?.AddTo(hub);
+                services?.Invoke(hub);
+            });
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            // A hub that failed to start (a test of a refused configuration) stops what it had started.
+            await app.DisposeAsync();
+            throw;
+        }
+
         var address = app.Address();
+        var adminKey = await settings.ReadAdminKeyAsync();
+        transcript?.Register(adminKey, "admin.key");
+        if (transcript is not null)
+            ConnectorSecretValues.RegisterAll(transcript, app.Services);
         var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromMinutes(2) };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await settings.ReadAdminKeyAsync());
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", adminKey);
         return new TestHub(app, settings, ownsSettings, client, address);
     }
 

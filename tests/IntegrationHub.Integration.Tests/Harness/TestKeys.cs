@@ -9,6 +9,7 @@ public static class TestKeys
     {
         var (record, key) = ApiKeys.Issue(name, role, scopes, DateTimeOffset.UtcNow);
         await hub.Store.CreateApiKeyAsync(record, ApiKeys.Hash(key), CancellationToken.None);
+        Secrets.SecretTranscript.Suite?.Register(key, $"TestKeys {role} key '{name}'");
         return key;
     }
 }

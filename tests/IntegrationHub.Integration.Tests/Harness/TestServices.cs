@@ -102,6 +102,28 @@ public static class TestServices
         return name;
     }
 
+    /// <summary>
+    /// A RabbitMQ user of its own for one hub, allowed on <paramref name="virtualHost"/> only, with a random password:
+    /// the secret scan then has a real bus password to look for in the hub's logs (docs/security.md).
+    /// </summary>
+    public static async Task<(string User, string Password)> CreateUserAsync(string virtualHost)
+    {
+        var user = $"hubtest-{Guid.NewGuid():N}";
+        var password = $"rmq-{Guid.NewGuid():N}";
+        using var client = ManagementClient();
+        var body = new StringContent(new System.Text.Json.Nodes.JsonObject { ["password"] = password, ["tags"] = "" }.ToJsonString(), Encoding.UTF8, "application/json");
+        (await client.PutAsync($"/api/users/{user}", body)).EnsureSuccessStatusCode();
+        var permissions = new StringContent("""{"configure":".*","write":".*","read":".*"}""", Encoding.UTF8, "application/json");
+        (await client.PutAsync($"/api/permissions/{virtualHost}/{user}", permissions)).EnsureSuccessStatusCode();
+        return (user, password);
+    }
+
+    public static async Task DeleteUserAsync(string user)
+    {
+        using var client = ManagementClient();
+        await client.DeleteAsync($"/api/users/{user}");
+    }
+
     public static async Task DeleteVirtualHostAsync(string name)
     {
         using var client = ManagementClient();

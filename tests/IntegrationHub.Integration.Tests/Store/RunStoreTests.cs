@@ -23,7 +23,7 @@ public sealed class RunStoreTests
 
         var interrupted = await store.InterruptStaleRunsAsync(clock.GetUtcNow() - TimeSpan.FromSeconds(30), [busy.RunId], CancellationToken.None);
 
-        Assert.Equal(1, interrupted);
+        Assert.Single(interrupted);
         Assert.Equal(RunStatus.Interrupted, (await store.GetRunAsync(dead.RunId, CancellationToken.None))!.Status);
         Assert.Equal(RunStatus.Running, (await store.GetRunAsync(busy.RunId, CancellationToken.None))!.Status);
     }

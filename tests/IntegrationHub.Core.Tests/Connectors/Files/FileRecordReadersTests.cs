@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using ClosedXML.Excel;
+using IntegrationHub.Connectors;
 using IntegrationHub.Connectors.Files;
 
 namespace IntegrationHub.Core.Tests.Connectors.Files;
@@ -88,6 +89,30 @@ public sealed class FileRecordReadersTests : IDisposable
     }
 
     [Fact]
+    public void Csv_FieldOverTheLengthLimit_IsCutWithAProblem_AndTheRowsAfterItKeepTheirLineNumbers()
+    {
+        File.WriteAllText(_folder.File("cases.csv"), $"id,facts\n1,\"{new string('事', 3_000)}\n{new string('实', 3_000)}\"\n2,ok\n");
+        var limits = SourceLimits.Default with { MaxFieldLength = 1_000 };
+
+        var rows = FileRecordReaders.Read(_folder.File("cases.csv"), Options(FileFormat.Csv), limits).ToList();
+
+        Assert.Equal(["row 2", "row 4"], rows.Select(r => r.Position));
+        Assert.Contains("6,001 characters long, over the limit of 1,000 (rule: Hub:Limits:MaxFieldLength)", rows[0].Problem, StringComparison.Ordinal);
+        Assert.EndsWith("… (6,001 characters)", rows[0].Data["facts"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Null(rows[1].Problem);
+    }
+
+    [Fact]
+    public void Csv_HeaderWithMoreColumnsThanTheLimit_IsUnreadableAsAWhole()
+    {
+        File.WriteAllText(_folder.File("cases.csv"), string.Join(',', Enumerable.Range(1, 3_000).Select(i => $"c{i}")) + "\n1\n");
+
+        var error = Assert.Throws<UnreadableFileException>(() => FileRecordReaders.Read(_folder.File("cases.csv"), Options(FileFormat.Csv)).ToList());
+
+        Assert.Contains("3,000 columns, over the limit of 2,000 (rule: Hub:Limits:MaxFields)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Xlsx_SheetByName_ReadsNumbersAsNumbersAndDatesAsIsoDates()
     {
         using (var workbook = new XLWorkbook())
@@ -132,6 +157,65 @@ public sealed class FileRecordReadersTests : IDisposable
         var row = Assert.Single(Read("cases.xlsx", Options(FileFormat.Xlsx)));
 
         Assert.Contains("C2", row.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Xlsx_StreamingReader_GivesTheValuesClosedXmlGives_ForEveryKindOfCell()
+    {
+        using (var workbook = new XLWorkbook())
+        {
+            var sheet = workbook.AddWorksheet("案件");
+            string[] header = ["案件ID", "名称", "金额", "决定日期", "更新时间", "重大", "时长", "编号文本", "名称", "空列"];
+            for (var c = 0; c < header.Length; c++)
+                sheet.Cell(1, c + 1).Value = header[c];
+            for (var r = 2; r <= 40; r++)
+            {
+                sheet.Cell(r, 1).Value = r * 1000L;
+                sheet.Cell(r, 2).Value = r % 3 == 0 ? "" : $"某某公司 {r} 「引号」 <尖括号> & 符号";
+                sheet.Cell(r, 3).Value = r * 12.345;
+                sheet.Cell(r, 4).Value = new DateTime(2026, 1, 1).AddDays(r);
+                sheet.Cell(r, 5).Value = new DateTime(2026, 1, 1, 8, 0, 0).AddMinutes(r * 37);
+                sheet.Cell(r, 6).Value = r % 2 == 0;
+                sheet.Cell(r, 7).Value = TimeSpan.FromMinutes(r * 61);
+                sheet.Cell(r, 8).SetValue($"{r:D6}");
+                sheet.Cell(r, 9).Value = r % 5 == 0 ? "重复表头" : "";
+            }
+
+            sheet.Cell(20, 12).Value = "无表头的值";
+            sheet.Row(30).Clear();
+            workbook.SaveAs(_folder.File("cases.xlsx"));
+        }
+
+        var rows = Read("cases.xlsx", Options(FileFormat.Xlsx));
+
+        using var expected = new XLWorkbook(_folder.File("cases.xlsx"));
+        var names = new[] { "案件ID", "名称", "金额", "决定日期", "更新时间", "重大", "时长", "编号文本", "名称_2", "空列" };
+        var expectedRows = expected.Worksheet(1).RowsUsed().Where(r => r.RowNumber() > 1 && !r.IsEmpty()).ToList();
+        Assert.Equal(expectedRows.Select(r => $"row {r.RowNumber()}"), rows.Select(r => r.Position));
+        foreach (var (row, xl) in rows.Zip(expectedRows))
+        {
+            Assert.Equal(names, row.Data.Select(p => p.Key));
+            for (var c = 0; c < names.Length; c++)
+            {
+                var cell = xl.Cell(c + 1);
+                object? value = cell.IsEmpty() ? null : cell.DataType switch
+                {
+                    XLDataType.Number => cell.GetDouble() == Math.Floor(cell.GetDouble())
+                        ? (long)cell.GetDouble()
+                        : decimal.Parse(cell.GetDouble().ToString("R", System.Globalization.CultureInfo.InvariantCulture), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture),
+                    XLDataType.Boolean => cell.GetBoolean(),
+                    XLDataType.DateTime => cell.GetDateTime().TimeOfDay == TimeSpan.Zero
+                        ? cell.GetDateTime().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
+                        : cell.GetDateTime().ToString("yyyy-MM-ddTHH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture),
+                    XLDataType.TimeSpan => cell.GetTimeSpan().ToString("c", System.Globalization.CultureInfo.InvariantCulture),
+                    _ => cell.GetString() is { Length: > 0 } text ? text : null,
+                };
+                var actual = row.Data[names[c]];
+                Assert.Equal(value is null ? null : Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture), actual is null ? null : actual.GetValueKind() == System.Text.Json.JsonValueKind.String ? actual.GetValue<string>() : actual.ToJsonString().ToLowerInvariant() == "true" ? "True" : actual.ToJsonString() == "false" ? "False" : actual.ToJsonString());
+            }
+
+            Assert.Equal(xl.RowNumber() == 20 ? "cell(s) L20 hold a value in a column without a header" : null, row.Problem);
+        }
     }
 
     [Fact]

@@ -2,7 +2,6 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using IntegrationHub.Connectors.Rest;
 using IntegrationHub.Integration.Tests.Harness;
-using IntegrationHub.Samples;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
@@ -15,19 +14,6 @@ namespace IntegrationHub.Integration.Tests.Connectors.Rest;
 public sealed class RestHubTests
 {
     private const int PageSize = 10;
-
-    /// <summary>Valid sample rows of the ecology department as JSON records (numbers stay numbers).</summary>
-    private static List<JsonObject> EcologyRows(int count) =>
-        [.. new SampleGenerator(SampleSources.Seed).Generate(count * 2)
-            .Where(r => r.Department == SampleDepartment.EcologyEnvironment && r.Row.Truth.Defect is null)
-            .Take(count)
-            .Select(r => new JsonObject(r.Row.Values.Select(v => KeyValuePair.Create(v.Key, v.Value switch
-            {
-                null => null,
-                long n => JsonValue.Create(n),
-                decimal d => JsonValue.Create(d),
-                var other => (JsonNode?)JsonValue.Create(Convert.ToString(other, System.Globalization.CultureInfo.InvariantCulture)),
-            }))))];
 
     private static string WriteConnector(JsonObject source, string id)
     {
@@ -50,7 +36,7 @@ public sealed class RestHubTests
     [MemberData(nameof(HubStacks.Both), MemberType = typeof(HubStacks))]
     public async Task Run_FailingOnPage3_StoresTheCheckpointOfPage2_AndTheNextRunCompletesWithEveryRecordOnce(HubStack stack)
     {
-        var rows = EcologyRows(45);
+        var rows = EcologyRecords.Valid(45);
         var failing = true;
         TestHub? running = null;
         await using var api = await DepartmentApi.StartAsync(app => app.MapGet("/ecology/cases", async (int page, int pageSize) =>

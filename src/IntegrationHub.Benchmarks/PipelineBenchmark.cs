@@ -1,0 +1,206 @@
+using System.Data.Common;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+using Dapper;
+using IntegrationHub.Connectors.Definitions;
+using IntegrationHub.Host.Hosting;
+using IntegrationHub.Pipeline.Runs;
+using IntegrationHub.Samples;
+using IntegrationHub.Store;
+using IntegrationHub.Store.Model;
+using IntegrationHub.Store.Sql;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace IntegrationHub.Benchmarks;
+
+/// <summary>
+/// Syncs the two sample departments (with their cross-department duplicates and defects) end to end — source →
+/// connector → normalizer → bus → store — and prints, for a first load, a second sync of the unchanged source and a sync
+/// with 10% of the rows changed: records/s, busy time per stage, batch latency percentiles, peak memory and the
+/// conservation check; and, in the same run, the limit of the machine for the same rows (binary COPY into a bare
+/// PostgreSQL table, or prepared SQLite inserts) with the ratio pipeline / limit.
+/// </summary>
+internal static class PipelineBenchmark
+{
+    public static async Task<int> RunAsync(BenchmarkOptions options, string work, Dictionary<string, string?> settings)
+    {
+        Console.WriteLine($"mode=pipeline stack={options.Stack} cases/department={options.CasesPerDepartment} cores={Environment.ProcessorCount} " +
+                          $"os={System.Runtime.InteropServices.RuntimeInformation.OSDescription} runtime={Environment.Version} load={Load()}");
+        var generate = Stopwatch.StartNew();
+        var sources = await CreateSourcesAsync(options, work, settings);
+        SampleConnectors.Write(options.ConnectorsDirectory, Path.Combine(work, "connectors"), sources.Provider, sources.ConnectionString);
+        Console.WriteLine($"generated sources in {generate.Elapsed.TotalSeconds:F1} s");
+
+        await using var app = HubApplication.Create(settings, LogLevel.Warning);
+        await app.StartAsync();
+        var runner = app.Services.GetRequiredService<ConnectorRunner>();
+        var registry = app.Services.GetRequiredService<IConnectorRegistry>();
+        var store = app.Services.GetRequiredService<ISupervisionStore>();
+        var dialect = app.Services.GetRequiredService<StoreDialect>();
+        using var stages = new StageTimes();
+
+        var first = await SyncAsync("first load", runner, registry, store, stages);
+        var limit = options.Stack == "production"
+            ? await StoreWriteLimit.PostgresAsync(settings["Hub:Store:ConnectionString"]!)
+            : await StoreWriteLimit.SqliteAsync($"Data Source={Path.Combine(work, "data", "hub.db")}", Path.Combine(work, "limit.db"));
+        var limitRate = limit.Rows / limit.Elapsed.TotalSeconds;
+        Console.WriteLine($"limit: {(options.Stack == "production" ? "binary COPY" : "prepared SQLite inserts, 10,000 a transaction,")} of the same {limit.Rows:N0} normalized rows " +
+                          $"into a bare table: {limit.Elapsed.TotalSeconds:F1} s = {limitRate:N0} rows/s; pipeline / limit = {first.Rate / limitRate:P0} (load {Load()})");
+
+        // A full re-read of a source that did not change: every record arrives again and is recognised as unchanged.
+        await using (var connection = await dialect.OpenAsync(CancellationToken.None))
+            await connection.ExecuteAsync("UPDATE connector_state SET checkpoint = NULL");
+        var unchanged = await SyncAsync("second sync, source unchanged", runner, registry, store, stages);
+        Console.WriteLine($"  {unchanged.Rate / first.Rate:F1}× the first load; inserted + updated = {unchanged.Counts.Inserted + unchanged.Counts.Updated:N0}");
+
+        foreach (var department in SampleDepartment.All)
+        {
+            await using var connection = sources.Open(department);
+            var count = (int)(first.PulledOf(department.Id) / 10);
+            await ChangeAsync(connection, department, count);
+        }
+
+        var changed = await SyncAsync("sync after 10% of the rows changed", runner, registry, store, stages);
+        var conserved = first.Conserves && unchanged.Conserves && changed.Conserves;
+        Console.WriteLine($"golden records: {await store.CountRecordsAsync(CancellationToken.None):N0}; conservation {(conserved ? "holds" : "BROKEN")} in every run");
+        await app.StopAsync();
+        await sources.DisposeAsync();
+        return conserved ? 0 : 1;
+    }
+
+    private static async Task ChangeAsync(DbConnection connection, SampleDepartment department, int count)
+    {
+        await connection.OpenAsync();
+        // Only valid penalty rows can be changed: fewer when a department has fewer.
+        while (true)
+        {
+            try
+            {
+                await SampleSourceWriter.ChangeAsync(connection, department, count, seed: 11, DateTimeOffset.UtcNow.AddYears(5), CancellationToken.None);
+                return;
+            }
+            catch (ArgumentOutOfRangeException) when (count > 1)
+            {
+                count = count * 9 / 10;
+            }
+        }
+    }
+
+    private static async Task<SyncResult> SyncAsync(string name, ConnectorRunner runner, IConnectorRegistry registry, ISupervisionStore store, StageTimes stages)
+    {
+        stages.Reset();
+        GC.Collect();
+        using var memory = new PeakMemorySampler();
+        var watch = Stopwatch.StartNew();
+        // The departments sync at once, as the scheduler starts them.
+        var runs = await Task.WhenAll(registry.All.Select(async connector =>
+            await runner.RunAsync(connector, "benchmark", CancellationToken.None) ?? throw new InvalidOperationException($"{connector.Id} was already running.")));
+        watch.Stop();
+        var result = new SyncResult(runs, watch.Elapsed);
+        var latencies = await BatchLatencies.ReadAsync(store, runs.Select(r => r.RunId));
+        var c = result.Counts;
+        Console.WriteLine($"{name}: {c.Pulled:N0} records in {watch.Elapsed.TotalSeconds:F1} s = {result.Rate:N0} records/s " +
+                          $"(pulled = inserted {c.Inserted:N0} + updated {c.Updated:N0} + unchanged {c.Unchanged:N0} + quarantined {c.Quarantined:N0} + deleted {c.Deleted:N0}; " +
+                          $"{(result.Conserves ? "conserved" : "NOT CONSERVED")}; {string.Join(", ", runs.Select(r => $"{r.ConnectorId} {r.Status}"))})");
+        Console.WriteLine($"  busy time per stage: {stages.Describe()}");
+        Console.WriteLine($"  batch latency (page read → committed): p50 {latencies.P50:F0} ms, p95 {latencies.P95:F0} ms, p99 {latencies.P99:F0} ms ({latencies.Count} batches)");
+        Console.WriteLine($"  peak working set {memory.PeakWorkingSetMb:N0} MiB, peak managed heap {memory.PeakManagedMb:N0} MiB; load {Load()}");
+        return result;
+    }
+
+    private static async Task<Sources> CreateSourcesAsync(BenchmarkOptions options, string work, Dictionary<string, string?> settings)
+    {
+        if (options.Stack != "production")
+        {
+            await SampleDatabases.EnsureSqliteAsync(Path.Combine(work, "sources"), options.CasesPerDepartment, options.Seed, CancellationToken.None);
+            return new Sources("sqlite", department => $"Data Source={Path.Combine(work, "sources", department.Id + ".db")}", null);
+        }
+
+        var sourceDb = await BenchmarkDatabases.CreateAsync(options.Postgres!, "bench_source");
+        var storeDb = await BenchmarkDatabases.CreateAsync(options.Postgres!, "bench_store");
+        await using (var connection = new NpgsqlConnection(sourceDb))
+        {
+            await connection.OpenAsync();
+            foreach (var department in SampleDepartment.All)
+                await SampleSourceWriter.CreateAsync(connection, department, CancellationToken.None);
+            foreach (var chunk in new SampleGenerator(options.Seed).Generate(options.CasesPerDepartment).Chunk(10_000))
+            {
+                foreach (var group in chunk.GroupBy(r => r.Department))
+                    await SampleSourceWriter.InsertAsync(connection, group.Key, group.Select(g => g.Row), CancellationToken.None);
+            }
+        }
+
+        var virtualHost = options.RabbitVirtualHost ?? await RabbitVirtualHost.CreateAsync(options);
+        settings["Hub:Store:Provider"] = "postgres";
+        settings["Hub:Store:ConnectionString"] = storeDb;
+        settings["Hub:Bus:Transport"] = "rabbitmq";
+        settings["Hub:Bus:Host"] = options.RabbitHost;
+        settings["Hub:Bus:Port"] = options.RabbitPort.ToString(CultureInfo.InvariantCulture);
+        settings["Hub:Bus:VirtualHost"] = virtualHost;
+        return new Sources("postgres", _ => sourceDb, options.RabbitVirtualHost is null ? () => RabbitVirtualHost.DeleteAsync(options, virtualHost) : null);
+    }
+
+    /// <summary>The 1-minute load average, to print beside every figure.</summary>
+    private static string Load() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
+
+    private sealed record Sources(string Provider, Func<SampleDepartment, string> ConnectionString, Func<Task>? Cleanup) : IAsyncDisposable
+    {
+        public DbConnection Open(SampleDepartment department) => Provider == "postgres"
+            ? new NpgsqlConnection(ConnectionString(department))
+            : new SqliteConnection(ConnectionString(department));
+
+        public async ValueTask DisposeAsync()
+        {
+            if (Cleanup is not null)
+                await Cleanup();
+        }
+    }
+
+    private sealed record SyncResult(IReadOnlyList<SyncRun> Runs, TimeSpan Elapsed)
+    {
+        public SyncCounts Counts { get; } = Runs.Aggregate(SyncCounts.Zero, (sum, r) => new SyncCounts(sum.Pulled + r.Counts.Pulled, sum.Inserted + r.Counts.Inserted,
+            sum.Updated + r.Counts.Updated, sum.Unchanged + r.Counts.Unchanged, sum.Quarantined + r.Counts.Quarantined, sum.Deleted + r.Counts.Deleted));
+
+        public double Rate => Counts.Pulled / Elapsed.TotalSeconds;
+
+        public bool Conserves => Runs.All(r => r.Status == RunStatus.Completed && r.Counts.Conserves);
+
+        public long PulledOf(string connectorId) => Runs.Where(r => r.ConnectorId == connectorId).Sum(r => r.Counts.Pulled);
+    }
+
+    /// <summary>A RabbitMQ virtual host of the run's own (through the management API), so no other hub consumes its batches.</summary>
+    private static class RabbitVirtualHost
+    {
+        public static async Task<string> CreateAsync(BenchmarkOptions options)
+        {
+            var name = $"bench_{DateTime.UtcNow:yyyyMMddHHmmss}";
+            using var http = Management();
+            (await http.PutAsync($"api/vhosts/{name}", null)).EnsureSuccessStatusCode();
+            (await http.PutAsync($"api/permissions/{name}/guest", new StringContent("""{"configure":".*","write":".*","read":".*"}""", Encoding.UTF8, "application/json")))
+                .EnsureSuccessStatusCode();
+            _ = options;
+            return name;
+        }
+
+        public static async Task DeleteAsync(BenchmarkOptions options, string name)
+        {
+            using var http = Management();
+            await http.DeleteAsync($"api/vhosts/{name}");
+            _ = options;
+        }
+
+        private static HttpClient Management()
+        {
+            var port = Environment.GetEnvironmentVariable("HUB_TEST_RABBITMQ_MANAGEMENT_PORT")
+                ?? throw new InvalidOperationException("Give --vhost, or set HUB_TEST_RABBITMQ_MANAGEMENT_PORT (services.sh does) so the benchmark makes a virtual host of its own.");
+            var http = new HttpClient { BaseAddress = new Uri($"http://{Environment.GetEnvironmentVariable("HUB_TEST_RABBITMQ_HOST") ?? "127.0.0.1"}:{port}/") };
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("guest:guest")));
+            return http;
+        }
+    }
+}
