@@ -184,9 +184,9 @@ public static class ConnectorsApi
             if (drop is null)
             {
                 return Conflict(ValidationIssue.Error("replicationSlot", null, null, "connector.replication-slot",
-                    $"连接器“{id}”在数据源上持有复制槽 {slot}，数据源会为其保留日志。请说明如何处理：replicationSlot=drop（删除复制槽，释放日志；重新添加连接器将重新做快照）或 replicationSlot=keep（保留复制槽，直到在数据源上执行 SELECT pg_drop_replication_slot('{slot}');）。",
+                    $"连接器“{id}”在数据源上持有复制槽 {slot}，数据源会为其保留日志。请说明如何处理：replicationSlot=drop（删除复制槽，释放日志；以同一 id 重新添加时，需将 source.cdc.onSlotLost 设为 resnapshot 以重新做快照）或 replicationSlot=keep（保留复制槽，直到在数据源上执行 SELECT pg_drop_replication_slot('{slot}');）。",
                     $"Connector '{id}' reads its source's log through replication slot {slot}, which makes the source keep its log until it is read. Say what becomes of it: " +
-                    $"replicationSlot=drop (the source frees the log; adding the connector again takes a new snapshot) or replicationSlot=keep (the slot keeps log until it is dropped on the source: SELECT pg_drop_replication_slot('{slot}');)."));
+                    $"replicationSlot=drop (the source frees the log; a connector added again under this id needs source.cdc.onSlotLost = resnapshot to start over with a new snapshot) or replicationSlot=keep (the slot keeps log until it is dropped on the source: SELECT pg_drop_replication_slot('{slot}');)."));
             }
 
             if (drop.Value)

@@ -30,7 +30,7 @@ internal sealed class PostgresChangeCapture(TimeProvider clock) : IChangeCapture
             // check, discover and preview read the table as it is now and leave no slot behind.
             var sampled = table ?? throw Missing(read);
             await foreach (var (records, _) in TableSnapshot.PagesAsync(connection, sampled, null, options.PageSize, excluded, options.CommandTimeoutSeconds, ct).ConfigureAwait(false))
-                yield return new SourcePage(records, null);
+                yield return Screened(new SourcePage(records, null), read);
             yield break;
         }
 
@@ -77,7 +77,7 @@ internal sealed class PostgresChangeCapture(TimeProvider clock) : IChangeCapture
                 var snapshotTable = table ?? throw Missing(read);
                 await foreach (var (records, last) in TableSnapshot.PagesAsync(snapshot, snapshotTable, position.Snapshot!.After, options.PageSize, excluded, options.CommandTimeoutSeconds, ct)
                                    .ConfigureAwait(false))
-                    yield return new SourcePage(records, (position with { Snapshot = new SnapshotProgress(last) }).Serialize());
+                    yield return Screened(new SourcePage(records, (position with { Snapshot = new SnapshotProgress(last) }).Serialize()), read);
                 position = position with { Snapshot = null };
                 await snapshot.DisposeAsync().ConfigureAwait(false);
                 snapshot = null;
@@ -103,7 +103,7 @@ internal sealed class PostgresChangeCapture(TimeProvider clock) : IChangeCapture
                 var pager = new ChangePager(position, options.PageSize, TimeSpan.FromMilliseconds(read.Capture.FlushMilliseconds),
                     TimeSpan.FromSeconds(read.Capture.IdleCheckpointSeconds), clock);
                 await foreach (var page in pager.PagesAsync(stream.Events, endAt, ct).ConfigureAwait(false))
-                    yield return page;
+                    yield return Screened(page, read);
             }
         }
         finally
@@ -278,6 +278,10 @@ internal sealed class PostgresChangeCapture(TimeProvider clock) : IChangeCapture
         return $"The replication slot the connector's checkpoint belongs to {what}: the changes after log position {position.Position} cannot be read from it. " +
                "To start over with a new slot and a new snapshot, set source.cdc.onSlotLost to \"resnapshot\" (rows deleted at the source meanwhile stay in the hub).";
     }
+
+    /// <summary>Every record against <c>Hub:Limits</c> and the characters text may hold, as every connector's are.</summary>
+    private static SourcePage Screened(SourcePage page, CaptureRead read) =>
+        page.Records.Count == 0 ? page : page with { Records = [.. page.Records.Select(r => SourceRecordScreen.Screen(r, read.Context.Limits))] };
 
     private static SourceAccessException Missing(CaptureRead read) =>
         new("read", $"Table '{read.Options.Table}' does not exist in {read.Address}, or the connection's role cannot see it.");

@@ -129,12 +129,33 @@ public sealed class ChangeCaptureTests
     }
 
     [Fact]
+    public async Task AColumnAddedAndOneDroppedAtTheSource_ShowAsDrift_LikeAPolledSource()
+    {
+        await using var source = await CaptureSource.CreateAsync(20);
+        await using var hub = await TestHub.StartAsync(HubStack.Embedded, EmptyConnectors());
+        await RegisterAsync(hub, source.Definition(Connector, runSeconds: 1, continuous: false));
+        Assert.Equal("completed", (await hub.RunAsync(Connector))["status"]!.GetValue<string>());
+
+        var table = CaptureSource.Quote(source.Table);
+        await source.ExecuteAsync($"ALTER TABLE {table} ADD COLUMN \"备注\" text; ALTER TABLE {table} DROP COLUMN \"更新时间\"");
+        await source.MarkAsync(source.ValidKeys[0], 4);
+        var run = await hub.RunAsync(Connector);
+
+        Assert.Equal("completed", run["status"]!.GetValue<string>());
+        Assert.Equal(["备注"], run["drift"]!["added"]!.AsArray().Select(f => f!.GetValue<string>()));
+        Assert.Equal(["更新时间"], run["drift"]!["removed"]!.AsArray().Select(f => f!.GetValue<string>()));
+        Assert.Equal(4, (await StoredAsync(hub))[source.ValidKeys[0]].Marker);
+    }
+
+    [Fact]
     public async Task ASlotNobodyReads_PastTheLagThreshold_Alerts_AndRemovingItsConnectorAsksWhatBecomesOfTheSlot()
     {
         await using var source = await CaptureSource.CreateAsync(20);
         await using var hub = await TestHub.StartAsync(HubStack.Embedded, EmptyConnectors(), new Dictionary<string, string?>
         {
             ["Hub:Health:SlotLagBytes"] = "262144",
+            // Only the test's own evaluation raises the alert: the background one would take it first.
+            ["Hub:Health:EvaluationInterval"] = "01:00:00",
         });
         await RegisterAsync(hub, source.Definition(Connector, runSeconds: 2, continuous: false));
         Assert.Equal("completed", (await hub.RunAsync(Connector))["status"]!.GetValue<string>());
