@@ -41,7 +41,8 @@ internal sealed class CaptureSourceDatabase(string adminConnectionString, string
     {
         foreach (var row in rows)
         {
-            if (row.Truth.Defect is null)
+            // Rows with facts only: a marker appended to NULL facts would leave them NULL, changing nothing.
+            if (row.Truth.Defect is null && row.Values.GetValueOrDefault(Facts) is string { Length: > 0 })
                 valid.Add(long.Parse(row.SourceKey, CultureInfo.InvariantCulture));
             yield return row;
         }
@@ -141,7 +142,7 @@ internal sealed class CaptureSourceDatabase(string adminConnectionString, string
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
-            $"UPDATE {Quote(Department.Table)} SET {Facts} = regexp_replace({Facts}, '#[0-9]+#$', '') || @marker WHERE {Quote(Department.KeyColumn)} = ANY(@keys)", connection)
+            $"UPDATE {Quote(Department.Table)} SET {Quote(Facts)} = regexp_replace({Quote(Facts)}, '#[0-9]+#$', '') || @marker WHERE {Quote(Department.KeyColumn)} = ANY(@keys)", connection)
         {
             CommandTimeout = 0,
         };
@@ -190,12 +191,12 @@ internal sealed class CaptureSourceDatabase(string adminConnectionString, string
         await drop.ExecuteNonQueryAsync();
     }
 
-    private static string Facts => Quote("违法事实");
+    private const string Facts = "违法事实";
 
     private static NpgsqlCommand MarkCommand(NpgsqlConnection connection)
     {
         var command = new NpgsqlCommand(
-            $"UPDATE {Quote(Department.Table)} SET {Facts} = regexp_replace({Facts}, '#[0-9]+#$', '') || @marker WHERE {Quote(Department.KeyColumn)} = @key", connection);
+            $"UPDATE {Quote(Department.Table)} SET {Quote(Facts)} = regexp_replace({Quote(Facts)}, '#[0-9]+#$', '') || @marker WHERE {Quote(Department.KeyColumn)} = @key", connection);
         command.Parameters.Add(new NpgsqlParameter<string>("marker", ""));
         command.Parameters.Add(new NpgsqlParameter<long>("key", 0L));
         return command;

@@ -36,7 +36,7 @@ public sealed class CaptureSource : IAsyncDisposable
 
     public string Key => Department.KeyColumn;
 
-    /// <summary>The keys of the rows the hub stores (valid ones); the defective ones go to quarantine.</summary>
+    /// <summary>The keys of the rows the hub stores (valid ones) that have facts to mark; the defective ones go to quarantine.</summary>
     public IReadOnlyList<long> ValidKeys { get; private set; } = [];
 
     public int Rows { get; private set; }
@@ -47,7 +47,8 @@ public sealed class CaptureSource : IAsyncDisposable
         var definition = sources.DefinitionFor(Department, "probe");
         var source = new CaptureSource(sources, definition["source"]!["connectionString"]!.GetValue<string>())
         {
-            ValidKeys = [.. sources.Rows.Where(r => r.Department == Department && r.Row.Truth.Defect is null)
+            // Valid rows with facts (penalties): a marker appended to NULL facts would leave them NULL, changing nothing.
+            ValidKeys = [.. sources.Rows.Where(r => r.Department == Department && r.Row.Truth.Defect is null && r.Row.Values.GetValueOrDefault(Facts) is string { Length: > 0 })
                 .Select(r => long.Parse(r.Row.SourceKey, CultureInfo.InvariantCulture)).Order()],
             Rows = sources.Rows.Count(r => r.Department == Department),
         };

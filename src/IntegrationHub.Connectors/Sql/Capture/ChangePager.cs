@@ -25,11 +25,13 @@ internal sealed class ChangePager(CaptureCheckpoint start, int pageSize, TimeSpa
         string? transaction = null;
         int inTransaction = 0, skip = 0;
         string? quiet = null;
+        var pageHasDeletion = false;
 
         SourcePage Emit(CaptureCheckpoint checkpoint)
         {
             var result = new SourcePage([.. page], checkpoint.Serialize());
             page.Clear();
+            pageHasDeletion = false;
             firstAt = null;
             lastEmitAt = clock.GetUtcNow();
             return result;
@@ -57,7 +59,16 @@ internal sealed class ChangePager(CaptureCheckpoint start, int pageSize, TimeSpa
                             break;
                         }
 
+                        // The store applies a batch's deletions after its other changes: a change after a deletion starts
+                        // a new page, so that the store keeps the source's commit order.
+                        if (pageHasDeletion && !changed.Record.Deleted)
+                        {
+                            var paged = inTransaction - 1;
+                            yield return Emit(open && paged > 0 ? committed with { Partial = new PartialTransaction(transaction!, paged) } : committed);
+                        }
+
                         page.Add(changed.Record);
+                        pageHasDeletion |= changed.Record.Deleted;
                         firstAt ??= clock.GetUtcNow();
                         if (page.Count >= pageSize)
                             yield return Emit(open ? committed with { Partial = new PartialTransaction(transaction!, inTransaction) } : committed);

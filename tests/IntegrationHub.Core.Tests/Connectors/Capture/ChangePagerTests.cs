@@ -49,6 +49,22 @@ public sealed class ChangePagerTests
     }
 
     [Fact]
+    public async Task AChangeAfterADeletion_StartsANewPage_SoThatTheStoreKeepsCommitOrder()
+    {
+        var events = Channel.CreateUnbounded<LogEvent>();
+        Write(events, new LogEvent.Begun("tx-0/200"), Changed(1), Changed(2, deleted: true), Changed(3), Changed(4, deleted: true), new LogEvent.Committed("0/200"));
+        events.Writer.Complete();
+
+        var pages = await Pager().PagesAsync(events.Reader, Later, CancellationToken.None).ToListAsync();
+
+        Assert.Equal([[1, 2], [3, 4]], pages.Select(p => Rows(p).ToList()));
+        Assert.Equal(new PartialTransaction("tx-0/200", 2), Checkpoint(pages[0]).Partial);
+        Assert.Equal("0/100", Checkpoint(pages[0]).Position);
+        Assert.Null(Checkpoint(pages[1]).Partial);
+        Assert.Equal("0/200", Checkpoint(pages[1]).Position);
+    }
+
+    [Fact]
     public async Task ALargeTransaction_IsCutAtThePageSize_AndReadAgainAfterARestart_ItsPagedChangesAreSkipped()
     {
         var events = Channel.CreateUnbounded<LogEvent>();
@@ -154,6 +170,8 @@ public sealed class ChangePagerTests
 
     private static IEnumerable<LogEvent> Transaction(string end, params int[] rows) =>
         [new LogEvent.Begun($"tx-{end}"), .. rows.Select(r => new LogEvent.Changed(new SourceRecord(new JsonObject { ["id"] = r }))), new LogEvent.Committed(end)];
+
+    private static LogEvent.Changed Changed(int id, bool deleted = false) => new(new SourceRecord(new JsonObject { ["id"] = id }, Deleted: deleted));
 
     private static void Write(Channel<LogEvent> channel, params IEnumerable<LogEvent> events)
     {
