@@ -16,7 +16,7 @@ internal sealed record BenchmarkOptions(
           --records N                   indicators: golden records to generate; cdc: rows of the source table
                                         (default 1000000)
           --rate N, --seconds N         cdc: steady source changes per second, and for how long (default 1000, 60)
-          --backlog N                   cdc: changes made while the hub is down, then drained (default 100000)
+          --backlog N                   cdc: changes of a burst written faster than the hub reads (default 100000)
 
           --stack embedded|production   SQLite + in-memory bus (default), or PostgreSQL + RabbitMQ
           --cases N                     cases per sample department (default 50000; two departments)
