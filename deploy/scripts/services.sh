@@ -17,7 +17,7 @@
 #           outage of the broker or the database under a running hub). HUB_STOP_MODE: postgres fast (default) or
 #           immediate (crash recovery on up); rabbitmq stop (default) or kill (SIGKILL of the node).
 #
-# Exported in BASE_DIR/env: HUB_TEST_POSTGRES (PostgreSQL, trust auth), HUB_TEST_RABBITMQ_* (host, ports, guest
+# Exported in BASE_DIR/env: HUB_TEST_POSTGRES (PostgreSQL, trust auth, wal_level = logical), HUB_TEST_RABBITMQ_* (host, ports, guest
 # user), HUB_TEST_MYSQL (MariaDB over TCP as user hub/hub, database hubtest; the user may create databases).
 #
 # Facts behind the steps: docs SERVICES.md (no systemd, no Docker, running as root).
@@ -197,6 +197,10 @@ port = $port
 unix_socket_directories = '$dir'
 max_connections = 200
 fsync = on
+# logical replication for the sql connector's cdc mode (its tests create and drop their own slots)
+wal_level = logical
+max_replication_slots = 40
+max_wal_senders = 40
 EOF
         state_set PG_PORT "$port"
         log "postgres: starting on 127.0.0.1:$port"

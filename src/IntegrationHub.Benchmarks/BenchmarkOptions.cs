@@ -4,15 +4,19 @@ namespace IntegrationHub.Benchmarks;
 
 internal sealed record BenchmarkOptions(
     string Mode, int Records, string Stack, int CasesPerDepartment, int Seed, string ConnectorsDirectory,
-    string? Postgres, string RabbitHost, ushort RabbitPort, string? RabbitVirtualHost, long CsvMegabytes = 2048, long XlsxMegabytes = 500, int Workers = 0)
+    string? Postgres, string RabbitHost, ushort RabbitPort, string? RabbitVirtualHost, long CsvMegabytes = 2048, long XlsxMegabytes = 500,
+    int ChangesPerSecond = 1000, int ChangeSeconds = 60, int BacklogChanges = 100_000, int Workers = 0)
 {
     public const string Usage = """
         IntegrationHub benchmark: syncs generated department records end to end and prints throughput and memory;
         or, with --mode indicators, fills the store with golden records and times the indicator reports.
 
-          --mode pipeline|indicators|files  what to measure (default pipeline)
+          --mode pipeline|indicators|files|cdc  what to measure (default pipeline)
           --csv-mb N, --xlsx-mb N       files: size of the generated CSV and XLSX (default 2048 and 500)
-          --records N                   indicators: golden records to generate (default 1000000)
+          --records N                   indicators: golden records to generate; cdc: rows of the source table
+                                        (default 1000000)
+          --rate N, --seconds N         cdc: steady source changes per second, and for how long (default 1000, 60)
+          --backlog N                   cdc: changes of a burst written faster than the hub reads (default 100000)
 
           --stack embedded|production   SQLite + in-memory bus (default), or PostgreSQL + RabbitMQ
           --workers N                   production: run the pipeline in N separate worker processes (this process is
@@ -21,7 +25,8 @@ internal sealed record BenchmarkOptions(
           --cases N                     cases per sample department (default 50000; two departments)
           --seed N                      generator seed (default 1)
           --connectors DIR              bundled connector definitions (default ./connectors)
-          --postgres CS                 production: an admin connection string (default $HUB_TEST_POSTGRES)
+          --postgres CS                 production, and cdc on either stack (the source): an admin connection
+                                        string of a server with wal_level = logical (default $HUB_TEST_POSTGRES)
           --rabbit HOST:PORT            production: RabbitMQ (default $HUB_TEST_RABBITMQ_HOST:$HUB_TEST_RABBITMQ_PORT)
           --vhost NAME                  production: RabbitMQ virtual host (default: a new one, made and removed
                                         through the management API at $HUB_TEST_RABBITMQ_MANAGEMENT_PORT)
@@ -45,12 +50,12 @@ internal sealed record BenchmarkOptions(
         var rabbit = values.GetValueOrDefault("rabbit",
             $"{Environment.GetEnvironmentVariable("HUB_TEST_RABBITMQ_HOST") ?? "127.0.0.1"}:{Environment.GetEnvironmentVariable("HUB_TEST_RABBITMQ_PORT") ?? "5672"}").Split(':');
         var postgres = values.GetValueOrDefault("postgres") ?? Environment.GetEnvironmentVariable("HUB_TEST_POSTGRES");
-        if (stack == "production" && postgres is null)
-            return null;
         if (stack != "production" && values.ContainsKey("workers"))
             return null;
         var mode = values.GetValueOrDefault("mode", "pipeline");
-        if (mode is not ("pipeline" or "indicators" or "files"))
+        if (mode is not ("pipeline" or "indicators" or "files" or "cdc"))
+            return null;
+        if ((stack == "production" || mode == "cdc") && postgres is null)
             return null;
         return new BenchmarkOptions(
             mode,
@@ -65,6 +70,9 @@ internal sealed record BenchmarkOptions(
             values.GetValueOrDefault("vhost"),
             long.Parse(values.GetValueOrDefault("csv-mb", "2048"), CultureInfo.InvariantCulture),
             long.Parse(values.GetValueOrDefault("xlsx-mb", "500"), CultureInfo.InvariantCulture),
+            int.Parse(values.GetValueOrDefault("rate", "1000"), CultureInfo.InvariantCulture),
+            int.Parse(values.GetValueOrDefault("seconds", "60"), CultureInfo.InvariantCulture),
+            int.Parse(values.GetValueOrDefault("backlog", "100000"), CultureInfo.InvariantCulture),
             int.Parse(values.GetValueOrDefault("workers", "0"), CultureInfo.InvariantCulture));
     }
 }

@@ -43,17 +43,11 @@ internal sealed record BenchmarkSources(string Provider, Func<SampleDepartment, 
             }
         }
 
-        var virtualHost = options.RabbitVirtualHost ?? await RabbitVirtualHost.CreateAsync(options);
-        settings["Hub:Store:Provider"] = "postgres";
-        settings["Hub:Store:ConnectionString"] = storeDb;
-        settings["Hub:Bus:Transport"] = "rabbitmq";
-        settings["Hub:Bus:Host"] = options.RabbitHost;
-        settings["Hub:Bus:Port"] = options.RabbitPort.ToString(CultureInfo.InvariantCulture);
-        settings["Hub:Bus:VirtualHost"] = virtualHost;
+        var removeVirtualHost = await PipelineBenchmark.UseProductionStackAsync(options, settings, storeDb);
         return new BenchmarkSources("postgres", _ => sourceDb, async () =>
         {
-            if (options.RabbitVirtualHost is null)
-                await RabbitVirtualHost.DeleteAsync(options, virtualHost);
+            if (removeVirtualHost is not null)
+                await removeVirtualHost();
             await BenchmarkDatabases.DropAsync(options.Postgres!, sourceDb);
             await BenchmarkDatabases.DropAsync(options.Postgres!, storeDb);
         });

@@ -10,8 +10,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
-// Measures the hub on generated data: the pipeline end to end (PipelineBenchmark) or the indicator reports
-// (IndicatorBenchmark). A program, not a test: it prints figures, which go to docs/benchmarks.md.
+// Measures the hub on generated data: the pipeline end to end (PipelineBenchmark), the indicator reports
+// (IndicatorBenchmark), the file readers (FileReadBenchmark) or change data capture from PostgreSQL (CaptureBenchmark).
+// A program, not a test: it prints figures, which go to docs/benchmarks.md.
 var options = BenchmarkOptions.Parse(args);
 if (options is null)
 {
@@ -33,6 +34,9 @@ if (options.Mode == "files")
     Console.WriteLine($"mode=files cores={Environment.ProcessorCount} os={System.Runtime.InteropServices.RuntimeInformation.OSDescription} runtime={Environment.Version}");
     return await FileReadBenchmark.RunAsync(options, work);
 }
+
+if (options.Mode == "cdc")
+    return await CaptureBenchmark.RunAsync(options, work, settings);
 
 if (options.Mode == "indicators")
 {

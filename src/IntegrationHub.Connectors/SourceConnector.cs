@@ -67,7 +67,7 @@ public abstract class SourceConnector(string kind) : ISourceConnector
         timeout.CancelAfter(context.CheckTimeout);
         try
         {
-            await using var pages = ReadAsync(connector, checkpoint: null, context, timeout.Token).GetAsyncEnumerator(timeout.Token);
+            await using var pages = ReadAsync(connector, checkpoint: null, context with { Sampling = true }, timeout.Token).GetAsyncEnumerator(timeout.Token);
             var read = await pages.MoveNextAsync().ConfigureAwait(false) ? pages.Current.Records.Count : 0;
             return new ConnectionCheck
             {
@@ -104,7 +104,8 @@ public abstract class SourceConnector(string kind) : ISourceConnector
         var fields = new Dictionary<string, FieldTally>(StringComparer.Ordinal);
         var order = new List<string>();
         var sampled = 0;
-        await foreach (var page in ReadAsync(connector, checkpoint: null, context, ct).WithCancellation(ct).ConfigureAwait(false))
+        ArgumentNullException.ThrowIfNull(context);
+        await foreach (var page in ReadAsync(connector, checkpoint: null, context with { Sampling = true }, ct).WithCancellation(ct).ConfigureAwait(false))
         {
             foreach (var record in page.Records.Where(r => !r.Deleted))
             {

@@ -6,16 +6,19 @@ using Microsoft.Extensions.Logging;
 namespace IntegrationHub.Feeds.Delivery;
 
 /// <summary>
-/// Runs the pushed channels in the worker role: per channel, every <see cref="IChannelSink.PollInterval"/>, a delivery
-/// loop for each subscription that uses the channel and has none running; a loop repeats the
-/// <see cref="ChannelDelivery"/> step until it is caught up or has to wait. Loops of different subscriptions run side by
-/// side, so a failing webhook holds back only its own events. Whether this process may deliver a (subscription,
-/// channel) at all is <see cref="IDeliveryOwnership"/>'s answer, asked at every step.
+/// Runs the pushed channels in the worker role: per channel, a delivery loop for each subscription that uses the channel
+/// and has none running, started when the store commits (<see cref="ChangeLogSignal"/>) and every
+/// <see cref="IChannelSink.PollInterval"/> (due retries, and a notice that was lost); a loop repeats the
+/// <see cref="ChannelDelivery"/> step until it is caught up or has to wait, and starts again at once when a commit came
+/// while it ran. Loops of different subscriptions run side by side, so a failing webhook holds back only its own events.
+/// Whether this process may deliver a (subscription, channel) at all is <see cref="IDeliveryOwnership"/>'s answer, asked
+/// at every step.
 /// </summary>
 public sealed partial class DeliveryService(
     IEnumerable<IChannelSink> sinks,
     ISupervisionStore store,
     ChannelDelivery delivery,
+    ChangeLogSignal signal,
     TimeProvider clock,
     ILogger<DeliveryService> logger) : BackgroundService
 {
@@ -27,10 +30,14 @@ public sealed partial class DeliveryService(
         // Each loop's task yields when it may start again: now, or after a failure's rest.
         var running = new Dictionary<string, Task<DateTimeOffset>>(StringComparer.Ordinal);
         var resting = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        // The commit notices a subscription's loop had seen when it last started: between ticks, only a later commit is a reason to look again.
+        var seen = new Dictionary<string, long>(StringComparer.Ordinal);
         using var timer = new PeriodicTimer(sink.PollInterval, clock);
+        Task<bool>? tick = null;
+        var ticked = true;
         try
         {
-            do
+            while (true)
             {
                 foreach (var (id, loop) in running.Where(r => r.Value.IsCompleted).ToList())
                 {
@@ -39,6 +46,7 @@ public sealed partial class DeliveryService(
                         resting[id] = loop.Result;
                 }
 
+                var version = signal.Version;
                 try
                 {
                     var now = clock.GetUtcNow();
@@ -46,7 +54,10 @@ public sealed partial class DeliveryService(
                     {
                         if (!sink.Delivers(subscription) || running.ContainsKey(subscription.Id) || resting.GetValueOrDefault(subscription.Id) > now)
                             continue;
+                        if (!ticked && seen.TryGetValue(subscription.Id, out var looked) && looked == version)
+                            continue;
                         resting.Remove(subscription.Id);
+                        seen[subscription.Id] = version;
                         running[subscription.Id] = DeliverGuardedAsync(subscription.Id, sink, ct);
                     }
                 }
@@ -54,8 +65,19 @@ public sealed partial class DeliveryService(
                 {
                     LogPollFailed(logger, sink.Channel, ex);
                 }
+
+                // Woken by the tick, a commit, or a loop that ended (which starts again if a commit came while it ran).
+                ticked = false;
+                tick ??= timer.WaitForNextTickAsync(ct).AsTask();
+                await Task.WhenAny([tick, signal.After(version), .. running.Values]).ConfigureAwait(false);
+                if (tick.IsCompleted)
+                {
+                    if (!await tick.ConfigureAwait(false))
+                        break;
+                    tick = null;
+                    ticked = true;
+                }
             }
-            while (await timer.WaitForNextTickAsync(ct).ConfigureAwait(false));
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {

@@ -3,9 +3,10 @@ namespace IntegrationHub.Feeds;
 /// <summary>
 /// The pull channel: pages of the change log read through the one <see cref="ChangeLogReader"/> — ascending,
 /// at-least-once, resumable by an opaque cursor that the subscriber keeps, limited to the caller's scope before the limit
-/// applies, with personal identifiers as the caller may see them; long-polling waits for the first event in scope.
+/// applies, with personal identifiers as the caller may see them; long-polling waits for the first event in scope, woken by
+/// <see cref="ChangeLogSignal"/> when the store commits.
 /// </summary>
-public sealed class FeedReader(ChangeLogReader reader, TimeProvider clock)
+public sealed class FeedReader(ChangeLogReader reader, ChangeLogSignal signal, TimeProvider clock)
 {
     public const int DefaultLimit = 100;
     public const int MaxLimit = 1000;
@@ -13,7 +14,7 @@ public sealed class FeedReader(ChangeLogReader reader, TimeProvider clock)
     /// <summary>The longest a long-poll request waits for a new event.</summary>
     public static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(30);
 
-    /// <summary>How often a waiting request looks for new changes (a cheap query of the highest sequence).</summary>
+    /// <summary>How often a waiting request looks for new changes without a commit notice (a cheap query of the highest sequence): the backstop.</summary>
     public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
 
     /// <summary>
@@ -32,11 +33,15 @@ public sealed class FeedReader(ChangeLogReader reader, TimeProvider clock)
 
         var afterSequence = await StartAsync(after, ct).ConfigureAwait(false);
         var deadline = clock.GetUtcNow() + (wait > MaxWait ? MaxWait : wait);
+        // Noted before looking: a commit between the look and the wait is not missed.
+        var seen = signal.Version;
         var scanned = await reader.NewestAsync(ct).ConfigureAwait(false);
         var page = await reader.ReadAsync(afterSequence, scanned, access, limit, ct).ConfigureAwait(false);
         while (page.Events.Count == 0 && clock.GetUtcNow() < deadline)
         {
-            await Task.Delay(PollInterval, clock, ct).ConfigureAwait(false);
+            var left = deadline - clock.GetUtcNow();
+            await signal.WaitAsync(seen, left < PollInterval ? left : PollInterval, clock, ct).ConfigureAwait(false);
+            seen = signal.Version;
             var last = await reader.NewestAsync(ct).ConfigureAwait(false);
             if (last == scanned)
                 continue;

@@ -13,4 +13,7 @@ internal sealed record ConnectorHealthView
     public double? LagSeconds { get; init; }
     public double? RecordsPerMinute { get; init; }
     public int ConsecutiveFailures { get; init; }
+
+    /// <summary>Only for a connector in cdc mode.</summary>
+    public ReplicationSlotView? ReplicationSlot { get; init; }
 }

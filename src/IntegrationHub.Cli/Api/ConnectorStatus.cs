@@ -17,4 +17,7 @@ internal sealed record ConnectorStatus
     public long OpenQuarantine { get; init; }
     public long SourceRecords { get; init; }
     public RunView? LastRun { get; init; }
+
+    /// <summary>The replication slot of a connector in cdc mode: the log its source keeps, and the lag.</summary>
+    public ReplicationSlotView? ReplicationSlot { get; init; }
 }

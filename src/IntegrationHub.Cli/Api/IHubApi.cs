@@ -22,14 +22,15 @@ internal interface IHubApi
     [Put("/connectors/{id}")]
     Task<ConnectorView> ReplaceConnectorAsync(string id, [Body] JsonObject definition, CancellationToken cancellationToken);
 
+    /// <summary><paramref name="replicationSlot"/>: <c>drop</c> or <c>keep</c> for a connector in cdc mode (null: not given).</summary>
     [Delete("/connectors/{id}")]
-    Task DeleteConnectorAsync(string id, CancellationToken cancellationToken);
+    Task DeleteConnectorAsync(string id, [Query] string? replicationSlot, CancellationToken cancellationToken);
 
     [Post("/connectors/{id}/enable")]
     Task<ConnectorView> EnableConnectorAsync(string id, CancellationToken cancellationToken);
 
     [Post("/connectors/{id}/disable")]
-    Task<ConnectorView> DisableConnectorAsync(string id, CancellationToken cancellationToken);
+    Task<ConnectorView> DisableConnectorAsync(string id, [Query] string? replicationSlot, CancellationToken cancellationToken);
 
     [Post("/connectors/{id}/check")]
     Task<CheckResult> CheckConnectorAsync(string id, CancellationToken cancellationToken);

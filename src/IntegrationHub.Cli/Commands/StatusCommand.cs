@@ -11,7 +11,7 @@ internal static class StatusCommand
 {
     public static Command Create(CommandBinder binder)
     {
-        var command = new Command("status", "Show every connector's health (healthy, degraded, failing, stale, drifted) with its last success, lag, throughput and quarantine, and every subscription's health (healthy, lagging, failing, disabled) with its backlog.");
+        var command = new Command("status", "Show every connector's health (healthy, degraded, failing, stale, drifted) with its last success, lag, throughput and quarantine (and, in cdc mode, the log its replication slot keeps on the source and how far it lags), and every subscription's health (healthy, lagging, failing, disabled) with its backlog.");
         binder.SetAction(command, async (_, context, ct) =>
         {
             var summaries = await context.Api.GetSyncSummaryAsync(ct).ConfigureAwait(false);
@@ -33,12 +33,12 @@ internal static class StatusCommand
             }
             else
             {
-                var table = new TextTable("CONNECTOR", "HEALTH", "LAST SUCCESS", "LAG", "RECORDS/MIN>", "PULLED>", "QUARANTINED>", "OPEN QUARANTINE>", "REASON");
+                var table = new TextTable("CONNECTOR", "HEALTH", "LAST SUCCESS", "LAG", "RECORDS/MIN>", "PULLED>", "QUARANTINED>", "OPEN QUARANTINE>", "SLOT WAL / LAG>", "REASON");
                 foreach (var c in report.Connectors)
                 {
                     table.Add(c.Id, c.State, Format.Time(c.LastSuccessAt), c.LagSeconds is { } lag ? Format.Duration(TimeSpan.FromSeconds(lag)) : "",
                         c.RecordsPerMinute?.ToString("N0", CultureInfo.InvariantCulture) ?? "", Format.Count(c.LastRun?.Pulled ?? 0),
-                        Format.Count(c.LastRun?.Quarantined ?? 0), Format.Count(c.OpenQuarantine), c.Reason);
+                        Format.Count(c.LastRun?.Quarantined ?? 0), Format.Count(c.OpenQuarantine), Slot(c.ReplicationSlot), c.Reason);
                 }
 
                 await table.WriteAsync(context.Out).ConfigureAwait(false);
@@ -64,6 +64,15 @@ internal static class StatusCommand
         return command;
     }
 
+    /// <summary>"1.2 GiB / 3.4 MiB" for a slot; "no slot" when it does not exist; "?" when the source could not say.</summary>
+    private static string Slot(ReplicationSlotView? slot) => slot switch
+    {
+        null => "",
+        { Error: not null } => "?",
+        { Exists: false } => "no slot",
+        _ => $"{Format.Bytes(slot.RetainedWalBytes)} / {Format.Bytes(slot.LagBytes)}",
+    };
+
     private static ConnectorStatus Combine(SyncSummaryView summary, ConnectorHealthView? health) => new()
     {
         Id = summary.Id,
@@ -77,5 +86,6 @@ internal static class StatusCommand
         OpenQuarantine = summary.OpenQuarantine,
         SourceRecords = summary.SourceRecords,
         LastRun = summary.LastRun,
+        ReplicationSlot = health?.ReplicationSlot,
     };
 }

@@ -22,4 +22,14 @@ internal static class Format
     };
 
     public static string YesNo(bool value) => value ? "yes" : "no";
+
+    /// <summary>"512 B", "3.4 MiB", "1.2 GiB"; empty when unknown.</summary>
+    public static string Bytes(long? value) => value switch
+    {
+        null => "",
+        >= 1L << 30 => $"{(value.Value / (double)(1L << 30)).ToString("0.0", CultureInfo.InvariantCulture)} GiB",
+        >= 1L << 20 => $"{(value.Value / (double)(1L << 20)).ToString("0.0", CultureInfo.InvariantCulture)} MiB",
+        >= 1L << 10 => $"{(value.Value / 1024.0).ToString("0.0", CultureInfo.InvariantCulture)} KiB",
+        _ => $"{value.Value.ToString(CultureInfo.InvariantCulture)} B",
+    };
 }

@@ -97,7 +97,13 @@ public static class ConnectorDefinitionParser
         if (node is null)
             return ConnectorSchedule.Manual;
         if (node is not JsonObject schedule)
-            throw new ConnectorDefinitionException(origin, "schedule", "use {\"every\": \"00:05:00\"} or {\"cron\": \"*/5 * * * *\"}.");
+            throw new ConnectorDefinitionException(origin, "schedule", "use {\"every\": \"00:05:00\"}, {\"cron\": \"*/5 * * * *\"} or {\"continuous\": true}.");
+        var continuous = schedule["continuous"] switch
+        {
+            null => false,
+            JsonValue value when value.TryGetValue<bool>(out var flag) => flag,
+            var other => throw new ConnectorDefinitionException(origin, "schedule.continuous", $"must be true or false, not {other.ToJsonString()}."),
+        };
         TimeSpan? every = null;
         if (schedule["every"]?.GetValue<string>() is { } text)
         {
@@ -107,6 +113,8 @@ public static class ConnectorDefinitionParser
         }
 
         var cron = schedule["cron"]?.GetValue<string>();
-        return new ConnectorSchedule(every, cron);
+        if (continuous && (every is not null || cron is not null))
+            throw new ConnectorDefinitionException(origin, "schedule", "continuous runs one run after another; give every or cron instead, not both.");
+        return new ConnectorSchedule(every, cron) { Continuous = continuous };
     }
 }

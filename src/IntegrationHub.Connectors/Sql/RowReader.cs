@@ -20,7 +20,8 @@ internal static class RowReader
         return record;
     }
 
-    private static JsonNode? ToJson(object? value) => value switch
+    /// <summary>One database value as JSON, the same whichever way it was read (a query, a snapshot, a log).</summary>
+    public static JsonNode? ToJson(object? value) => value switch
     {
         null => null,
         string s => JsonValue.Create(s),

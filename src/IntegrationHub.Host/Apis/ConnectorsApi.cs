@@ -63,7 +63,7 @@ public static class ConnectorsApi
         api.MapDelete("/{id}", RemoveConnector)
             .WithName("RemoveConnector")
             .WithSummary("Remove a registered connector")
-            .WithDescription("Removes a connector registered through the API. Its records, runs and quarantine stay in the store.");
+            .WithDescription("Removes a connector registered through the API. Its records, runs and quarantine stay in the store. A connector in cdc mode holds a replication slot on its source: say what becomes of it with replicationSlot=drop (the source frees its log) or replicationSlot=keep (the slot keeps log until dropped); without it the answer is 409.");
 
         api.MapPost("/{id}/enable", EnableConnector)
             .WithName("EnableConnector")
@@ -73,7 +73,7 @@ public static class ConnectorsApi
         api.MapPost("/{id}/disable", DisableConnector)
             .WithName("DisableConnector")
             .WithSummary("Switch a connector off")
-            .WithDescription("The connector no longer runs on its schedule or by hand until it is enabled again; a run under way finishes.");
+            .WithDescription("The connector no longer runs on its schedule or by hand until it is enabled again; a run under way finishes. A connector in cdc mode keeps its replication slot (replicationSlot=keep, the default: the source keeps its log, and health alerts when it grows too large) unless replicationSlot=drop (the source frees its log; the next run then needs a new snapshot, see source.cdc.onSlotLost).");
 
         api.MapPost("/{id}/check", CheckConnector)
             .WithName("CheckConnector")
@@ -163,8 +163,11 @@ public static class ConnectorsApi
         }
     }
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> RemoveConnector(string id, ConnectorCatalog catalog, IAuditLog audit, HttpContext http, CancellationToken ct)
+    public static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> RemoveConnector(
+        string id, string? replicationSlot, ConnectorCatalog catalog, ConnectorSlots slots, IAuditLog audit, HttpContext http, CancellationToken ct)
     {
+        if (ParseSlotChoice(replicationSlot, out var drop) is { } invalid)
+            return invalid;
         if (catalog.Find(id) is not { } connector)
             return ApiProblems.NotFound("connector", "id", id);
         if (!catalog.IsRegistered(id))
@@ -174,16 +177,103 @@ public static class ConnectorsApi
                 $"Connector '{id}' is defined by the file {connector.Origin} in the connectors folder; remove that file (or disable the connector)."));
         }
 
+        string? detail = null;
+        if (slots.SlotOf(connector) is { } slot)
+        {
+            // Never an orphan by default: the slot would keep the source's log with nobody reading it.
+            if (drop is null)
+            {
+                return Conflict(ValidationIssue.Error("replicationSlot", null, null, "connector.replication-slot",
+                    $"连接器“{id}”在数据源上持有复制槽 {slot}，数据源会为其保留日志。请说明如何处理：replicationSlot=drop（删除复制槽，释放日志；以同一 id 重新添加时，需将 source.cdc.onSlotLost 设为 resnapshot 以重新做快照）或 replicationSlot=keep（保留复制槽，直到在数据源上执行 SELECT pg_drop_replication_slot('{slot}');）。",
+                    $"Connector '{id}' reads its source's log through replication slot {slot}, which makes the source keep its log until it is read. Say what becomes of it: " +
+                    $"replicationSlot=drop (the source frees the log; a connector added again under this id needs source.cdc.onSlotLost = resnapshot to start over with a new snapshot) or replicationSlot=keep (the slot keeps log until it is dropped on the source: SELECT pg_drop_replication_slot('{slot}');)."));
+            }
+
+            if (drop.Value)
+            {
+                // Switched off first, so that no run starts again and makes a new slot.
+                await catalog.SetEnabledAsync(id, false, ct).ConfigureAwait(false);
+                if (await DropSlotAsync(connector, slot, slots, ct).ConfigureAwait(false) is not { } dropped)
+                    return SlotNotDropped(connector, slot);
+                detail = dropped;
+            }
+            else
+            {
+                detail = $"replication slot {slot} kept on the source";
+            }
+        }
+
         await catalog.RemoveAsync(id, ct).ConfigureAwait(false);
-        await audit.RecordAsync(http, AuditActions.ConnectorRemove, id, null, ct).ConfigureAwait(false);
+        await audit.RecordAsync(http, AuditActions.ConnectorRemove, id, detail, ct).ConfigureAwait(false);
         return TypedResults.NoContent();
     }
 
     public static Task<Results<Ok<ConnectorView>, ProblemHttpResult>> EnableConnector(string id, ConnectorCatalog catalog, IAuditLog audit, HttpContext http, CancellationToken ct) =>
         Switch(id, enabled: true, catalog, audit, http, ct);
 
-    public static Task<Results<Ok<ConnectorView>, ProblemHttpResult>> DisableConnector(string id, ConnectorCatalog catalog, IAuditLog audit, HttpContext http, CancellationToken ct) =>
-        Switch(id, enabled: false, catalog, audit, http, ct);
+    public static async Task<Results<Ok<ConnectorView>, ProblemHttpResult, ValidationProblem>> DisableConnector(
+        string id, string? replicationSlot, ConnectorCatalog catalog, ConnectorSlots slots, IAuditLog audit, HttpContext http, CancellationToken ct)
+    {
+        if (ParseSlotChoice(replicationSlot, out var drop) is { } invalid)
+            return invalid;
+        if (await catalog.SetEnabledAsync(id, false, ct).ConfigureAwait(false) is not { } connector)
+            return ApiProblems.NotFound("connector", "id", id);
+        string? detail = null;
+        if (slots.SlotOf(connector) is { } slot)
+        {
+            if (drop == true)
+            {
+                if (await DropSlotAsync(connector, slot, slots, ct).ConfigureAwait(false) is not { } dropped)
+                    return SlotNotDropped(connector, slot);
+                detail = dropped;
+            }
+            else
+            {
+                detail = $"replication slot {slot} kept on the source";
+            }
+        }
+
+        await audit.RecordAsync(http, AuditActions.ConnectorDisable, connector.Id, detail, ct).ConfigureAwait(false);
+        return TypedResults.Ok(ToView(catalog, connector, withMapping: false));
+    }
+
+    /// <summary><c>drop</c> or <c>keep</c>; null when not given.</summary>
+    private static ValidationProblem? ParseSlotChoice(string? value, out bool? drop)
+    {
+        drop = value switch
+        {
+            null or "" => null,
+            "drop" => true,
+            "keep" => false,
+            _ => null,
+        };
+        return value is null or "" or "drop" or "keep"
+            ? null
+            : ApiProblems.Invalid("replicationSlot", value, "connector.replication-slot", "must be drop (the source frees its log) or keep (the slot stays on the source).");
+    }
+
+    /// <summary>The audit detail of a dropped slot; null when the source could not be reached or refused.</summary>
+    private static async Task<string?> DropSlotAsync(ConnectorDefinition connector, string slot, ConnectorSlots slots, CancellationToken ct)
+    {
+        try
+        {
+            return await slots.DropAsync(connector, ct).ConfigureAwait(false)
+                ? $"replication slot {slot} dropped on the source"
+                : $"replication slot {slot} was not on the source";
+        }
+        catch (Exception ex) when (ex is SourceAccessException or ConnectorConfigurationException)
+        {
+            return null;
+        }
+    }
+
+    private static ProblemHttpResult SlotNotDropped(ConnectorDefinition connector, string slot) =>
+        TypedResults.Problem(
+            statusCode: StatusCodes.Status502BadGateway,
+            title: "The replication slot could not be dropped.",
+            detail: $"Connector '{connector.Id}' is switched off, but its replication slot {slot} could not be dropped on the source (not reachable, or the role may not). " +
+                    $"Try again, or drop it on the source: SELECT pg_drop_replication_slot('{slot}');",
+            extensions: new Dictionary<string, object?> { ["parameter"] = "replicationSlot", ["value"] = "drop", ["rule"] = "source.replication" });
 
     public static async Task<Results<Ok<ConnectionCheckView>, ProblemHttpResult>> CheckConnector(
         string id, ConnectorCatalog catalog, ConnectorContext context, CancellationToken ct)
@@ -323,7 +413,7 @@ public static class ConnectorsApi
             Kind = connector.Kind,
             Enabled = connector.Enabled,
             Priority = connector.Priority,
-            Schedule = new ScheduleView(connector.Schedule.Every, connector.Schedule.Cron),
+            Schedule = new ScheduleView(connector.Schedule.Every, connector.Schedule.Cron, connector.Schedule.Continuous),
             MappingVersion = connector.Mapping.Version,
             SourceVersion = connector.Mapping.SourceVersion,
             Origin = registered ? "api" : "file",

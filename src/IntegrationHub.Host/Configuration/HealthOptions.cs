@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace IntegrationHub.Host.Configuration;
 
-/// <summary>The <c>Hub:Health</c> section: when a connector counts as degraded, failing, stale or drifted (docs/operations.md).</summary>
+/// <summary>The <c>Hub:Health</c> section: when a connector counts as degraded, failing, stale or drifted, and when a replication slot alerts (docs/operations.md).</summary>
 public sealed class HealthOptions
 {
     /// <summary>This many failed runs in a row make a connector failing; fewer (after a success) make it degraded. Default 3.</summary>
@@ -26,6 +26,17 @@ public sealed class HealthOptions
 
     /// <summary>A subscription is lagging when an event in its scope has waited this long on one of its channels. Default 15 min.</summary>
     public TimeSpan SubscriptionLagAfter { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// A connector's replication slot that makes its source keep this much log (from the slot's restart position to the
+    /// source's current one) makes the connector stale, and alerts. Default 1 GiB.
+    /// </summary>
+    [Range(1L, long.MaxValue)]
+    public long SlotRetainedWalBytes { get; set; } = 1L << 30;
+
+    /// <summary>A replication slot whose confirmed position is this far behind the source's current one makes the connector stale. Default 512 MiB.</summary>
+    [Range(1L, long.MaxValue)]
+    public long SlotLagBytes { get; set; } = 512L << 20;
 
     /// <summary>How often the health monitor evaluates every connector and raises alerts on changes. Default 30 s.</summary>
     public TimeSpan EvaluationInterval { get; set; } = TimeSpan.FromSeconds(30);

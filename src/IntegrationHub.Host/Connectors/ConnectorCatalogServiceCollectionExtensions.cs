@@ -26,6 +26,7 @@ internal static class ConnectorCatalogServiceCollectionExtensions
             sp.GetRequiredService<ConnectorSecrets>(),
             sp.GetRequiredService<ConnectorContext>()));
         services.AddSingleton<IConnectorRegistry>(sp => sp.GetRequiredService<ConnectorCatalog>());
+        services.AddSingleton<ConnectorSlots>();
         services.AddHostedService<ConnectorCatalogRefresher>();
         return services;
     }

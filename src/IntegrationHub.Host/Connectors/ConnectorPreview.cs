@@ -22,7 +22,7 @@ public sealed class ConnectorPreview(BatchNormalizer normalizer, ISupervisionSto
         ArgumentNullException.ThrowIfNull(kind);
         var checkpoint = fromCheckpoint ? await store.GetCheckpointAsync(connector.Id, ct).ConfigureAwait(false) : null;
         var sample = new List<SourceRecord>(limit);
-        await foreach (var page in kind.ReadAsync(connector, checkpoint, context, ct).WithCancellation(ct).ConfigureAwait(false))
+        await foreach (var page in kind.ReadAsync(connector, checkpoint, context with { Sampling = true }, ct).WithCancellation(ct).ConfigureAwait(false))
         {
             sample.AddRange(page.Records.Take(limit - sample.Count));
             if (sample.Count >= limit)

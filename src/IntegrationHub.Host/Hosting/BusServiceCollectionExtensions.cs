@@ -3,6 +3,7 @@ using IntegrationHub.Host.Configuration;
 using System.Text.Encodings.Web;
 using IntegrationHub.Pipeline.Runs;
 using IntegrationHub.Pipeline.Storage;
+using IntegrationHub.Host.Subscriptions;
 using MassTransit;
 
 namespace IntegrationHub.Host.Hosting;
@@ -37,15 +38,22 @@ internal static class BusServiceCollectionExtensions
                 o.Tags.Add("ready");
             });
             var worker = hub.HasRole("worker");
+            // Every process hears every commit notice on a temporary queue of its own: the change log's readers wake on
+            // it (feed long-poll, delivery), and a worker's runs wait on it.
+            var progress = $"hub-run-progress-{Guid.NewGuid():N}";
+            x.AddConsumer<ChangeLogSignalConsumer>().Endpoint(e =>
+            {
+                e.Name = progress;
+                e.Temporary = true;
+            });
             if (worker)
             {
                 // The store writer listens on the partition queues configured below, not on an endpoint of its own.
                 x.AddConsumer<StoreRecordsConsumer>().ExcludeFromConfigureEndpoints();
                 x.AddConsumer<StoreFaultConsumer>().Endpoint(e => e.Name = "hub-store-faults");
-                // Every worker hears every run's progress (a temporary queue of its own): its runs wait on these notices.
                 x.AddConsumer<RunProgressedConsumer>().Endpoint(e =>
                 {
-                    e.Name = $"hub-run-progress-{Guid.NewGuid():N}";
+                    e.Name = progress;
                     e.Temporary = true;
                 });
                 x.AddConsumer<RunConnectorConsumer>().Endpoint(e => e.Name = "hub-run-connector");

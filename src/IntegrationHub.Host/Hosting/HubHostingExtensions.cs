@@ -41,7 +41,12 @@ public static class HubHostingExtensions
         var limits = builder.Configuration.GetSection(LimitsSection).Get<SourceLimits>() ?? SourceLimits.Default;
         if (limits.Problem() is { } wrong)
             throw new InvalidOperationException($"The configuration is invalid: {wrong}");
-        services.AddSingleton(new ConnectorContext(hub.DataPath()) { Limits = limits });
+        // Connectors that read a log learn from the store which positions are committed (and only those are confirmed to the source).
+        services.AddSingleton(sp => new ConnectorContext(hub.DataPath())
+        {
+            Limits = limits,
+            Checkpoints = new StoredCheckpoints(sp.GetRequiredService<IntegrationHub.Store.ISupervisionStore>()),
+        });
         services.AddOptions<RequestLimits>().Bind(builder.Configuration.GetSection(LimitsSection))
             .Validate(l => l.MaxRequestBodyBytes >= 1024, $"{LimitsSection}:MaxRequestBodyBytes must be at least 1024.").ValidateOnStart();
         var maxBody = builder.Configuration.GetSection(LimitsSection).Get<RequestLimits>()?.MaxRequestBodyBytes ?? new RequestLimits().MaxRequestBodyBytes;

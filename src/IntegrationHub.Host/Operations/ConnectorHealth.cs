@@ -1,3 +1,5 @@
+using IntegrationHub.Connectors;
+
 namespace IntegrationHub.Host.Operations;
 
 /// <summary>How one connector is doing, in the operators' terms: a state, why, and the numbers behind it.</summary>
@@ -33,4 +35,7 @@ public sealed record ConnectorHealth
 
     /// <summary>Status of the latest finished run; null before the first.</summary>
     public string? LastRunStatus { get; init; }
+
+    /// <summary>The replication slot a connector in cdc mode holds on its source, with the log kept for it; null for other connectors.</summary>
+    public ReplicationSlotState? ReplicationSlot { get; init; }
 }

@@ -22,6 +22,7 @@ public static class SubscriptionsServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(hub);
         services.AddSingleton(_ => PersonalDataTokens.FromFile(Path.Combine(hub.KeysPath(), PersonalDataTokens.FileName)));
         services.AddSingleton<ChangeLogReader>();
+        services.AddSingleton<ChangeLogSignal>();
         services.AddScoped<FeedReader>();
 
         services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.Section)).ValidateDataAnnotations().ValidateOnStart();

@@ -27,11 +27,22 @@ public sealed partial class ConnectorRunner(
     private readonly Dictionary<string, Func<ConnectorDefinition, Task<SyncRun?>>> _queued = new(StringComparer.Ordinal);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, byte> _liveRuns = new();
     private readonly Dictionary<string, ISourceConnector> _byKind = connectors.ToDictionary(c => c.Kind, StringComparer.Ordinal);
+    private TaskCompletionSource _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public bool IsRunning(string connectorId)
     {
         lock (_gate)
             return _active.ContainsKey(connectorId);
+    }
+
+    /// <summary>Completes when the next run of any connector ends here: the scheduler starts a continuous connector again at once.</summary>
+    public Task NextRunEnd
+    {
+        get
+        {
+            lock (_gate)
+                return _ended.Task;
+        }
     }
 
     /// <summary>The runs this process is executing right now (alive whatever their heartbeat says).</summary>
@@ -88,12 +99,17 @@ public sealed partial class ConnectorRunner(
         }
         finally
         {
+            TaskCompletionSource ended;
             lock (_gate)
             {
                 _active.Remove(connectorId);
                 if (_queued.Remove(connectorId, out var next))
                     _active[connectorId] = Task.Run(() => ExecuteAsync(connectorId, next), CancellationToken.None);
+                ended = _ended;
+                _ended = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             }
+
+            ended.TrySetResult();
         }
     }
 

@@ -3,6 +3,7 @@ using IntegrationHub.Connectors.Definitions;
 using IntegrationHub.Contracts;
 using IntegrationHub.Store;
 using IntegrationHub.Store.Leases;
+using IntegrationHub.Store.Model;
 using MassTransit;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -12,7 +13,8 @@ namespace IntegrationHub.Pipeline.Runs;
 
 /// <summary>
 /// The cluster's one scheduler (it runs where the <see cref="LeaseNames.Scheduler"/> lease is): asks for a run of every
-/// enabled connector on its schedule (interval or cron, China Standard Time) and once when it takes over; marks runs of
+/// enabled connector on its schedule (interval, cron in China Standard Time, or continuously: again as soon as a run
+/// ends) and once when it takes over; marks runs of
 /// dead processes as interrupted and asks for their connectors to resume from the checkpoint; passes on runs asked for
 /// while the connector ran elsewhere. It only asks: a <see cref="RunConnector"/> goes to whichever worker takes it, which
 /// runs the connector if it gets its lease — so connectors spread over the workers.
@@ -33,7 +35,8 @@ public sealed partial class SyncScheduler(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1), clock);
-        do
+        Task<bool>? tick = null;
+        while (true)
         {
             try
             {
@@ -46,8 +49,19 @@ public sealed partial class SyncScheduler(
             {
                 LogTickFailed(logger, ex);
             }
+
+            // A run that ends in this process wakes the scheduler too: a continuous connector starts again without
+            // waiting for the tick (runs ending on other workers are seen at the next tick).
+            tick ??= timer.WaitForNextTickAsync(stoppingToken).AsTask();
+            await Task.WhenAny(tick, runner.NextRunEnd.WaitAsync(stoppingToken)).ConfigureAwait(false);
+            stoppingToken.ThrowIfCancellationRequested();
+            if (tick.IsCompleted)
+            {
+                if (!await tick.ConfigureAwait(false))
+                    return;
+                tick = null;
+            }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
     }
 
     private async Task TickAsync(CancellationToken ct)
@@ -68,8 +82,14 @@ public sealed partial class SyncScheduler(
             if (NextAfter(connector.Schedule, now) is null)
                 continue;
             var due = _due.GetValueOrDefault(connector.Id, now);
-            if (due > now || running.Contains(connector.Id))
+            if (due > now || running.Contains(connector.Id) || runner.IsRunning(connector.Id))
                 continue;
+            if (connector.Schedule.Continuous && await AfterFailureAsync(connector.Id, ct).ConfigureAwait(false) is { } rested && rested > now)
+            {
+                _due[connector.Id] = rested;
+                continue;
+            }
+
             await AskAsync(connector.Id, "schedule", ct).ConfigureAwait(false);
             _due[connector.Id] = NextAfter(connector.Schedule, now)!.Value;
         }
@@ -78,10 +98,22 @@ public sealed partial class SyncScheduler(
     private Task AskAsync(string connectorId, string trigger, CancellationToken ct) =>
         bus.Publish(new RunConnector { ConnectorId = connectorId, Trigger = trigger, Backfill = trigger == "backfill" }, ct);
 
-    /// <summary>When a connector with this schedule runs next after <paramref name="now"/>; null when it only runs by hand.</summary>
+    /// <summary>A continuous connector whose last run failed rests a while: a source that is down is not asked again and again.</summary>
+    private async Task<DateTimeOffset?> AfterFailureAsync(string connectorId, CancellationToken ct)
+    {
+        var last = (await store.ListRunsAsync(connectorId, 1, ct).ConfigureAwait(false)).FirstOrDefault();
+        return last is { Status: RunStatus.Failed, FinishedAt: { } ended } ? ended + ContinuousRestAfterFailure : null;
+    }
+
+    /// <summary>How long a continuous connector waits after a failed run before the next.</summary>
+    public static readonly TimeSpan ContinuousRestAfterFailure = TimeSpan.FromSeconds(10);
+
+    /// <summary>When a connector with this schedule runs next after <paramref name="now"/> (a continuous one: now); null when it only runs by hand.</summary>
     public static DateTimeOffset? NextAfter(ConnectorSchedule schedule, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(schedule);
+        if (schedule.Continuous)
+            return now;
         if (schedule.Every is { } every)
             return now + every;
         if (schedule.Cron is { } cron)

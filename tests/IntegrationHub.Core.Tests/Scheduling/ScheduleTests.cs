@@ -26,4 +26,25 @@ public sealed class ScheduleTests
     [Fact]
     public void NextAfter_NoSchedule_IsNullSoTheConnectorRunsOnlyByHand() =>
         Assert.Null(SyncScheduler.NextAfter(ConnectorSchedule.Manual, FridayNineChina));
+
+    [Fact]
+    public void NextAfter_AContinuousSchedule_IsNow_SoTheNextRunStartsAsSoonAsOneEnds()
+    {
+        var schedule = ParseSchedule("""{ "continuous": true }""");
+
+        Assert.True(schedule.Continuous);
+        Assert.Equal(FridayNineChina, SyncScheduler.NextAfter(schedule, FridayNineChina));
+    }
+
+    [Fact]
+    public void Parse_ContinuousBesideAnInterval_IsRefusedNamingTheSchedule()
+    {
+        var error = Assert.Throws<ConnectorDefinitionException>(() => ParseSchedule("""{ "continuous": true, "every": "00:05:00" }"""));
+
+        Assert.Equal("schedule", error.Setting);
+    }
+
+    private static ConnectorSchedule ParseSchedule(string schedule) => ConnectorDefinitionParser.Parse(
+        $$"""{ "id": "cdc", "name": "cdc", "kind": "sql", "schedule": {{schedule}}, "source": {}, "mapping": { "version": 1, "sourceKey": "id", "fields": {} } }""",
+        name => throw new InvalidOperationException(name), "test").Schedule;
 }

@@ -45,8 +45,31 @@ public static class TestServices
         NpgsqlConnection.ClearAllPools();
         await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres" }.ToString());
         await connection.OpenAsync();
+        await DropReplicationSlotsAsync(connection, name!);
         await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
         await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>A database with a replication slot (a cdc connector's) cannot be dropped; the server keeps slots across databases.</summary>
+    private static async Task DropReplicationSlotsAsync(NpgsqlConnection connection, string database)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                await using var command = new NpgsqlCommand("""
+                    SELECT pg_terminate_backend(active_pid) FROM pg_replication_slots WHERE database = @database AND active_pid IS NOT NULL;
+                    SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE database = @database;
+                    """, connection);
+                command.Parameters.AddWithValue("database", database);
+                await command.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.ObjectInUse && attempt < 40)
+            {
+                await Task.Delay(250);
+            }
+        }
     }
 
     /// <summary>Creates an empty MariaDB database of its own for one test and returns its connection string.</summary>

@@ -1,3 +1,4 @@
+using IntegrationHub.Connectors;
 using IntegrationHub.Connectors.Definitions;
 using IntegrationHub.Host.Configuration;
 using IntegrationHub.Host.Operations;
@@ -78,6 +79,34 @@ public sealed class ConnectorHealthRulesTests
         Assert.Equal(ConnectorHealthStates.Failing, health.State);
         Assert.Equal(3, health.ConsecutiveFailures);
     }
+
+    [Fact]
+    public void AReplicationSlotPastTheLagThreshold_MakesTheConnectorStale_NamingTheSlotAndTheAmounts()
+    {
+        var slot = new ReplicationSlotState { Slot = "hub_c", Source = "postgres db:5432/cases", Exists = true, RetainedWalBytes = 600L << 20, LagBytes = 600L << 20 };
+        var summary = new ConnectorSyncSummary { ConnectorId = "c", LastSuccessAt = Now.AddMinutes(-1) };
+
+        var health = ConnectorHealthRules.Evaluate(Continuous(), summary, [Run(RunStatus.Completed, Now.AddMinutes(-1))], Now, Options, slot);
+        var within = ConnectorHealthRules.Evaluate(Continuous(), summary, [Run(RunStatus.Completed, Now.AddMinutes(-1))], Now, Options,
+            slot with { RetainedWalBytes = 10L << 20, LagBytes = 1L << 20 });
+
+        Assert.Equal(ConnectorHealthStates.Stale, health.State);
+        Assert.Contains("hub_c", health.Reason, StringComparison.Ordinal);
+        Assert.Contains("600 MiB", health.Reason, StringComparison.Ordinal);
+        Assert.Same(slot, health.ReplicationSlot);
+        Assert.Equal(ConnectorHealthStates.Healthy, within.State);
+    }
+
+    [Fact]
+    public void AReplicationSlotTheServerInvalidated_MakesTheConnectorFailing() =>
+        Assert.Equal(ConnectorHealthStates.Failing, ConnectorHealthRules.Evaluate(Continuous(), null, [], Now, Options,
+            new ReplicationSlotState { Slot = "hub_c", Source = "postgres", Exists = true, WalStatus = "lost" }).State);
+
+    [Fact]
+    public void AContinuousConnector_IsNeverStaleByItsSchedule() =>
+        Assert.Null(ConnectorHealthRules.StaleAfter(new ConnectorSchedule(null, null) { Continuous = true }, Now, Options));
+
+    private static ConnectorDefinition Continuous() => Connector(null) with { Schedule = new ConnectorSchedule(null, null) { Continuous = true } };
 
     private static ConnectorDefinition Connector(TimeSpan? every) => new()
     {

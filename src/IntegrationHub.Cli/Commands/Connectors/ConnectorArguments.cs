@@ -6,6 +6,14 @@ internal static class ConnectorArguments
 {
     public static Argument<string> Id() => new("id") { Description = "The connector's id, e.g. market-regulation." };
 
+    /// <summary>What becomes of a cdc connector's replication slot on its source.</summary>
+    public static Option<string?> ReplicationSlot(string description)
+    {
+        var option = new Option<string?>("--replication-slot") { Description = description };
+        option.AcceptOnlyFromAmong("drop", "keep");
+        return option;
+    }
+
     /// <summary>
     /// A positive count: a zero or negative one is a usage error here. The upper limit is the hub's to enforce (it says
     /// which in its problem answer), so the tool does not go stale when the hub changes it.

@@ -9,6 +9,7 @@ internal static class ConnectorText
     {
         { Every: { Length: > 0 } every } => $"every {every}",
         { Cron: { Length: > 0 } cron } => $"cron {cron}",
+        { Continuous: true } => "continuous",
         _ => "manual",
     };
 

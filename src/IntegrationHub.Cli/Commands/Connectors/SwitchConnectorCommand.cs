@@ -8,15 +8,17 @@ internal static class SwitchConnectorCommand
     public static Command Create(CommandBinder binder, bool enable)
     {
         var id = ConnectorArguments.Id();
+        var slot = ConnectorArguments.ReplicationSlot(
+            "For a connector in cdc mode: keep its replication slot (the default; the source keeps its log and health alerts when it grows) or drop it (the source frees its log).");
         var command = enable
             ? new Command("enable", "Enable a connector: it runs on its schedule and can be run by hand.") { id }
-            : new Command("disable", "Disable a connector: it no longer runs; its records stay.") { id };
+            : new Command("disable", "Disable a connector: it no longer runs; its records stay.") { id, slot };
         binder.SetAction(command, async (parseResult, context, ct) =>
         {
             var connectorId = parseResult.GetValue(id)!;
             var connector = enable
                 ? await context.Api.EnableConnectorAsync(connectorId, ct).ConfigureAwait(false)
-                : await context.Api.DisableConnectorAsync(connectorId, ct).ConfigureAwait(false);
+                : await context.Api.DisableConnectorAsync(connectorId, parseResult.GetValue(slot), ct).ConfigureAwait(false);
             if (context.Json)
                 await ShowConnectorCommand.WriteAsync(context, connector).ConfigureAwait(false);
             else

@@ -75,6 +75,69 @@ public sealed class SqlSourceOptionsTests
     }
 
     [Fact]
+    public void Validate_CdcModeWithItsSettings_IsAcceptedAndParsed()
+    {
+        var source = Cdc();
+        source["cdc"] = new JsonObject { ["slot"] = "hub_cases", ["publication"] = "hub_cases", ["runSeconds"] = 60, ["flushMilliseconds"] = 20, ["onSlotLost"] = "resnapshot" };
+
+        Assert.Empty(new SqlSourceConnector().Spec.Validate(source));
+        var options = SqlSourceOptions.From(source, "market-regulation");
+        Assert.Equal(SqlReadMode.Cdc, options.Mode);
+        Assert.Equal(60, options.Capture!.RunSeconds);
+        Assert.Equal(IntegrationHub.Connectors.Sql.Capture.SlotLossPolicy.Resnapshot, options.Capture.OnSlotLost);
+    }
+
+    [Fact]
+    public void Validate_CdcModeWithoutNames_NamesSlotAndPublicationAfterTheConnector() =>
+        Assert.Equal("hub_market_regulation", SqlSourceOptions.From(Cdc(), "market-regulation").Capture!.Slot);
+
+    [Theory]
+    [InlineData("provider", "mysql", "source.provider")]
+    [InlineData("watermark", "cd_time", "source.watermark")]
+    [InlineData("key", "case_id", "source.key")]
+    [InlineData("query", "SELECT * FROM cases", "source.query")]
+    public void Validate_CdcModeWithWhatItCannotUse_IsRefusedNamingTheSetting(string setting, string value, string named)
+    {
+        var source = Cdc();
+        source[setting] = value;
+
+        Assert.NotEmpty(new SqlSourceConnector().Spec.Validate(source));
+        Assert.Equal(named, Assert.Throws<ConnectorConfigurationException>(() => SqlSourceOptions.From(source, "c")).Setting);
+    }
+
+    [Theory]
+    [InlineData("slot", "Hub-Cases", "source.cdc.slot")]
+    [InlineData("onSlotLost", "ignore", "source.cdc.onSlotLost")]
+    public void Validate_CdcSettingOutsideItsRule_IsRefusedNamingIt(string setting, string value, string named)
+    {
+        var source = Cdc();
+        source["cdc"] = new JsonObject { [setting] = value };
+
+        Assert.NotEmpty(new SqlSourceConnector().Spec.Validate(source));
+        var error = Assert.Throws<ConnectorConfigurationException>(() => SqlSourceOptions.From(source, "c"));
+        Assert.Equal(named, error.Setting);
+        Assert.Contains(value, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_CdcSectionInPollMode_IsRefused()
+    {
+        var source = Source("postgres");
+        source["cdc"] = new JsonObject();
+
+        Assert.NotEmpty(new SqlSourceConnector().Spec.Validate(source));
+        Assert.Equal("source.cdc", Assert.Throws<ConnectorConfigurationException>(() => SqlSourceOptions.From(source, "c")).Setting);
+    }
+
+    private static JsonObject Cdc() => new()
+    {
+        ["provider"] = "postgres",
+        ["connectionString"] = "Host=db;Username=hub;Password=p",
+        ["mode"] = "cdc",
+        ["table"] = "exchange.cases",
+    };
+
+    [Fact]
     public void Spec_TheConnectionString_IsASecret() =>
         Assert.True(new SqlSourceConnector().Spec.IsSecret("connectionString"));
 
