@@ -48,7 +48,8 @@ internal static partial class HubMetricNames
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var metric in FromOperationsDoc())
         {
-            var baseName = metric.Name.Replace('.', '_') + (metric.Unit == "s" ? "_seconds" : "");
+            // The unit becomes a suffix as the OpenTelemetry Prometheus exporter writes it (s → _seconds, By → _bytes).
+            var baseName = metric.Name.Replace('.', '_') + metric.Unit switch { "s" => "_seconds", "bytes" => "_bytes", _ => "" };
             switch (metric.Kind)
             {
                 case "counter":
