@@ -43,13 +43,32 @@ internal sealed record BenchmarkSources(string Provider, Func<SampleDepartment, 
             }
         }
 
-        var removeVirtualHost = await PipelineBenchmark.UseProductionStackAsync(options, settings, storeDb);
+        var removeStack = await UseProductionStackAsync(options, settings, storeDb);
         return new BenchmarkSources("postgres", _ => sourceDb, async () =>
         {
-            if (removeVirtualHost is not null)
-                await removeVirtualHost();
+            await removeStack();
             await BenchmarkDatabases.DropAsync(options.Postgres!, sourceDb);
-            await BenchmarkDatabases.DropAsync(options.Postgres!, storeDb);
         });
+    }
+
+    /// <summary>
+    /// Points the hub's settings at the PostgreSQL store database and at RabbitMQ, in a virtual host of the run's own
+    /// unless one is given; returns what removes them afterwards (the virtual host it made, the store database).
+    /// </summary>
+    public static async Task<Func<Task>> UseProductionStackAsync(BenchmarkOptions options, Dictionary<string, string?> settings, string storeDatabase)
+    {
+        var virtualHost = options.RabbitVirtualHost ?? await RabbitVirtualHost.CreateAsync(options);
+        settings["Hub:Store:Provider"] = "postgres";
+        settings["Hub:Store:ConnectionString"] = storeDatabase;
+        settings["Hub:Bus:Transport"] = "rabbitmq";
+        settings["Hub:Bus:Host"] = options.RabbitHost;
+        settings["Hub:Bus:Port"] = options.RabbitPort.ToString(CultureInfo.InvariantCulture);
+        settings["Hub:Bus:VirtualHost"] = virtualHost;
+        return async () =>
+        {
+            if (options.RabbitVirtualHost is null)
+                await RabbitVirtualHost.DeleteAsync(options, virtualHost);
+            await BenchmarkDatabases.DropAsync(options.Postgres!, storeDatabase);
+        };
     }
 }

@@ -35,7 +35,7 @@ internal static class CaptureBenchmark
         settings["Hub:Webhooks:AllowedRanges:0"] = "127.0.0.0/8";
         Func<Task>? cleanup = null;
         if (options.Stack == "production")
-            cleanup = await PipelineBenchmark.UseProductionStackAsync(options, settings, await BenchmarkDatabases.CreateAsync(options.Postgres!, "bench_store"));
+            cleanup = await BenchmarkSources.UseProductionStackAsync(options, settings, await BenchmarkDatabases.CreateAsync(options.Postgres!, "bench_store"));
 
         try
         {

@@ -113,22 +113,6 @@ internal static class PipelineBenchmark
         return result;
     }
 
-    /// <summary>
-    /// Points the hub's settings at the PostgreSQL store database and at RabbitMQ, in a virtual host of the run's own
-    /// unless one is given; returns what removes that virtual host afterwards (null when there is nothing to remove).
-    /// </summary>
-    public static async Task<Func<Task>?> UseProductionStackAsync(BenchmarkOptions options, Dictionary<string, string?> settings, string storeDatabase)
-    {
-        var virtualHost = options.RabbitVirtualHost ?? await RabbitVirtualHost.CreateAsync(options);
-        settings["Hub:Store:Provider"] = "postgres";
-        settings["Hub:Store:ConnectionString"] = storeDatabase;
-        settings["Hub:Bus:Transport"] = "rabbitmq";
-        settings["Hub:Bus:Host"] = options.RabbitHost;
-        settings["Hub:Bus:Port"] = options.RabbitPort.ToString(CultureInfo.InvariantCulture);
-        settings["Hub:Bus:VirtualHost"] = virtualHost;
-        return options.RabbitVirtualHost is null ? () => RabbitVirtualHost.DeleteAsync(options, virtualHost) : null;
-    }
-
     /// <summary>The 1-minute load average, to print beside every figure.</summary>
     internal static string Load() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
 }

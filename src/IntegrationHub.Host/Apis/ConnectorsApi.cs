@@ -346,7 +346,7 @@ public static class ConnectorsApi
                 extensions: new Dictionary<string, object?> { ["parameter"] = "id", ["value"] = connector.Id, ["rule"] = "connector.enabled" });
         }
 
-        var accepted = await PublishRunAsync(connector, new RunConnector { ConnectorId = connector.Id, Trigger = "api" }, publisher, ct).ConfigureAwait(false);
+        var accepted = await PublishRunAsync(connector, new RunConnector { ConnectorId = connector.Id, Trigger = RunTriggers.Api }, publisher, ct).ConfigureAwait(false);
         await audit.RecordAsync(http, AuditActions.ConnectorRun, connector.Id, null, ct).ConfigureAwait(false);
         return accepted;
     }
@@ -362,7 +362,7 @@ public static class ConnectorsApi
         if (registry.Find(id) is not { } connector)
             return ApiProblems.NotFound("connector", "id", id);
 
-        var accepted = await PublishRunAsync(connector, new RunConnector { ConnectorId = connector.Id, Trigger = "backfill", Backfill = true }, publisher, ct).ConfigureAwait(false);
+        var accepted = await PublishRunAsync(connector, new RunConnector { ConnectorId = connector.Id, Trigger = RunTriggers.Backfill, Backfill = true }, publisher, ct).ConfigureAwait(false);
         await audit.RecordAsync(http, AuditActions.ConnectorBackfill, connector.Id, null, ct).ConfigureAwait(false);
         return accepted;
     }

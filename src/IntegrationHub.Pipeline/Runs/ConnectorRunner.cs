@@ -1,5 +1,6 @@
 using IntegrationHub.Connectors;
 using IntegrationHub.Connectors.Definitions;
+using IntegrationHub.Contracts;
 using IntegrationHub.Store;
 using IntegrationHub.Store.Model;
 using Microsoft.Extensions.Logging;
@@ -136,7 +137,7 @@ public sealed partial class ConnectorRunner(
         ArgumentNullException.ThrowIfNull(connector);
         ArgumentNullException.ThrowIfNull(query);
         var selection = query with { ConnectorId = connector.Id, Status = "open", Limit = PageSize(connector) };
-        return ExecuteRunAsync(connector, "replay", _ => stored.QuarantinedAsync(selection, ct), null, ct);
+        return ExecuteRunAsync(connector, RunTriggers.Replay, _ => stored.QuarantinedAsync(selection, ct), null, ct);
     }
 
     /// <summary>
@@ -146,7 +147,7 @@ public sealed partial class ConnectorRunner(
     public Task<SyncRun?> BackfillAsync(ConnectorDefinition connector, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(connector);
-        return ExecuteRunAsync(connector, "backfill", _ => stored.RawAsync(connector.Id, PageSize(connector), ct), null, ct);
+        return ExecuteRunAsync(connector, RunTriggers.Backfill, _ => stored.RawAsync(connector.Id, PageSize(connector), ct), null, ct);
     }
 
     private async Task<SyncRun?> ExecuteRunAsync(ConnectorDefinition connector, string trigger, Func<string?, IAsyncEnumerable<SourcePage>> readPages,

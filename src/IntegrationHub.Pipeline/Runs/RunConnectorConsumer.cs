@@ -13,9 +13,7 @@ public sealed class RunConnectorConsumer(ConnectorRunner runner, IHostApplicatio
         if (message.Backfill)
             runner.TryStartBackfill(message.ConnectorId, lifetime.ApplicationStopping);
         else
-            // A scheduled run of a connector running here already is not queued behind it: the schedule asks again. A
-            // resume is: it may be asked by the run that is just ending here (it lost its lease), and no one asks twice.
-            runner.TryStart(message.ConnectorId, message.Trigger, lifetime.ApplicationStopping, queueIfBusy: message.Trigger != "schedule");
+            runner.TryStart(message.ConnectorId, message.Trigger, lifetime.ApplicationStopping, queueIfBusy: RunTriggers.QueuesBehindALocalRun(message.Trigger));
         return Task.CompletedTask;
     }
 }

@@ -44,9 +44,8 @@ public sealed partial class RunPipeline(
         ArgumentNullException.ThrowIfNull(readPages);
         // One runner per connector in the whole cluster: the one holding its lease.
         var lease = LeaseNames.Connector(connector.Id);
-        if (!await leases.TryHoldAsync(lease, ct).ConfigureAwait(false) && trigger is "replay" or "backfill")
+        if (!await leases.TryHoldAsync(lease, ct).ConfigureAwait(false) && RunTriggers.CarriesItsInput(trigger))
         {
-            // What a replay or backfill reads travels with this request only: it waits here for the run elsewhere to end.
             LogWaitingForLease(logger, connector.Id, trigger);
             while (!await leases.TryHoldAsync(lease, ct).ConfigureAwait(false))
                 await Task.Delay(leases.Duration / 3, clock, ct).ConfigureAwait(false);
@@ -55,7 +54,7 @@ public sealed partial class RunPipeline(
         if (!leases.Holds(lease))
         {
             LogRunsElsewhere(logger, connector.Id, trigger);
-            if (trigger is not ("schedule" or "resume"))
+            if (RunTriggers.IsAskedFor(trigger))
                 await store.RequestRunAsync(connector.Id, trigger, ct).ConfigureAwait(false);
             return null;
         }
@@ -128,7 +127,7 @@ public sealed partial class RunPipeline(
             // it: then no other worker runs the connector, and without this request it would wait for its next schedule.
             // The scheduler starts the request once no run of the connector is under way; after a takeover that is one
             // more run that finds nothing new.
-            await store.RequestRunAsync(connector.Id, "resume", CancellationToken.None).ConfigureAwait(false);
+            await store.RequestRunAsync(connector.Id, RunTriggers.Resume, CancellationToken.None).ConfigureAwait(false);
             return await store.GetRunAsync(run.RunId, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception ex)

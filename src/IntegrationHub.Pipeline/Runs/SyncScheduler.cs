@@ -70,7 +70,7 @@ public sealed partial class SyncScheduler(
         foreach (var connectorId in await store.InterruptStaleRunsAsync(now - options.Value.RunHeartbeatTimeout, runner.LiveRuns, ct).ConfigureAwait(false))
         {
             LogInterrupted(logger, connectorId);
-            await AskAsync(connectorId, "resume", ct).ConfigureAwait(false);
+            await AskAsync(connectorId, RunTriggers.Resume, ct).ConfigureAwait(false);
         }
 
         foreach (var (connectorId, trigger) in await store.TakeRunRequestsAsync(ct).ConfigureAwait(false))
@@ -90,13 +90,13 @@ public sealed partial class SyncScheduler(
                 continue;
             }
 
-            await AskAsync(connector.Id, "schedule", ct).ConfigureAwait(false);
+            await AskAsync(connector.Id, RunTriggers.Schedule, ct).ConfigureAwait(false);
             _due[connector.Id] = NextAfter(connector.Schedule, now)!.Value;
         }
     }
 
     private Task AskAsync(string connectorId, string trigger, CancellationToken ct) =>
-        bus.Publish(new RunConnector { ConnectorId = connectorId, Trigger = trigger, Backfill = trigger == "backfill" }, ct);
+        bus.Publish(new RunConnector { ConnectorId = connectorId, Trigger = trigger, Backfill = trigger == RunTriggers.Backfill }, ct);
 
     /// <summary>A continuous connector whose last run failed rests a while: a source that is down is not asked again and again.</summary>
     private async Task<DateTimeOffset?> AfterFailureAsync(string connectorId, CancellationToken ct)

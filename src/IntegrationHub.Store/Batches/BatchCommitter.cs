@@ -10,8 +10,13 @@ namespace IntegrationHub.Store.Batches;
 /// the batch's links are read in one query, the golden records it touches and their sources in one more, the batch is
 /// planned in memory (<see cref="BatchPlanner"/>), and its rows are written as sets, the change log last.
 /// </summary>
-internal sealed class BatchCommitter(IBatchSessions sessions, TimeProvider clock) : IBatchCommitter
+internal sealed class BatchCommitter(IBatchSessions sessions, TimeProvider clock) : IBatchCommitter, IDisposable, IAsyncDisposable
 {
+    /// <summary>Closes the connections the sessions keep between batches (the host disposes the committer on stop).</summary>
+    public void Dispose() => sessions.Dispose();
+
+    public ValueTask DisposeAsync() => sessions.DisposeAsync();
+
     public async Task<BatchCommitResult> CommitAsync(BatchToCommit batch, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(batch);

@@ -9,7 +9,6 @@ namespace IntegrationHub.Store.Batches;
 /// <summary>A batch on PostgreSQL: binary COPY into session staging tables, one round trip for all statements.</summary>
 internal sealed class PostgresBatchSession : BatchSession
 {
-    private const long ChangeLogLockId = 0x4855_4243_4C4F_47; // "HUBCLOG", as PostgresDialect
     private readonly NpgsqlConnection _connection;
     private readonly NpgsqlTransaction _transaction;
     private readonly StringBuilder _pending = new();
@@ -29,7 +28,7 @@ internal sealed class PostgresBatchSession : BatchSession
 
     public override string LockClause => " FOR UPDATE";
 
-    public override string ChangeLogLock => $"SELECT pg_advisory_xact_lock({ChangeLogLockId});";
+    public override string ChangeLogLock => $"SELECT pg_advisory_xact_lock({Sql.PostgresDialect.ChangeLogLock});";
 
     /// <summary>
     /// Begins the batch's transaction on an open connection, with the session's staging tables in place. They live as

@@ -52,4 +52,16 @@ internal sealed class PostgresBatchSessions(NpgsqlDataSource dataSource) : IBatc
 
         await connection.DisposeAsync().ConfigureAwait(false);
     }
+
+    public void Dispose()
+    {
+        while (_idle.TryPop(out var kept))
+            kept.Dispose();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        while (_idle.TryPop(out var kept))
+            await kept.DisposeAsync().ConfigureAwait(false);
+    }
 }

@@ -1,7 +1,7 @@
 namespace IntegrationHub.Store.Batches;
 
 /// <summary>One writer connection, one batch at a time (SQLite has a single writer; waiting here costs less than busy retries).</summary>
-internal sealed class SqliteBatchSessions(string connectionString) : IBatchSessions, IDisposable
+internal sealed class SqliteBatchSessions(string connectionString) : IBatchSessions
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private SqliteBatchConnection? _writer;
@@ -33,6 +33,12 @@ internal sealed class SqliteBatchSessions(string connectionString) : IBatchSessi
     {
         Reset();
         _gate.Dispose();
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
     }
 
     /// <summary>Lets the next batch in when this one is disposed.</summary>

@@ -18,10 +18,13 @@ public sealed partial class LeaseKeeper(ILeases leases, ProcessIdentity identity
     public string Holder => identity.Holder;
 
     /// <summary>Whether this process holds the lease now (and long enough before its expiry to act on it).</summary>
-    public bool Holds(string name) => _held.TryGetValue(name, out var lease) && lease.ExpiresAt - Duration / 3 > clock.GetUtcNow();
+    public bool Holds(string name) => Held(name) is not null;
 
     /// <summary>The fencing token of a lease this process holds; null when it does not hold it.</summary>
-    public long? TokenOf(string name) => Holds(name) ? _held[name].Token : null;
+    public long? TokenOf(string name) => Held(name)?.Token;
+
+    // One read of the map: the renewal loop may drop the lease between two.
+    private Lease? Held(string name) => _held.TryGetValue(name, out var lease) && lease.ExpiresAt - Duration / 3 > clock.GetUtcNow() ? lease : null;
 
     /// <summary>
     /// Holds the lease: renews it when held, takes it when free; false when another process has it. A process that was

@@ -6,7 +6,8 @@ namespace IntegrationHub.Store.Sql;
 /// <summary>The production store: PostgreSQL through one pooled Npgsql data source.</summary>
 public sealed class PostgresDialect(NpgsqlDataSource dataSource) : StoreDialect
 {
-    private const long ChangeLogLock = 0x4855_4243_4C4F_47; // "HUBCLOG"
+    /// <summary>The advisory lock that serializes change-log writers (also taken by the batch writer's sessions).</summary>
+    internal const long ChangeLogLock = 0x4855_4243_4C4F_47; // "HUBCLOG"
 
     public override string Provider => "postgres";
 

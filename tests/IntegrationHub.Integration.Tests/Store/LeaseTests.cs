@@ -1,11 +1,7 @@
-using IntegrationHub.Canonical.Model;
-using IntegrationHub.Canonical.Serialization;
 using IntegrationHub.Integration.Tests.Harness;
 using IntegrationHub.Store.Batches;
 using IntegrationHub.Store.Leases;
 using IntegrationHub.Store.Model;
-using IntegrationHub.Store.Sql;
-using Microsoft.Extensions.Time.Testing;
 
 namespace IntegrationHub.Integration.Tests.Store;
 
@@ -18,8 +14,8 @@ public sealed class LeaseTests
     [MemberData(nameof(HubStacks.Both), MemberType = typeof(HubStacks))]
     public async Task Lease_IsHeldByOneProcess_RenewedByItsHolder_AndTakenOverWithANewTokenOnlyAfterItExpires(HubStack stack)
     {
-        var (_, _, leases, clock, cleanup) = await OpenAsync(stack);
-        await using var owned = cleanup;
+        await using var opened = await MigratedStore.OpenAsync(stack);
+        var (leases, clock) = (new SqlLeases(opened.Dialect, opened.Clock), opened.Clock);
 
         var first = Assert.IsType<Lease>(await leases.TryAcquireAsync("connector:market", "worker-a", Duration, CancellationToken.None));
         Assert.Null(await leases.TryAcquireAsync("connector:market", "worker-b", Duration, CancellationToken.None));
@@ -44,9 +40,9 @@ public sealed class LeaseTests
     [MemberData(nameof(HubStacks.Both), MemberType = typeof(HubStacks))]
     public async Task Commit_OfARunWhoseLeaseWasTakenOver_IsRefused_AndTheNewHoldersRunCommits(HubStack stack)
     {
-        var (store, dialect, leases, clock, cleanup) = await OpenAsync(stack);
-        await using var owned = cleanup;
-        var committer = BatchCommitters.For(dialect, clock);
+        await using var opened = await MigratedStore.OpenAsync(stack);
+        var (store, committer, clock) = (opened.Store, opened.Committer, opened.Clock);
+        var leases = new SqlLeases(opened.Dialect, clock);
 
         var old = (await leases.TryAcquireAsync(LeaseNames.Connector("market"), "worker-a", Duration, CancellationToken.None))!;
         var oldRun = (await store.StartRunAsync("market", "schedule", old.Token, CancellationToken.None))!;
@@ -67,46 +63,5 @@ public sealed class LeaseTests
         Assert.Equal(["沪市监罚〔2026〕1号", "沪市监罚〔2026〕3号"], numbers);
     }
 
-    private static async Task<(SqlSupervisionStore Store, StoreDialect Dialect, SqlLeases Leases, FakeTimeProvider Clock, IAsyncDisposable Cleanup)> OpenAsync(HubStack stack)
-    {
-        var empty = Directory.CreateTempSubdirectory("hub-connectors-").FullName;
-        var settings = await HubSettings.CreateAsync(stack, empty);
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 8, 0, 0, TimeSpan.Zero));
-        var dialect = settings.OpenStoreDialect();
-        var store = new SqlSupervisionStore(dialect, clock);
-        await store.MigrateAsync(CancellationToken.None);
-        return (store, dialect, new SqlLeases(dialect, clock), clock, settings);
-    }
-
-    private static BatchToCommit Batch(Guid runId, int sequence, string decisionNumber)
-    {
-        var record = new EnforcementAction
-        {
-            Agency = new EnforcingAgency { Name = "上海市市场监督管理局", Uscc = "11310000MB2F3468XK", RegionCode = "310000" },
-            Category = ActionCategory.Penalty,
-            DecisionNumber = decisionNumber,
-            Dates = new ActionDates { Decided = new DateOnly(2026, 3, 2) },
-        };
-        return new BatchToCommit
-        {
-            RunId = runId,
-            ConnectorId = "market",
-            Sequence = sequence,
-            IsLast = false,
-            ReadAt = DateTimeOffset.UnixEpoch,
-            MappingVersion = 1,
-            SourcePriority = 10,
-            Accepted =
-            [
-                new AcceptedSourceRecord
-                {
-                    SourceKey = decisionNumber,
-                    Content = CanonicalJson.Serialize(record),
-                    ContentHash = CanonicalJson.ContentHash(record),
-                    CaseIdentity = "11310000MB2F3468XK|" + decisionNumber,
-                    Raw = "{}",
-                },
-            ],
-        };
-    }
+    private static BatchToCommit Batch(Guid runId, int sequence, string decisionNumber) => PenaltyBatches.One(runId, "market", sequence, decisionNumber);
 }

@@ -17,13 +17,8 @@ public sealed class MergeConflictLogTests
     [MemberData(nameof(HubStacks.Both), MemberType = typeof(HubStacks))]
     public async Task SameDisagreement_IsLoggedOnce_AndResolvedWhenTheSourcesAgree(HubStack stack)
     {
-        var empty = Directory.CreateTempSubdirectory("hub-connectors-").FullName;
-        await using var settings = await HubSettings.CreateAsync(stack, empty);
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 8, 0, 0, TimeSpan.Zero));
-        var dialect = settings.OpenStoreDialect();
-        var store = new SqlSupervisionStore(dialect, clock);
-        await store.MigrateAsync(CancellationToken.None);
-        var committer = BatchCommitters.For(dialect, clock);
+        await using var opened = await MigratedStore.OpenAsync(stack);
+        var (store, committer, clock) = (opened.Store, opened.Committer, opened.Clock);
         var market = new Feed(store, committer, clock, "market", 20);
         var ecology = new Feed(store, committer, clock, "ecology", 10);
         await market.StartAsync();
