@@ -23,6 +23,22 @@ public static class HubHostingExtensions
     /// <summary>Limits on what sources and clients may send (<see cref="SourceLimits"/>, <see cref="RequestLimits"/>).</summary>
     public const string LimitsSection = "Hub:Limits";
 
+    /// <summary>Worker threads the pool keeps ready, whatever the core count.</summary>
+    public const int MinimumWorkerThreads = 16;
+
+    /// <summary>
+    /// SQLite calls are synchronous (the embedded store's writer, readers and busy retries block their thread), and so are
+    /// parts of other drivers. The thread pool starts with one thread per core and adds more only slowly, so on a 2-core
+    /// machine a few blocked calls left batches queued behind them with the cores half idle (measured: 1,675 → 2,004
+    /// records/s on the embedded stack). A floor of ready threads removes that wait; it creates no thread by itself.
+    /// </summary>
+    private static void EnsureThreadPoolHeadroom()
+    {
+        ThreadPool.GetMinThreads(out var workers, out var io);
+        if (workers < MinimumWorkerThreads)
+            ThreadPool.SetMinThreads(MinimumWorkerThreads, io);
+    }
+
     public static WebApplicationBuilder AddHub(this WebApplicationBuilder builder)
     {
         var hub = builder.Configuration.GetSection(HubOptions.Section).Get<HubOptions>() ?? new HubOptions();
@@ -31,6 +47,7 @@ public static class HubHostingExtensions
         builder.Services.AddOptions<SyncOptions>().Bind(builder.Configuration.GetSection($"{HubOptions.Section}:Sync")).ValidateDataAnnotations().ValidateOnStart();
         builder.WebHost.UseUrls(builder.Configuration["urls"] ?? builder.Configuration["Hub:Urls"] ?? "http://127.0.0.1:5080");
 
+        EnsureThreadPoolHeadroom();
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         services.AddHubStore(hub);

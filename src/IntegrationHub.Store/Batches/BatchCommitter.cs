@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using Dapper;
 using IntegrationHub.Store.Leases;
@@ -15,12 +16,21 @@ internal sealed class BatchCommitter(IBatchSessions sessions, TimeProvider clock
     /// <summary>Closes the connections the sessions keep between batches (the host disposes the committer on stop).</summary>
     public void Dispose() => sessions.Dispose();
 
+    /// <summary>Per connector: whether its last batch wrote most of its records (then the next one is prepared before the writer's lock).</summary>
+    private readonly ConcurrentDictionary<string, bool> _writesMost = new(StringComparer.Ordinal);
+
     public ValueTask DisposeAsync() => sessions.DisposeAsync();
 
     public async Task<BatchCommitResult> CommitAsync(BatchToCommit batch, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(batch);
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var batchSources = new BatchSources(batch, now);
+        // When the connector's last batch was mostly new or changed records, this one likely is too (a backfill): what its
+        // records give whatever is stored is computed before taking the single writer. A re-sync of unchanged records
+        // (the last batch wrote few) computes only for the few it writes, inside.
+        if (_writesMost.GetValueOrDefault(batch.ConnectorId, true))
+            batchSources.PrepareAll();
         await using var session = await sessions.OpenAsync(ct).ConfigureAwait(false);
         var connection = session.Connection;
         var tx = session.Transaction;
@@ -44,7 +54,7 @@ internal sealed class BatchCommitter(IBatchSessions sessions, TimeProvider clock
 
         // Which read is newer is decided by (run, sequence) of the connector, never by clocks.
         var position = (run.RunNumber << 32) | (uint)batch.Sequence;
-        var planner = new BatchPlanner(batch, position, now, Activity.Current?.Id);
+        var planner = new BatchPlanner(batch, batchSources, position, now, Activity.Current?.Id);
         IEnumerable<StoredLink> links = [];
         if (planner.LinkKeys.Count > 0)
         {
@@ -71,6 +81,7 @@ internal sealed class BatchCommitter(IBatchSessions sessions, TimeProvider clock
         }
 
         var plan = planner.Plan(goldens, sources);
+        _writesMost[batch.ConnectorId] = 2 * (plan.Counts.Inserted + plan.Counts.Updated) >= batch.Accepted.Count;
         var parameters = Parameters(batch, plan.Counts, now);
         await session.WriteAsync(BatchTables.Quarantine, plan.Quarantine, ct).ConfigureAwait(false);
         if (planner.LinkKeys.Count > 0)

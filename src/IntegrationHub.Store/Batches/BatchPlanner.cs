@@ -12,7 +12,7 @@ namespace IntegrationHub.Store.Batches;
 /// its stored link, attach it to its case's golden record, merge, tombstone), played over state read once per batch, so
 /// that the writes can go to the store as sets. Pure: no I/O, no clock (the commit time is given).
 /// </summary>
-internal sealed class BatchPlanner(BatchToCommit batch, long readPosition, long now, string? traceParent)
+internal sealed class BatchPlanner(BatchToCommit batch, BatchSources sources, long readPosition, long now, string? traceParent)
 {
     private readonly long _readAt = batch.ReadAt.ToUnixTimeMilliseconds();
     private readonly Dictionary<string, StoredLink> _links = new(StringComparer.Ordinal);
@@ -114,32 +114,9 @@ internal sealed class BatchPlanner(BatchToCommit batch, long readPosition, long 
         var link = _links.GetValueOrDefault(accepted.SourceKey);
         var golden = _goldenByIdentity.GetValueOrDefault(accepted.CaseIdentity);
         var recordId = golden?.Id ?? Guid.CreateVersion7().ToString();
-        var facts = accepted.Facts ?? RecordFacts.Of(CanonicalJson.Deserialize(accepted.Content));
-        var source = new MergeCandidate
-        {
-            RecordId = recordId,
-            ConnectorId = batch.ConnectorId,
-            SourceKey = accepted.SourceKey,
-            Priority = batch.SourcePriority,
-            ContentHash = accepted.ContentHash,
-            Content = accepted.Content,
-            SourceVersion = accepted.SourceVersion,
-            MappingVersion = batch.MappingVersion,
-            ReadAt = _readAt,
-            ReceivedAt = now,
-            Facts = facts,
-        };
-        // The source's own copy carries its lineage as read (received when its page was read), as it always has.
-        var ownLineage = new SourceLineage
-        {
-            Connector = batch.ConnectorId,
-            SourceKey = accepted.SourceKey,
-            SourceVersion = accepted.SourceVersion,
-            ReceivedAt = batch.ReadAt,
-            MappingVersion = batch.MappingVersion,
-        };
+        var source = sources.CandidateOf(accepted, recordId);
         _sourceRows[accepted.SourceKey] = new SourceRow(batch.ConnectorId, accepted.SourceKey, recordId, batch.SourcePriority, accepted.ContentHash,
-            IntegrationHub.Store.Merge.CanonicalContent.WithLineage(accepted.Content, [ownLineage]), accepted.Raw, accepted.SourceVersion, batch.MappingVersion,
+            sources.ContentOf(accepted), accepted.Raw, accepted.SourceVersion, batch.MappingVersion,
             accepted.Warnings.Count == 0 ? null : JsonSerializer.Serialize(accepted.Warnings, CanonicalJson.Options), _readAt, now, null, readPosition);
 
         if (link is not null)

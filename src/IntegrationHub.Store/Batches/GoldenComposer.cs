@@ -15,6 +15,8 @@ internal static class GoldenComposer
 {
     public static ComposedGolden Compose(IReadOnlyList<MergeCandidate> sources)
     {
+        if (sources is [{ Alone: { } composed }])
+            return composed;
         var lineage = sources
             .OrderByDescending(s => s.Priority).ThenBy(s => s.ConnectorId, StringComparer.Ordinal).ThenBy(s => s.SourceKey, StringComparer.Ordinal)
             .Select(s => new SourceLineage

@@ -23,6 +23,9 @@ internal sealed record MergeCandidate
 
     public bool IsFromBatch => Facts is not null;
 
+    /// <summary>Set for a source written by this batch: the golden record of a case it holds alone, composed before the transaction.</summary>
+    public ComposedGolden? Alone { get; init; }
+
     public static MergeCandidate From(StoredSource source) => new()
     {
         RecordId = source.RecordId,

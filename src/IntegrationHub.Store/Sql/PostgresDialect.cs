@@ -22,6 +22,8 @@ public sealed class PostgresDialect(NpgsqlDataSource dataSource) : StoreDialect
 
     public override string InList(string column, string parameter) => $"{column} = ANY(@{parameter})";
 
+    public override object ListValue<T>(IEnumerable<T> values) => values.ToArray();
+
     internal override Batches.IBatchSessions CreateBatchSessions() => new Batches.PostgresBatchSessions(dataSource);
 
     public override async Task<DbConnection> OpenAsync(CancellationToken ct) =>

@@ -124,7 +124,7 @@ public sealed partial class SqlCaseAssessmentStore
         foreach (var chunk in fresh ? [] : recordIds.Chunk(MaxListed))
         {
             await connection.ExecuteAsync(new CommandDefinition(
-                $"DELETE FROM case_assessments WHERE {dialect.InList("record_id", "ids")}", new { ids = chunk.ToList() }, tx, cancellationToken: ct)).ConfigureAwait(false);
+                $"DELETE FROM case_assessments WHERE {dialect.InList("record_id", "ids")}", new { ids = dialect.ListValue(chunk) }, tx, cancellationToken: ct)).ConfigureAwait(false);
         }
 
         await MultiRowStatement.ExecuteAsync(dialect, connection, tx, "case_assessments", RowColumns,
@@ -175,7 +175,7 @@ public sealed partial class SqlCaseAssessmentStore
         {
             await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(
                 $"SELECT {string.Join(", ", RowColumns)} FROM case_assessments WHERE {dialect.InList("record_id", "ids")}",
-                new { ids = chunk.ToList() }, tx, cancellationToken: ct)).ConfigureAwait(false);
+                new { ids = dialect.ListValue(chunk) }, tx, cancellationToken: ct)).ConfigureAwait(false);
             while (await reader.ReadAsync(ct).ConfigureAwait(false))
             {
                 var slots = new SlotStanding?[CaseAssessmentRow.MaxSlots];
@@ -205,7 +205,7 @@ public sealed partial class SqlCaseAssessmentStore
         foreach (var chunk in wanted.Keys.Chunk(MaxListed))
         {
             foreach (var unit in await connection.QueryAsync<UnitRow>(new CommandDefinition(
-                         $"SELECT {UnitColumns} FROM assessment_units WHERE {dialect.InList("unit_key", "keys")}", new { keys = chunk.ToList() }, tx,
+                         $"SELECT {UnitColumns} FROM assessment_units WHERE {dialect.InList("unit_key", "keys")}", new { keys = dialect.ListValue(chunk) }, tx,
                          cancellationToken: ct)).ConfigureAwait(false))
             {
                 var found = unit.ToUnit();
@@ -235,7 +235,7 @@ public sealed partial class SqlCaseAssessmentStore
         foreach (var chunk in missing.Chunk(MaxListed))
         {
             foreach (var unit in await connection.QueryAsync<UnitRow>(new CommandDefinition(
-                         $"SELECT {UnitColumns} FROM assessment_units WHERE {dialect.InList("id", "ids")}", new { ids = chunk.ToList() }, tx,
+                         $"SELECT {UnitColumns} FROM assessment_units WHERE {dialect.InList("id", "ids")}", new { ids = dialect.ListValue(chunk) }, tx,
                          cancellationToken: ct)).ConfigureAwait(false))
             {
                 var found = unit.ToUnit();

@@ -44,7 +44,7 @@ public sealed partial class SqlCaseAssessmentStore(StoreDialect dialect, TimePro
             FROM assessment_tallies
             WHERE month >= @fromMonth AND month <= @toMonth{(listed ? " AND " + dialect.InList("unit_id", "units") : "")}
             GROUP BY unit_id, slot{(byMonth ? ", month" : "")}
-            """, new { fromMonth, toMonth, asOf, units = units?.ToList() }, cancellationToken: ct)).ConfigureAwait(false))
+            """, new { fromMonth, toMonth, asOf, units = units is null ? null : dialect.ListValue(units) }, cancellationToken: ct)).ConfigureAwait(false))
             .Select(r => new SlotCount(r.UnitId, (int)r.Slot, (int)r.Month, r.Met, r.Counted));
         return units is null || listed ? [.. rows] : [.. rows.Where(r => units.Contains(r.UnitId))];
     }
@@ -63,7 +63,7 @@ public sealed partial class SqlCaseAssessmentStore(StoreDialect dialect, TimePro
             WHERE {column}_on >= @fromDay AND {column}_on <= @toDay
               AND ({column} = {SlotStanding.Failed} OR ({column} = {SlotStanding.Pending} AND {column}_due < @asOf))
               {(listed ? "AND " + dialect.InList("unit_id", "units") : "")}
-            """, new { fromDay, toDay, asOf, units = units?.ToList() }, cancellationToken: ct)).ConfigureAwait(false))
+            """, new { fromDay, toDay, asOf, units = units is null ? null : dialect.ListValue(units) }, cancellationToken: ct)).ConfigureAwait(false))
             .Select(r => new FailingCase(r.RecordId, r.UnitId));
         return units is null || listed ? [.. rows] : [.. rows.Where(r => units.Contains(r.UnitId))];
     }
@@ -82,7 +82,7 @@ public sealed partial class SqlCaseAssessmentStore(StoreDialect dialect, TimePro
         {
             live.AddRange((await connection.QueryAsync<(string Id, string Content)>(new CommandDefinition(
                 $"SELECT id, content FROM golden_records WHERE deleted_at IS NULL AND {dialect.InList("id", "ids")}",
-                new { ids = chunk.ToList() }, tx, cancellationToken: ct)).ConfigureAwait(false)).Select(r => new LiveRecord(r.Id, r.Content)));
+                new { ids = dialect.ListValue(chunk) }, tx, cancellationToken: ct)).ConfigureAwait(false)).Select(r => new LiveRecord(r.Id, r.Content)));
         }
 
         return live;

@@ -134,7 +134,7 @@ public sealed partial class SqlSupervisionStore
             limit = query.Limit,
         });
         if (ids is not null)
-            parameters.Add("ids", ids);
+            parameters.Add("ids", dialect.ListValue(ids));
         var where = $"""
             (@connectorId IS NULL OR connector_id = @connectorId)
               AND (@status IS NULL OR status = @status)
@@ -245,7 +245,7 @@ public sealed partial class SqlSupervisionStore
     {
         if (values.Count == 0)
             return;
-        parameters.Add(name, values.ToList());
+        parameters.Add(name, dialect.ListValue(values));
         where.Add(dialect.InList(column, name));
     }
 

@@ -31,7 +31,7 @@ public sealed partial class SqlSupervisionStore
         {
             var quarantined = await connection.QueryAsync<(string SourceKey, string Reasons)>(new CommandDefinition(
                 $"SELECT source_key, reasons FROM quarantine WHERE connector_id = @connectorId AND status = 'open' AND {dialect.InList("source_key", "keys")} ORDER BY id",
-                new { connectorId, keys = chunk }, cancellationToken: ct)).ConfigureAwait(false);
+                new { connectorId, keys = dialect.ListValue(chunk) }, cancellationToken: ct)).ConfigureAwait(false);
             foreach (var (key, reasons) in quarantined)
             {
                 var issues = JsonSerializer.Deserialize<List<ValidationIssue>>(reasons, CanonicalJson.Options) ?? [];
@@ -41,7 +41,7 @@ public sealed partial class SqlSupervisionStore
             // an open entry is the latest word on its key (an accepted record resolves the open entries of its key)
             var stored = await connection.QueryAsync<(string SourceKey, string RecordId, long? DeletedAt)>(new CommandDefinition(
                 $"SELECT source_key, record_id, deleted_at FROM source_records WHERE connector_id = @connectorId AND {dialect.InList("source_key", "keys")}",
-                new { connectorId, keys = chunk }, cancellationToken: ct)).ConfigureAwait(false);
+                new { connectorId, keys = dialect.ListValue(chunk) }, cancellationToken: ct)).ConfigureAwait(false);
             foreach (var (key, recordId, deletedAt) in stored)
             {
                 if (!states.ContainsKey(key))

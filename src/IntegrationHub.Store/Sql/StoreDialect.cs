@@ -30,8 +30,11 @@ public abstract class StoreDialect
     /// <summary>Opens the transactions the batch writer commits sync batches in.</summary>
     internal abstract Batches.IBatchSessions CreateBatchSessions();
 
-    /// <summary>"column is one of the values of a list parameter": an array on PostgreSQL, an expanded IN list on SQLite.</summary>
+    /// <summary>"column is one of the values of a list parameter" whose value is <see cref="ListValue{T}"/>.</summary>
     public abstract string InList(string column, string parameter);
+
+    /// <summary>The value of a list parameter that <see cref="InList"/> reads: an array on PostgreSQL, a JSON array on SQLite.</summary>
+    public abstract object ListValue<T>(IEnumerable<T> values);
 
     /// <summary>
     /// Serializes writers of the change log, so that sequence numbers become visible in commit order and a feed reader
