@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using IntegrationHub.Canonical.Serialization;
 using IntegrationHub.Canonical.Model;
+using IntegrationHub.Store.Merge;
 using IntegrationHub.Store.Model;
 
 namespace IntegrationHub.Store.Batches;
@@ -22,6 +23,7 @@ internal sealed class BatchPlanner(BatchToCommit batch, BatchSources sources, lo
     private readonly Dictionary<string, SourceRow> _sourceRows = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SourceDeletionRow> _deletionRows = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<ConflictRow>> _conflicts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, MergeCandidate> _lastRemoved = new(StringComparer.Ordinal);
     private readonly List<VersionRow> _versions = [];
     private readonly List<ChangeRow> _changes = [];
     private List<AcceptedSourceRecord> _changed = [];
@@ -120,7 +122,7 @@ internal sealed class BatchPlanner(BatchToCommit batch, BatchSources sources, lo
             accepted.Warnings.Count == 0 ? null : JsonSerializer.Serialize(accepted.Warnings, CanonicalJson.Options), _readAt, now, null, readPosition);
 
         if (link is not null)
-            _sourcesByRecord.GetValueOrDefault(link.RecordId)?.RemoveAll(s => s.ConnectorId == batch.ConnectorId && s.SourceKey == accepted.SourceKey);
+            RemoveSource(link.RecordId, accepted.SourceKey);
         SourcesOf(recordId).Add(source);
         _links[accepted.SourceKey] = new StoredLink { SourceKey = accepted.SourceKey, RecordId = recordId, ContentHash = accepted.ContentHash, ReadPosition = readPosition };
 
@@ -164,7 +166,7 @@ internal sealed class BatchPlanner(BatchToCommit batch, BatchSources sources, lo
             else
                 _deletionRows[link.SourceKey] = new SourceDeletionRow(link.SourceKey, now, _readAt, readPosition);
             _links[link.SourceKey] = link with { DeletedAt = now, ReadPosition = readPosition };
-            SourcesOf(link.RecordId).RemoveAll(s => s.ConnectorId == batch.ConnectorId && s.SourceKey == link.SourceKey);
+            RemoveSource(link.RecordId, link.SourceKey);
         }
 
         foreach (var recordId in links.Select(l => l.RecordId).Distinct(StringComparer.Ordinal))
@@ -218,6 +220,14 @@ internal sealed class BatchPlanner(BatchToCommit batch, BatchSources sources, lo
     /// </summary>
     private string Tombstone(GoldenState golden)
     {
+        // A record held by one source did not store its field lineage (it followed from that source): the tombstone
+        // keeps it written out, as its source row no longer says it.
+        if (golden.FieldLineage is null && _lastRemoved.TryGetValue(golden.Id, out var last))
+        {
+            golden.FieldLineage = JsonSerializer.Serialize(SingleSourceLineage.Of(golden.Content, last.ConnectorId, last.SourceKey, last.SourceVersion,
+                last.MappingVersion, DateTimeOffset.FromUnixTimeMilliseconds(last.ReadAt)), CanonicalJson.Options);
+        }
+
         golden.Version++;
         golden.DeletedAt = now;
         golden.UpdatedAt = now;
@@ -237,6 +247,18 @@ internal sealed class BatchPlanner(BatchToCommit batch, BatchSources sources, lo
     {
         _goldenByIdentity[golden.IdentityKey] = golden;
         _goldenById[golden.Id] = golden;
+    }
+
+    /// <summary>The batch's source leaves the record; remembered, for the field lineage of a record it leaves without sources.</summary>
+    private void RemoveSource(string recordId, string sourceKey)
+    {
+        if (_sourcesByRecord.GetValueOrDefault(recordId) is not { } sources)
+            return;
+        var index = sources.FindIndex(s => s.ConnectorId == batch.ConnectorId && s.SourceKey == sourceKey);
+        if (index < 0)
+            return;
+        _lastRemoved[recordId] = sources[index];
+        sources.RemoveAt(index);
     }
 
     private List<MergeCandidate> SourcesOf(string recordId)

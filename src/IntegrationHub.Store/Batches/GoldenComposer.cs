@@ -8,8 +8,9 @@ namespace IntegrationHub.Store.Batches;
 
 /// <summary>
 /// Composes a golden record from its live sources. A case held by one source that this batch wrote is that record as it
-/// is: its hash, its text with the lineage spliced in, no parse (the fast path, most records). Anything else goes through
-/// <see cref="GoldenRecordMerger"/>, which parses each source once. Both give the same text for the same sources.
+/// is: its hash, its text with the lineage spliced in, no parse and no field lineage to store (the fast path, most
+/// records). Anything else goes through <see cref="GoldenRecordMerger"/>, which parses each source once. Both give the
+/// same text for the same sources.
 /// </summary>
 internal static class GoldenComposer
 {
@@ -31,26 +32,9 @@ internal static class GoldenComposer
         return sources is [{ Facts: { } facts } only] ? Alone(only, facts, lineage) : Merged(sources, lineage);
     }
 
-    private static ComposedGolden Alone(MergeCandidate source, RecordFacts facts, List<SourceLineage> lineage)
-    {
-        var present = CanonicalContent.PresentProperties(source.Content);
-        var readAt = DateTimeOffset.FromUnixTimeMilliseconds(source.ReadAt);
-        var groups = FieldGroups.All
-            .Where(g => g.Paths.Any(present.Contains))
-            .Select(g => new FieldLineage
-            {
-                Group = g.Name,
-                Paths = g.Paths,
-                Connector = source.ConnectorId,
-                SourceKey = source.SourceKey,
-                SourceVersion = source.SourceVersion,
-                MappingVersion = source.MappingVersion,
-                ReadAt = readAt,
-            })
-            .ToList();
-        return new ComposedGolden(source.ContentHash, CanonicalContent.WithLineage(source.Content, lineage),
-            JsonSerializer.Serialize(groups, CanonicalJson.Options), [], source.ConnectorId, facts);
-    }
+    // Its field lineage follows from the record and its source row: not stored (SingleSourceLineage derives it).
+    private static ComposedGolden Alone(MergeCandidate source, RecordFacts facts, List<SourceLineage> lineage) =>
+        new(source.ContentHash, CanonicalContent.WithLineage(source.Content, lineage), null, [], source.ConnectorId, facts);
 
     private static ComposedGolden Merged(IReadOnlyList<MergeCandidate> sources, List<SourceLineage> lineage)
     {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Dapper;
 using IntegrationHub.Canonical.Serialization;
+using IntegrationHub.Store.Merge;
 using IntegrationHub.Store.Model;
 
 namespace IntegrationHub.Store.Sql;
@@ -11,10 +12,22 @@ public sealed partial class SqlSupervisionStore
     {
         await using var connection = await OpenAsync(ct).ConfigureAwait(false);
         var found = await connection.QuerySingleOrDefaultAsync<LineageRow>(new CommandDefinition(
-            "SELECT field_lineage AS FieldLineage FROM golden_records WHERE id = @id", new { id }, cancellationToken: ct)).ConfigureAwait(false);
+            "SELECT field_lineage AS FieldLineage, content AS Content FROM golden_records WHERE id = @id", new { id }, cancellationToken: ct)).ConfigureAwait(false);
         if (found is null)
             return null;
-        return found.FieldLineage is null ? [] : JsonSerializer.Deserialize<List<FieldLineage>>(found.FieldLineage, CanonicalJson.Options) ?? [];
+        if (found.FieldLineage is not null)
+            return JsonSerializer.Deserialize<List<FieldLineage>>(found.FieldLineage, CanonicalJson.Options) ?? [];
+
+        // Not stored: the record is held by one live source, and every group it holds came from there.
+        var sources = (await connection.QueryAsync<LineageSourceRow>(new CommandDefinition(
+            """
+            SELECT connector_id AS ConnectorId, source_key AS SourceKey, source_version AS SourceVersion, mapping_version AS MappingVersion, read_at AS ReadAt
+            FROM source_records WHERE record_id = @id AND deleted_at IS NULL
+            """, new { id }, cancellationToken: ct)).ConfigureAwait(false)).ToList();
+        return sources is [var only]
+            ? SingleSourceLineage.Of(found.Content, only.ConnectorId, only.SourceKey, only.SourceVersion, only.MappingVersion,
+                DateTimeOffset.FromUnixTimeMilliseconds(only.ReadAt))
+            : [];
     }
 
     public async Task<IReadOnlyList<FieldConflict>> GetConflictsAsync(string id, CancellationToken ct)
@@ -43,6 +56,16 @@ public sealed partial class SqlSupervisionStore
     private sealed record LineageRow
     {
         public string? FieldLineage { get; init; }
+        public string Content { get; init; } = "";
+    }
+
+    private sealed record LineageSourceRow
+    {
+        public string ConnectorId { get; init; } = "";
+        public string SourceKey { get; init; } = "";
+        public string? SourceVersion { get; init; }
+        public long MappingVersion { get; init; }
+        public long ReadAt { get; init; }
     }
 
     private sealed record ConflictRow
