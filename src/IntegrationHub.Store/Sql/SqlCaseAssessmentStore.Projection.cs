@@ -121,10 +121,10 @@ public sealed partial class SqlCaseAssessmentStore
         foreach (var row in rows)
             changes.Add(row.RecordId, units.ByKey[row.Unit], row.Slots);
 
-        foreach (var chunk in fresh ? [] : recordIds.Chunk(MaxListed))
+        if (!fresh)
         {
             await connection.ExecuteAsync(new CommandDefinition(
-                $"DELETE FROM case_assessments WHERE {dialect.InList("record_id", "ids")}", new { ids = dialect.ListValue(chunk) }, tx, cancellationToken: ct)).ConfigureAwait(false);
+                $"DELETE FROM case_assessments WHERE {dialect.InList("record_id", "ids")}", new { ids = dialect.ListValue(recordIds) }, tx, cancellationToken: ct)).ConfigureAwait(false);
         }
 
         await MultiRowStatement.ExecuteAsync(dialect, connection, tx, "case_assessments", RowColumns,
@@ -171,25 +171,22 @@ public sealed partial class SqlCaseAssessmentStore
         IReadOnlyList<string> recordIds, CancellationToken ct)
     {
         var rows = new List<(string, long, SlotStanding?[])>();
-        foreach (var chunk in recordIds.Chunk(MaxListed))
+        await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(
+            $"SELECT {string.Join(", ", RowColumns)} FROM case_assessments WHERE {dialect.InList("record_id", "ids")}",
+            new { ids = dialect.ListValue(recordIds) }, tx, cancellationToken: ct)).ConfigureAwait(false);
+        while (await reader.ReadAsync(ct).ConfigureAwait(false))
         {
-            await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(
-                $"SELECT {string.Join(", ", RowColumns)} FROM case_assessments WHERE {dialect.InList("record_id", "ids")}",
-                new { ids = dialect.ListValue(chunk) }, tx, cancellationToken: ct)).ConfigureAwait(false);
-            while (await reader.ReadAsync(ct).ConfigureAwait(false))
+            var slots = new SlotStanding?[CaseAssessmentRow.MaxSlots];
+            for (var s = 0; s < slots.Length; s++)
             {
-                var slots = new SlotStanding?[CaseAssessmentRow.MaxSlots];
-                for (var s = 0; s < slots.Length; s++)
-                {
-                    if (reader.IsDBNull(3 + s * 3))
-                        continue;
-                    slots[s] = new SlotStanding(Convert.ToInt32(reader.GetValue(2 + s * 3), System.Globalization.CultureInfo.InvariantCulture),
-                        Convert.ToByte(reader.GetValue(3 + s * 3), System.Globalization.CultureInfo.InvariantCulture),
-                        reader.IsDBNull(4 + s * 3) ? null : Convert.ToInt32(reader.GetValue(4 + s * 3), System.Globalization.CultureInfo.InvariantCulture));
-                }
-
-                rows.Add((reader.GetString(0), Convert.ToInt64(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture), slots));
+                if (reader.IsDBNull(3 + s * 3))
+                    continue;
+                slots[s] = new SlotStanding(Convert.ToInt32(reader.GetValue(2 + s * 3), System.Globalization.CultureInfo.InvariantCulture),
+                    Convert.ToByte(reader.GetValue(3 + s * 3), System.Globalization.CultureInfo.InvariantCulture),
+                    reader.IsDBNull(4 + s * 3) ? null : Convert.ToInt32(reader.GetValue(4 + s * 3), System.Globalization.CultureInfo.InvariantCulture));
             }
+
+            rows.Add((reader.GetString(0), Convert.ToInt64(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture), slots));
         }
 
         return rows;
@@ -202,10 +199,10 @@ public sealed partial class SqlCaseAssessmentStore
         var byKey = new Dictionary<AssessmentUnitKey, AssessmentUnit>();
         var byId = new Dictionary<long, AssessmentUnit>();
         var wanted = keys.Distinct().ToDictionary(UnitKey, k => k, StringComparer.Ordinal);
-        foreach (var chunk in wanted.Keys.Chunk(MaxListed))
+        if (wanted.Count > 0)
         {
             foreach (var unit in await connection.QueryAsync<UnitRow>(new CommandDefinition(
-                         $"SELECT {UnitColumns} FROM assessment_units WHERE {dialect.InList("unit_key", "keys")}", new { keys = dialect.ListValue(chunk) }, tx,
+                         $"SELECT {UnitColumns} FROM assessment_units WHERE {dialect.InList("unit_key", "keys")}", new { keys = dialect.ListValue(wanted.Keys) }, tx,
                          cancellationToken: ct)).ConfigureAwait(false))
             {
                 var found = unit.ToUnit();
@@ -232,10 +229,10 @@ public sealed partial class SqlCaseAssessmentStore
         }
 
         var missing = ids.Distinct().Where(id => !byId.ContainsKey(id)).ToList();
-        foreach (var chunk in missing.Chunk(MaxListed))
+        if (missing.Count > 0)
         {
             foreach (var unit in await connection.QueryAsync<UnitRow>(new CommandDefinition(
-                         $"SELECT {UnitColumns} FROM assessment_units WHERE {dialect.InList("id", "ids")}", new { ids = dialect.ListValue(chunk) }, tx,
+                         $"SELECT {UnitColumns} FROM assessment_units WHERE {dialect.InList("id", "ids")}", new { ids = dialect.ListValue(missing) }, tx,
                          cancellationToken: ct)).ConfigureAwait(false))
             {
                 var found = unit.ToUnit();

@@ -11,9 +11,6 @@ namespace IntegrationHub.Store.Sql;
 /// </summary>
 public sealed partial class SqlCaseAssessmentStore(StoreDialect dialect, TimeProvider clock) : ICaseAssessmentStore
 {
-    // A list of ids or units longer than this is filtered after reading, not in SQL (SQLite's parameter limit).
-    private const int MaxListed = 1_000;
-
     private const string HeadSql = "SELECT COALESCE(MAX(seq), (SELECT pruned_through FROM feed_state WHERE id = 1)) FROM change_log";
 
     public async Task<AssessmentProgress> GetProgressAsync(CancellationToken ct)
@@ -33,7 +30,6 @@ public sealed partial class SqlCaseAssessmentStore(StoreDialect dialect, TimePro
     public async Task<IReadOnlyList<SlotCount>> CountAsync(int fromMonth, int toMonth, int asOf, IReadOnlyCollection<long>? units, bool byMonth,
         CancellationToken ct)
     {
-        var listed = units is { Count: <= MaxListed };
         var month = byMonth ? "month" : "0";
         await using var connection = await dialect.OpenAsync(ct).ConfigureAwait(false);
         var rows = (await connection.QueryAsync<CountRow>(new CommandDefinition(
@@ -42,11 +38,11 @@ public sealed partial class SqlCaseAssessmentStore(StoreDialect dialect, TimePro
                    CAST(SUM(CASE WHEN outcome = {SlotStanding.Met} THEN cases ELSE 0 END) AS BIGINT) AS Met,
                    CAST(SUM(CASE WHEN outcome <> {SlotStanding.Pending} OR due < @asOf THEN cases ELSE 0 END) AS BIGINT) AS Counted
             FROM assessment_tallies
-            WHERE month >= @fromMonth AND month <= @toMonth{(listed ? " AND " + dialect.InList("unit_id", "units") : "")}
+            WHERE month >= @fromMonth AND month <= @toMonth{(units is null ? "" : " AND " + dialect.InList("unit_id", "units"))}
             GROUP BY unit_id, slot{(byMonth ? ", month" : "")}
             """, new { fromMonth, toMonth, asOf, units = units is null ? null : dialect.ListValue(units) }, cancellationToken: ct)).ConfigureAwait(false))
             .Select(r => new SlotCount(r.UnitId, (int)r.Slot, (int)r.Month, r.Met, r.Counted));
-        return units is null || listed ? [.. rows] : [.. rows.Where(r => units.Contains(r.UnitId))];
+        return [.. rows];
     }
 
     public async Task<IReadOnlyList<FailingCase>> FindFailingAsync(int slot, int fromDay, int toDay, int asOf, IReadOnlyCollection<long>? units,
@@ -55,17 +51,16 @@ public sealed partial class SqlCaseAssessmentStore(StoreDialect dialect, TimePro
         ArgumentOutOfRangeException.ThrowIfNegative(slot);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(slot, CaseAssessmentRow.MaxSlots);
         var column = AssessmentMigrations.Slot(slot);
-        var listed = units is { Count: <= MaxListed };
         await using var connection = await dialect.OpenAsync(ct).ConfigureAwait(false);
         var rows = (await connection.QueryAsync<FailingRow>(new CommandDefinition(
             $"""
             SELECT record_id AS RecordId, unit_id AS UnitId FROM case_assessments
             WHERE {column}_on >= @fromDay AND {column}_on <= @toDay
               AND ({column} = {SlotStanding.Failed} OR ({column} = {SlotStanding.Pending} AND {column}_due < @asOf))
-              {(listed ? "AND " + dialect.InList("unit_id", "units") : "")}
+              {(units is null ? "" : "AND " + dialect.InList("unit_id", "units"))}
             """, new { fromDay, toDay, asOf, units = units is null ? null : dialect.ListValue(units) }, cancellationToken: ct)).ConfigureAwait(false))
             .Select(r => new FailingCase(r.RecordId, r.UnitId));
-        return units is null || listed ? [.. rows] : [.. rows.Where(r => units.Contains(r.UnitId))];
+        return [.. rows];
     }
 
     public async Task<IReadOnlyList<LiveRecord>> ReadLiveAsync(IReadOnlyCollection<string> recordIds, CancellationToken ct)
@@ -77,15 +72,12 @@ public sealed partial class SqlCaseAssessmentStore(StoreDialect dialect, TimePro
 
     private async Task<List<LiveRecord>> ReadLiveAsync(DbConnection connection, DbTransaction? tx, IReadOnlyCollection<string> recordIds, CancellationToken ct)
     {
-        var live = new List<LiveRecord>(recordIds.Count);
-        foreach (var chunk in recordIds.Chunk(MaxListed))
-        {
-            live.AddRange((await connection.QueryAsync<(string Id, string Content)>(new CommandDefinition(
-                $"SELECT id, content FROM golden_records WHERE deleted_at IS NULL AND {dialect.InList("id", "ids")}",
-                new { ids = dialect.ListValue(chunk) }, tx, cancellationToken: ct)).ConfigureAwait(false)).Select(r => new LiveRecord(r.Id, r.Content)));
-        }
-
-        return live;
+        if (recordIds.Count == 0)
+            return [];
+        var rows = await connection.QueryAsync<(string Id, string Content)>(new CommandDefinition(
+            $"SELECT id, content FROM golden_records WHERE deleted_at IS NULL AND {dialect.InList("id", "ids")}",
+            new { ids = dialect.ListValue(recordIds) }, tx, cancellationToken: ct)).ConfigureAwait(false);
+        return [.. rows.Select(r => new LiveRecord(r.Id, r.Content))];
     }
 
     private static async Task<AssessmentProgress> ReadProgressAsync(DbConnection connection, DbTransaction? tx, CancellationToken ct)

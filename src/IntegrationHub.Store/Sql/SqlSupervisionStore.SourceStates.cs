@@ -8,8 +8,6 @@ namespace IntegrationHub.Store.Sql;
 
 public sealed partial class SqlSupervisionStore
 {
-    private const int KeysPerQuery = 500;
-
     public async Task<IReadOnlyList<(string SourceKey, string Raw)>> ListStoredRawAsync(string connectorId, string? afterKey, int limit, CancellationToken ct)
     {
         await using var connection = await OpenAsync(ct).ConfigureAwait(false);
@@ -27,26 +25,24 @@ public sealed partial class SqlSupervisionStore
     {
         var states = new Dictionary<string, SourceRecordState>(StringComparer.Ordinal);
         await using var connection = await OpenAsync(ct).ConfigureAwait(false);
-        foreach (var chunk in sourceKeys.Distinct(StringComparer.Ordinal).Chunk(KeysPerQuery))
+        var keys = dialect.ListValue(sourceKeys.Distinct(StringComparer.Ordinal));
+        var quarantined = await connection.QueryAsync<(string SourceKey, string Reasons)>(new CommandDefinition(
+            $"SELECT source_key, reasons FROM quarantine WHERE connector_id = @connectorId AND status = 'open' AND {dialect.InList("source_key", "keys")} ORDER BY id",
+            new { connectorId, keys }, cancellationToken: ct)).ConfigureAwait(false);
+        foreach (var (key, reasons) in quarantined)
         {
-            var quarantined = await connection.QueryAsync<(string SourceKey, string Reasons)>(new CommandDefinition(
-                $"SELECT source_key, reasons FROM quarantine WHERE connector_id = @connectorId AND status = 'open' AND {dialect.InList("source_key", "keys")} ORDER BY id",
-                new { connectorId, keys = dialect.ListValue(chunk) }, cancellationToken: ct)).ConfigureAwait(false);
-            foreach (var (key, reasons) in quarantined)
-            {
-                var issues = JsonSerializer.Deserialize<List<ValidationIssue>>(reasons, CanonicalJson.Options) ?? [];
-                states[key] = new SourceRecordState(key, "quarantined", null, [.. issues.Select(i => i.MessageEn)]);
-            }
+            var issues = JsonSerializer.Deserialize<List<ValidationIssue>>(reasons, CanonicalJson.Options) ?? [];
+            states[key] = new SourceRecordState(key, "quarantined", null, [.. issues.Select(i => i.MessageEn)]);
+        }
 
-            // an open entry is the latest word on its key (an accepted record resolves the open entries of its key)
-            var stored = await connection.QueryAsync<(string SourceKey, string RecordId, long? DeletedAt)>(new CommandDefinition(
-                $"SELECT source_key, record_id, deleted_at FROM source_records WHERE connector_id = @connectorId AND {dialect.InList("source_key", "keys")}",
-                new { connectorId, keys = dialect.ListValue(chunk) }, cancellationToken: ct)).ConfigureAwait(false);
-            foreach (var (key, recordId, deletedAt) in stored)
-            {
-                if (!states.ContainsKey(key))
-                    states[key] = new SourceRecordState(key, deletedAt is null ? "stored" : "deleted", recordId, []);
-            }
+        // an open entry is the latest word on its key (an accepted record resolves the open entries of its key)
+        var stored = await connection.QueryAsync<(string SourceKey, string RecordId, long? DeletedAt)>(new CommandDefinition(
+            $"SELECT source_key, record_id, deleted_at FROM source_records WHERE connector_id = @connectorId AND {dialect.InList("source_key", "keys")}",
+            new { connectorId, keys }, cancellationToken: ct)).ConfigureAwait(false);
+        foreach (var (key, recordId, deletedAt) in stored)
+        {
+            if (!states.ContainsKey(key))
+                states[key] = new SourceRecordState(key, deletedAt is null ? "stored" : "deleted", recordId, []);
         }
 
         return states;
