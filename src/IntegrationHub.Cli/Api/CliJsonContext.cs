@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using IntegrationHub.Api.Contracts;
 
 namespace IntegrationHub.Cli.Api;
 
@@ -11,16 +12,16 @@ namespace IntegrationHub.Cli.Api;
 [JsonSerializable(typeof(RunView))]
 [JsonSerializable(typeof(RunView[]))]
 [JsonSerializable(typeof(RunAccepted))]
-[JsonSerializable(typeof(ConnectorKind[]))]
-[JsonSerializable(typeof(CheckResult))]
-[JsonSerializable(typeof(DiscoveryResult))]
-[JsonSerializable(typeof(PreviewResult))]
+[JsonSerializable(typeof(ConnectorKindView[]))]
+[JsonSerializable(typeof(ConnectionCheckView))]
+[JsonSerializable(typeof(DiscoveredFieldsView))]
+[JsonSerializable(typeof(PreviewView))]
 [JsonSerializable(typeof(QuarantinePage))]
 [JsonSerializable(typeof(QuarantineView))]
 [JsonSerializable(typeof(QuarantineReplayRequest))]
 [JsonSerializable(typeof(QuarantineReplayAccepted))]
-[JsonSerializable(typeof(SyncSummaryView[]))]
-[JsonSerializable(typeof(ConnectorHealthView[]))]
+[JsonSerializable(typeof(ConnectorSyncView[]))]
+[JsonSerializable(typeof(ConnectorHealth[]))]
 [JsonSerializable(typeof(StatusReport))]
 [JsonSerializable(typeof(JsonObject))]
 [JsonSerializable(typeof(JsonNode))]

@@ -1,3 +1,5 @@
+using IntegrationHub.Api.Contracts;
+
 namespace IntegrationHub.Cli.Api;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using IntegrationHub.Api.Contracts;
 using Refit;
 
 namespace IntegrationHub.Cli.Api;
@@ -7,7 +8,7 @@ namespace IntegrationHub.Cli.Api;
 internal interface IHubApi
 {
     [Get("/connector-kinds")]
-    Task<ConnectorKind[]> ListKindsAsync(CancellationToken cancellationToken);
+    Task<ConnectorKindView[]> ListKindsAsync(CancellationToken cancellationToken);
 
     [Get("/connectors")]
     Task<ConnectorView[]> ListConnectorsAsync(CancellationToken cancellationToken);
@@ -33,14 +34,14 @@ internal interface IHubApi
     Task<ConnectorView> DisableConnectorAsync(string id, [Query] string? replicationSlot, CancellationToken cancellationToken);
 
     [Post("/connectors/{id}/check")]
-    Task<CheckResult> CheckConnectorAsync(string id, CancellationToken cancellationToken);
+    Task<ConnectionCheckView> CheckConnectorAsync(string id, CancellationToken cancellationToken);
 
     [Post("/connectors/{id}/discover")]
-    Task<DiscoveryResult> DiscoverAsync(string id, [Query] int sample, CancellationToken cancellationToken);
+    Task<DiscoveredFieldsView> DiscoverAsync(string id, [Query] int sample, CancellationToken cancellationToken);
 
     /// <summary>Maps a sample without storing it; <paramref name="from"/> is <c>start</c> or <c>checkpoint</c>.</summary>
     [Post("/connectors/{id}/preview")]
-    Task<PreviewResult> PreviewAsync(string id, [Query] int limit, [Query] string from, CancellationToken cancellationToken);
+    Task<PreviewView> PreviewAsync(string id, [Query] int limit, [Query] string from, CancellationToken cancellationToken);
 
     [Post("/connectors/{id}/runs")]
     Task<RunAccepted> StartRunAsync(string id, CancellationToken cancellationToken);
@@ -102,10 +103,10 @@ internal interface IHubApi
     Task<JsonObject> GetIndicatorsAsync([Query] string? region, [Query] string? agency, [Query] string? period, CancellationToken cancellationToken);
 
     [Get("/sync/summary")]
-    Task<SyncSummaryView[]> GetSyncSummaryAsync(CancellationToken cancellationToken);
+    Task<ConnectorSyncView[]> GetSyncSummaryAsync(CancellationToken cancellationToken);
 
     [Get("/health/connectors")]
-    Task<ConnectorHealthView[]> GetConnectorHealthAsync(CancellationToken cancellationToken);
+    Task<ConnectorHealth[]> GetConnectorHealthAsync(CancellationToken cancellationToken);
 
     [Get("/health/subscriptions")]
     Task<JsonArray> GetSubscriptionHealthAsync(CancellationToken cancellationToken);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using IntegrationHub.Api.Contracts;
 using IntegrationHub.Cli.Api;
 using IntegrationHub.Cli.Output;
 
@@ -73,7 +74,7 @@ internal static class StatusCommand
         _ => $"{Format.Bytes(slot.RetainedWalBytes)} / {Format.Bytes(slot.LagBytes)}",
     };
 
-    private static ConnectorStatus Combine(SyncSummaryView summary, ConnectorHealthView? health) => new()
+    private static ConnectorStatus Combine(ConnectorSyncView summary, ConnectorHealth? health) => new()
     {
         Id = summary.Id,
         Name = summary.Name,

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
-using IntegrationHub.Cli.Api;
 using IntegrationHub.Cli.Commands.Subscriptions;
 using IntegrationHub.Cli.Output;
 

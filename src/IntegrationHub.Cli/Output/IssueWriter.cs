@@ -1,11 +1,11 @@
-using IntegrationHub.Cli.Api;
+using IntegrationHub.Api.Contracts;
 
 namespace IntegrationHub.Cli.Output;
 
 /// <summary>Validation issues for a person: severity, field (and the source field it came from), value, rule, then both messages.</summary>
 internal static class IssueWriter
 {
-    public static async Task WriteAsync(TextWriter writer, IEnumerable<ValidationIssue> issues, string indent)
+    public static async Task WriteAsync(TextWriter writer, IEnumerable<IssueView> issues, string indent)
     {
         foreach (var issue in issues)
         {

@@ -1,5 +1,5 @@
 using System.Globalization;
-using IntegrationHub.Cli.Api;
+using IntegrationHub.Api.Contracts;
 
 namespace IntegrationHub.Cli.Output;
 

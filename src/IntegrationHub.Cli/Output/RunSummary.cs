@@ -1,4 +1,4 @@
-using IntegrationHub.Cli.Api;
+using IntegrationHub.Api.Contracts;
 
 namespace IntegrationHub.Cli.Output;
 

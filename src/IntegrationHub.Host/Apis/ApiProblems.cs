@@ -1,4 +1,5 @@
 using System.Globalization;
+using IntegrationHub.Api.Contracts;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace IntegrationHub.Host.Apis;
@@ -10,18 +11,6 @@ namespace IntegrationHub.Host.Apis;
 internal static class ApiProblems
 {
     private const int MaxEchoedLength = 200;
-
-    private static readonly string[] TimestampFormats =
-    [
-        "yyyy-MM-dd'T'HH:mm:sszzz",
-        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz",
-        "yyyy-MM-dd'T'HH:mmzzz",
-        "yyyy-MM-dd'T'HH:mm:ss'Z'",
-        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'",
-        "yyyy-MM-dd'T'HH:mm'Z'",
-    ];
-
-    private static readonly TimeSpan ChinaStandardTime = TimeSpan.FromHours(8);
 
     public static ValidationProblem Invalid(string parameter, string? value, string rule, string message) =>
         TypedResults.ValidationProblem(
@@ -105,22 +94,10 @@ internal static class ApiProblems
         value = null;
         if (string.IsNullOrEmpty(raw))
             return null;
-
-        var text = raw.Replace(' ', '+');
-        if (DateTimeOffset.TryParseExact(text, TimestampFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
-        {
-            value = parsed;
-            return null;
-        }
-
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            value = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), ChinaStandardTime);
-            return null;
-        }
-
-        return Invalid(parameter, raw, "timestamp.format",
-            "must be an RFC 3339 timestamp with an offset, such as 2024-05-01T08:00:00+08:00 or 2024-05-01T00:00:00Z, or a date such as 2024-05-01 (00:00 UTC+8).");
+        if (!ApiTimestamp.TryParse(raw, out var parsed))
+            return Invalid(parameter, raw, "timestamp.format", ApiTimestamp.Rule);
+        value = parsed;
+        return null;
     }
 
     private static string? Echo(string? value) =>

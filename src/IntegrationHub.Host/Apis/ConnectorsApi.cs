@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using IntegrationHub.Api.Contracts;
 using IntegrationHub.Connectors;
 using IntegrationHub.Connectors.Definitions;
 using IntegrationHub.Contracts;
@@ -297,7 +298,7 @@ public static class ConnectorsApi
         try
         {
             var fields = await kind.DiscoverAsync(connector, context, take, ct).ConfigureAwait(false);
-            return TypedResults.Ok(new DiscoveredFieldsView(fields.SampledRecords, fields.Fields));
+            return TypedResults.Ok(DiscoveredFieldsView.From(fields));
         }
         catch (Exception ex) when (ex is SourceAccessException or ConnectorConfigurationException)
         {

@@ -1,3 +1,4 @@
+using IntegrationHub.Api.Contracts;
 using IntegrationHub.Host.Operations;
 using IntegrationHub.Host.Security;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using System.Text.Json;
+using IntegrationHub.Api.Contracts;
 using IntegrationHub.Connectors.Definitions;
 using IntegrationHub.Contracts;
 using IntegrationHub.Host.Apis.Responses;
@@ -203,16 +203,6 @@ public static class QuarantineApi
         FirstSeenAt = entry.FirstSeenAt,
         LastSeenAt = entry.LastSeenAt,
         Raw = StoredJson.Payload(entry.Raw),
-        Reasons =
-        [
-            .. entry.Reasons.Select(r => new QuarantineReason(
-                r.Field,
-                r.SourceField,
-                r.Value,
-                r.Rule,
-                r.MessageZh,
-                r.MessageEn,
-                JsonNamingPolicy.CamelCase.ConvertName(r.Severity.ToString()))),
-        ],
+        Reasons = IssueView.From(entry.Reasons),
     };
 }

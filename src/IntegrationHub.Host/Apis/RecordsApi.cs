@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Security.Claims;
+using IntegrationHub.Api.Contracts;
 using IntegrationHub.Canonical.Model;
 using IntegrationHub.Feeds;
 using IntegrationHub.Host.Apis.Subscriptions;

@@ -1,3 +1,4 @@
+using IntegrationHub.Api.Contracts;
 using IntegrationHub.Connectors.Definitions;
 using IntegrationHub.Host.Apis.Responses;
 using IntegrationHub.Host.Security;
@@ -48,7 +49,7 @@ public static class SyncApi
                     LastSuccessAt = summary?.LastSuccessAt,
                     OpenQuarantine = summary?.OpenQuarantine ?? 0,
                     SourceRecords = summary?.SourceRecords ?? 0,
-                    LastDrift = summary?.LastDrift,
+                    LastDrift = SourceDriftView.From(summary?.LastDrift),
                 };
             })
             .ToArray();

@@ -1,10 +1,9 @@
 using System.Text.Json.Nodes;
+using IntegrationHub.Api.Contracts;
 using IntegrationHub.Connectors;
 using IntegrationHub.Connectors.Definitions;
-using IntegrationHub.Contracts;
 using IntegrationHub.Host.Apis.Responses;
 using IntegrationHub.Pipeline.Normalization;
-using IntegrationHub.Pipeline.Runs;
 using IntegrationHub.Store;
 
 namespace IntegrationHub.Host.Connectors;
@@ -48,14 +47,14 @@ public sealed class ConnectorPreview(BatchNormalizer normalizer, ISupervisionSto
             Status = "accepted",
             Record = JsonNode.Parse(a.Record.Record),
             Raw = source.Data,
-            Issues = a.Record.Warnings,
+            Issues = IssueView.From(a.Record.Warnings),
         },
         NormalizationOutcome.Rejected r => new PreviewRecordView
         {
             SourceKey = r.Record.SourceKey,
             Status = "rejected",
             Raw = source.Data,
-            Issues = r.Record.Reasons,
+            Issues = IssueView.From(r.Record.Reasons),
         },
         NormalizationOutcome.Deleted d => new PreviewRecordView
         {

@@ -1,4 +1,4 @@
-using IntegrationHub.Host.Operations;
+using IntegrationHub.Api.Contracts;
 
 namespace IntegrationHub.Host.Dashboard;
 

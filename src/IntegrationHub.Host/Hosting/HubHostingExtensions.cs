@@ -1,5 +1,4 @@
 using IntegrationHub.Connectors;
-using IntegrationHub.Connectors.Definitions;
 using IntegrationHub.Connectors.Rest;
 using IntegrationHub.Connectors.Sql;
 using IntegrationHub.Host.Apis;

@@ -1,6 +1,8 @@
 using System.Globalization;
+using IntegrationHub.Api.Contracts;
 using IntegrationHub.Connectors;
 using IntegrationHub.Connectors.Definitions;
+using IntegrationHub.Host.Apis.Responses;
 using IntegrationHub.Host.Configuration;
 using IntegrationHub.Pipeline.Runs;
 using IntegrationHub.Store.Model;
@@ -46,7 +48,7 @@ public static class ConnectorHealthRules
             QuarantineCount = summary?.OpenQuarantine ?? 0,
             ConsecutiveFailures = failures,
             LastRunStatus = finished.Count > 0 ? finished[0].Status.ToString().ToLowerInvariant() : null,
-            ReplicationSlot = slot,
+            ReplicationSlot = ReplicationSlotView.From(slot),
         };
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using IntegrationHub.Api.Contracts;
 using IntegrationHub.Connectors;
 using IntegrationHub.Connectors.Definitions;
 using IntegrationHub.Contracts.Telemetry;

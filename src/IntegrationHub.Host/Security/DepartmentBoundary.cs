@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using IntegrationHub.Host.Apis.Responses;
+using IntegrationHub.Api.Contracts;
 using IntegrationHub.Host.Apis.Subscriptions;
 using IntegrationHub.Host.Connectors;
 using Microsoft.AspNetCore.Http.HttpResults;

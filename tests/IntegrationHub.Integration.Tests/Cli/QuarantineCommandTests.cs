@@ -71,6 +71,38 @@ public sealed class QuarantineCommandTests
     }
 
     [Fact]
+    public async Task Replay_WithSinceAndUntil_SelectsOnlyTheEntriesLastSeenInThatWindow()
+    {
+        await using var sources = await SampleSources.CreateAsync(HubStack.Embedded, CasesPerDepartment);
+        var fixMapping = await sources.BreakCategoryMappingAsync(Department);
+        await using var settings = await HubSettings.CreateAsync(HubStack.Embedded, sources.ConnectorsDirectory);
+        await using (var hub = await TestHub.StartAsync(settings))
+            await hub.RunAsync(Department.Id);
+
+        await fixMapping();
+        await using (var hub = await TestHub.StartAsync(settings))
+        {
+            var open = await HubCommandLine.RunAsync(hub, "quarantine", "list", "--connector", Department.Id, "--limit", "1000", "--json");
+            var openBefore = JsonNode.Parse(open.Output)!["data"]!.AsArray().Count;
+            Assert.True(openBefore > sources.DefectiveRowsOf(Department), open.ToString());
+
+            // Entries were last seen today: a window after today, or one that ended before, selects none of them.
+            var later = await HubCommandLine.RunAsync(hub, "quarantine", "replay", "--connector", Department.Id, "--since", "2099-01-01");
+            var earlier = await HubCommandLine.RunAsync(hub, "quarantine", "replay", "--until", "2000-01-01T00:00:00Z");
+            Assert.True(later.ExitCode == ExitCodes.Ok, later.ToString());
+            Assert.True(earlier.ExitCode == ExitCodes.Ok, earlier.ToString());
+            Assert.Contains("Nothing to replay", later.Output, StringComparison.Ordinal);
+            Assert.Contains("Nothing to replay", earlier.Output, StringComparison.Ordinal);
+
+            var window = await HubCommandLine.RunAsync(hub, "quarantine", "replay", "--connector", Department.Id,
+                "--since", "2000-01-01", "--until", "2099-01-01T00:00:00+08:00", "--wait");
+            Assert.True(window.ExitCode == ExitCodes.Ok, window.ToString());
+            Assert.Contains($"Replay of {Department.Id} started: {openBefore} entries selected.", window.Output, StringComparison.Ordinal);
+            Assert.Equal(openBefore, RunCountLine.Of(window.Output, "pulled"));
+        }
+    }
+
+    [Fact]
     public async Task Show_OfAnUnknownEntry_ExitsOneAndPrintsTheProblem()
     {
         await using var sources = await SampleSources.CreateAsync(HubStack.Embedded, 10);
@@ -90,6 +122,10 @@ public sealed class QuarantineCommandTests
     [InlineData("quarantine", "show", "not-a-number")]
     [InlineData("quarantine", "replay")]
     [InlineData("quarantine", "replay", "7", "--all")]
+    [InlineData("quarantine", "replay", "--since", "yesterday")]
+    [InlineData("quarantine", "replay", "--since", "2024-05-01T08:00:00")]
+    [InlineData("quarantine", "replay", "--all", "--since", "2024-05-01")]
+    [InlineData("quarantine", "replay", "--since", "2024-05-02", "--until", "2024-05-01")]
     public async Task AWrongCommandLine_ExitsTwoWithoutAskingTheHub(params string[] args)
     {
         var result = await HubCommandLine.RunAsync([.. args, "--url", HubCommandLine.UnusedAddress()]);

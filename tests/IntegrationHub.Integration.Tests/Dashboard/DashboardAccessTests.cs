@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using IntegrationHub.Host.Security;
 using IntegrationHub.Integration.Tests.Harness;
 using IntegrationHub.Samples;

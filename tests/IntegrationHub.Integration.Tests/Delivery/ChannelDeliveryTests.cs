@@ -1,7 +1,6 @@
 using IntegrationHub.Feeds;
 using IntegrationHub.Feeds.Channels;
 using IntegrationHub.Integration.Tests.Harness;
-using IntegrationHub.Store.Model;
 
 namespace IntegrationHub.Integration.Tests.Delivery;
 

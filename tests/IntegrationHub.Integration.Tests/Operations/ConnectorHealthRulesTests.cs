@@ -1,5 +1,7 @@
+using IntegrationHub.Api.Contracts;
 using IntegrationHub.Connectors;
 using IntegrationHub.Connectors.Definitions;
+using IntegrationHub.Host.Apis.Responses;
 using IntegrationHub.Host.Configuration;
 using IntegrationHub.Host.Operations;
 using IntegrationHub.Store.Model;
@@ -93,7 +95,7 @@ public sealed class ConnectorHealthRulesTests
         Assert.Equal(ConnectorHealthStates.Stale, health.State);
         Assert.Contains("hub_c", health.Reason, StringComparison.Ordinal);
         Assert.Contains("600 MiB", health.Reason, StringComparison.Ordinal);
-        Assert.Same(slot, health.ReplicationSlot);
+        Assert.Equal(ReplicationSlotView.From(slot), health.ReplicationSlot);
         Assert.Equal(ConnectorHealthStates.Healthy, within.State);
     }
 

@@ -1,5 +1,4 @@
 using System.Text;
-using IntegrationHub.Integration.Tests.Harness;
 
 namespace IntegrationHub.Integration.Tests.Security;
 

@@ -1,6 +1,4 @@
-using System.Text.Json.Nodes;
 using IntegrationHub.Integration.Tests.Harness;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
 using Microsoft.AspNetCore.Routing;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Net;
+using IntegrationHub.Api.Contracts;
 using IntegrationHub.Cli.Definitions;
 using Refit;
 
@@ -19,7 +20,7 @@ internal static class AddConnectorCommand
         {
             var definition = await ConnectorDefinitionFile.ReadAsync(parseResult.GetValue(file)!, ct).ConfigureAwait(false);
             var id = ConnectorDefinitionFile.IdOf(definition);
-            Api.ConnectorView connector;
+            ConnectorView connector;
             var verb = "Added";
             try
             {

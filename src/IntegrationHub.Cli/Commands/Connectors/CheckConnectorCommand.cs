@@ -16,7 +16,7 @@ internal static class CheckConnectorCommand
             var check = await context.Api.CheckConnectorAsync(connectorId, ct).ConfigureAwait(false);
             if (context.Json)
             {
-                await context.WriteJsonAsync(check, CliJsonContext.Default.CheckResult).ConfigureAwait(false);
+                await context.WriteJsonAsync(check, CliJsonContext.Default.ConnectionCheckView).ConfigureAwait(false);
             }
             else
             {

@@ -1,4 +1,4 @@
-using IntegrationHub.Cli.Api;
+using IntegrationHub.Api.Contracts;
 
 namespace IntegrationHub.Cli.Commands.Connectors;
 
@@ -7,7 +7,7 @@ internal static class ConnectorText
 {
     public static string Schedule(ScheduleView? schedule) => schedule switch
     {
-        { Every: { Length: > 0 } every } => $"every {every}",
+        { Every: { } every } => $"every {every:c}",
         { Cron: { Length: > 0 } cron } => $"cron {cron}",
         { Continuous: true } => "continuous",
         _ => "manual",

@@ -19,7 +19,7 @@ internal static class DiscoverConnectorCommand
             var discovery = await context.Api.DiscoverAsync(connectorId, parseResult.GetValue(sample), ct).ConfigureAwait(false);
             if (context.Json)
             {
-                await context.WriteJsonAsync(discovery, CliJsonContext.Default.DiscoveryResult).ConfigureAwait(false);
+                await context.WriteJsonAsync(discovery, CliJsonContext.Default.DiscoveredFieldsView).ConfigureAwait(false);
                 return ExitCodes.Ok;
             }
 
@@ -27,7 +27,7 @@ internal static class DiscoverConnectorCommand
             var table = new TextTable("FIELD", "TYPES", "PRESENT>", "NULL>", "EXAMPLES");
             foreach (var field in discovery.Fields)
             {
-                var examples = string.Join(", ", (field.Examples ?? []).Select(JsonOutput.Inline));
+                var examples = string.Join(", ", field.Examples);
                 table.Add(field.Name, string.Join('|', field.Types), Format.Count(field.PresentIn), Format.Count(field.NullIn), examples);
             }
 

@@ -15,7 +15,7 @@ internal static class ListKindsCommand
             var kinds = await context.Api.ListKindsAsync(ct).ConfigureAwait(false);
             if (context.Json)
             {
-                await context.WriteJsonAsync(kinds, CliJsonContext.Default.ConnectorKindArray).ConfigureAwait(false);
+                await context.WriteJsonAsync(kinds, CliJsonContext.Default.ConnectorKindViewArray).ConfigureAwait(false);
                 return ExitCodes.Ok;
             }
 

@@ -25,7 +25,7 @@ internal static class PreviewConnectorCommand
             var preview = await context.Api.PreviewAsync(connectorId, parseResult.GetValue(limit), parseResult.GetValue(from)!, ct).ConfigureAwait(false);
             if (context.Json)
             {
-                await context.WriteJsonAsync(preview, CliJsonContext.Default.PreviewResult).ConfigureAwait(false);
+                await context.WriteJsonAsync(preview, CliJsonContext.Default.PreviewView).ConfigureAwait(false);
                 return ExitCodes.Ok;
             }
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using IntegrationHub.Api.Contracts;
 using IntegrationHub.Cli.Api;
 using IntegrationHub.Cli.Output;
 

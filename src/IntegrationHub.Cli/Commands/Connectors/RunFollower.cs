@@ -1,3 +1,4 @@
+using IntegrationHub.Api.Contracts;
 using IntegrationHub.Cli.Api;
 using IntegrationHub.Cli.Output;
 

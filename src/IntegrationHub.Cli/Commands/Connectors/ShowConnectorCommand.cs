@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using IntegrationHub.Api.Contracts;
 using IntegrationHub.Cli.Api;
 using IntegrationHub.Cli.Output;
 

@@ -35,7 +35,7 @@ internal static class ListQuarantineCommand
                 return ExitCodes.Ok;
             }
 
-            if (page.Data.Length == 0)
+            if (page.Data.Count == 0)
             {
                 await context.Out.WriteLineAsync("No quarantine entries match.").ConfigureAwait(false);
                 return ExitCodes.Ok;

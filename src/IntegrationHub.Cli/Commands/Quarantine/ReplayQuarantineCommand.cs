@@ -1,4 +1,5 @@
 using System.CommandLine;
+using IntegrationHub.Api.Contracts;
 using IntegrationHub.Cli.Api;
 using IntegrationHub.Cli.Commands.Connectors;
 using IntegrationHub.Cli.Output;
@@ -16,26 +17,36 @@ internal static class ReplayQuarantineCommand
         };
         var connector = QuarantineArguments.Connector("Replay the open entries of this connector.");
         var rule = QuarantineArguments.Rule("Replay the open entries with a reason of this rule.");
+        var since = QuarantineArguments.Time("--since", "Replay only open entries last seen at or after this time.");
+        var until = QuarantineArguments.Time("--until", "Replay only open entries last seen before this time.");
         var all = new Option<bool>("--all") { Description = "Replay every open entry of every connector." };
         var wait = new Option<bool>("--wait") { Description = "Follow the replay runs until they end, then print their counts. Exits 1 if one fails." };
         var command = new Command("replay",
             "Send open quarantined records through normalization and storage again, after their mapping is fixed. " +
             "Each connector's replay is a run (trigger replay) with its own conservation count; records that now pass are stored and resolved.")
         {
-            ids, connector, rule, all, wait,
+            ids, connector, rule, since, until, all, wait,
         };
         command.Validators.Add(result =>
         {
-            var chosen = result.GetValue(ids) is { Length: > 0 } || result.GetValue(connector) is not null || result.GetValue(rule) is not null;
+            var chosen = result.GetValue(ids) is { Length: > 0 } || result.GetValue(connector) is not null || result.GetValue(rule) is not null
+                || result.GetResult(since) is not null || result.GetResult(until) is not null;
             if (result.GetValue(all) && chosen)
-                result.AddError("--all replays every open entry; it cannot be combined with ids, --connector or --rule.");
+                result.AddError("--all replays every open entry; it cannot be combined with ids, --connector, --rule, --since or --until.");
             else if (!result.GetValue(all) && !chosen)
-                result.AddError("Say what to replay: entry ids, --connector, --rule, or --all for every open entry.");
+                result.AddError("Say what to replay: entry ids, --connector, --rule, --since/--until, or --all for every open entry.");
+            else if (QuarantineArguments.ValidTime(result, since) is { } from && QuarantineArguments.ValidTime(result, until) is { } to && to < from)
+                result.AddError($"--until {to:O} is earlier than --since {from:O}.");
         });
         binder.SetAction(command, async (parseResult, context, ct) =>
         {
             var connectorId = parseResult.GetValue(connector);
-            var request = new QuarantineReplayRequest(connectorId, parseResult.GetValue(ids) is { Length: > 0 } chosen ? chosen : null, parseResult.GetValue(rule));
+            var request = new QuarantineReplayRequest(
+                connectorId,
+                parseResult.GetValue(ids) is { Length: > 0 } chosen ? chosen : null,
+                parseResult.GetValue(rule),
+                parseResult.GetValue(since),
+                parseResult.GetValue(until));
             var follow = parseResult.GetValue(wait);
 
             // The latest run of each connector before asking tells the replay runs apart from earlier ones.
@@ -49,7 +60,7 @@ internal static class ReplayQuarantineCommand
 
             if (!context.Json)
             {
-                if (accepted.Replays.Length == 0)
+                if (accepted.Replays.Count == 0)
                     await context.Out.WriteLineAsync("Nothing to replay: no open quarantine entry matches.").ConfigureAwait(false);
                 foreach (var replay in accepted.Replays)
                     await context.Out.WriteLineAsync($"Replay of {replay.Connector} started: {QuarantineText.Entries(replay.Selected)} selected.").ConfigureAwait(false);

@@ -36,7 +36,7 @@ internal static class ShowQuarantineCommand
             await context.Out.WriteLineAsync("raw").ConfigureAwait(false);
             foreach (var line in JsonOutput.Format(entry.Raw).Split('\n'))
                 await context.Out.WriteLineAsync("  " + line.TrimEnd('\r')).ConfigureAwait(false);
-            await context.Out.WriteLineAsync($"reasons ({entry.Reasons.Length})").ConfigureAwait(false);
+            await context.Out.WriteLineAsync($"reasons ({entry.Reasons.Count})").ConfigureAwait(false);
             await IssueWriter.WriteAsync(context.Out, entry.Reasons, "  ").ConfigureAwait(false);
             return ExitCodes.Ok;
         });

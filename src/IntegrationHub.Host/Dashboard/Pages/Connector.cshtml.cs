@@ -1,3 +1,4 @@
+using IntegrationHub.Api.Contracts;
 using IntegrationHub.Connectors.Definitions;
 using IntegrationHub.Host.Apis;
 using IntegrationHub.Host.Apis.Responses;

@@ -1,6 +1,6 @@
+using IntegrationHub.Api.Contracts;
 using IntegrationHub.Connectors.Definitions;
 using IntegrationHub.Host.Apis;
-using IntegrationHub.Host.Apis.Responses;
 using IntegrationHub.Host.Audit;
 using IntegrationHub.Host.Security;
 using IntegrationHub.Store;

@@ -1,4 +1,3 @@
-using IntegrationHub.Host.Apis;
 using IntegrationHub.Host.Apis.Subscriptions;
 using IntegrationHub.Host.Audit;
 using IntegrationHub.Host.Operations;

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using IntegrationHub.Host.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
 namespace IntegrationHub.Integration.Tests.Connectors.Rest;

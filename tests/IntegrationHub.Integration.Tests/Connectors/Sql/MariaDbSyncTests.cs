@@ -1,8 +1,6 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using IntegrationHub.Integration.Tests.Harness;
 using IntegrationHub.Samples;
-using MySqlConnector;
 
 namespace IntegrationHub.Integration.Tests.Connectors.Sql;
 

@@ -1,7 +1,0 @@
-namespace IntegrationHub.Cli.Api;
-
-internal static class RunStatuses
-{
-    public const string Running = "running";
-    public const string Completed = "completed";
-}

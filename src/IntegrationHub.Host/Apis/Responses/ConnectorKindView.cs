@@ -1,6 +1,0 @@
-using System.Text.Json.Nodes;
-
-namespace IntegrationHub.Host.Apis.Responses;
-
-/// <summary>A connector kind: the JSON Schema of its <c>source</c> section and which settings are secrets.</summary>
-public sealed record ConnectorKindView(string Kind, JsonObject Schema, IReadOnlyList<string> Secrets);

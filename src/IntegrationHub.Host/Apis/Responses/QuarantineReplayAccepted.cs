@@ -1,4 +1,0 @@
-namespace IntegrationHub.Host.Apis.Responses;
-
-/// <summary>The replays started: per connector, how many open entries were selected, and where its runs are listed.</summary>
-public sealed record QuarantineReplayAccepted(IReadOnlyList<QuarantineReplayStarted> Replays);

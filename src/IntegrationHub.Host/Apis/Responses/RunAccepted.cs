@@ -1,4 +1,0 @@
-namespace IntegrationHub.Host.Apis.Responses;
-
-/// <summary>A run was requested; it shows up under <see cref="Runs"/> once a worker starts it.</summary>
-public sealed record RunAccepted(string ConnectorId, string Trigger, string Runs);
