@@ -1,5 +1,5 @@
-using System.Globalization;
 using IntegrationHub.Api.Contracts;
+using IntegrationHub.Host.UseCases;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace IntegrationHub.Host.Apis;
@@ -10,45 +10,45 @@ namespace IntegrationHub.Host.Apis;
 /// </summary>
 internal static class ApiProblems
 {
-    private const int MaxEchoedLength = 200;
-
     public static ValidationProblem Invalid(string parameter, string? value, string rule, string message) =>
-        TypedResults.ValidationProblem(
-            errors: new Dictionary<string, string[]> { [parameter] = [message] },
-            detail: $"Parameter '{parameter}' {message}",
-            title: "A request parameter is invalid.",
-            extensions: new Dictionary<string, object?>
-            {
-                ["parameter"] = parameter,
-                ["value"] = Echo(value),
-                ["rule"] = rule,
-            });
+        Validation(UseCaseProblem.Invalid(parameter, value, rule, message));
 
     /// <param name="rule">The rule to name; default <c>{resource}.exists</c> (give one when the resource is several words).</param>
     public static ProblemHttpResult NotFound(string resource, string parameter, string value, string? rule = null) =>
-        TypedResults.Problem(
-            statusCode: StatusCodes.Status404NotFound,
-            title: $"The {resource} does not exist.",
-            detail: $"No {resource} has {parameter} '{Echo(value)}'.",
-            extensions: new Dictionary<string, object?>
-            {
-                ["parameter"] = parameter,
-                ["value"] = Echo(value),
-                ["rule"] = rule ?? $"{resource}.exists",
-            });
+        Problem(UseCaseProblem.NotFound(resource, parameter, value, rule));
+
+    /// <summary>A use case's problem as <c>application/problem+json</c>, naming its parameter, value and rule.</summary>
+    public static ProblemHttpResult Problem(UseCaseProblem problem)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        return TypedResults.Problem(
+            statusCode: problem.Status,
+            title: problem.Title,
+            detail: problem.Detail,
+            extensions: Extensions(problem));
+    }
+
+    /// <summary>An invalid input as a validation problem: its message under its parameter.</summary>
+    public static ValidationProblem Validation(UseCaseProblem problem)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        return TypedResults.ValidationProblem(
+            errors: new Dictionary<string, string[]> { [problem.Parameter] = [problem.Message ?? problem.Detail] },
+            detail: problem.Detail,
+            title: problem.Title,
+            extensions: Extensions(problem));
+    }
+
+    private static Dictionary<string, object?> Extensions(UseCaseProblem problem) => new()
+    {
+        ["parameter"] = problem.Parameter,
+        ["value"] = problem.Value,
+        ["rule"] = problem.Rule,
+    };
 
     /// <summary>An integer from 1 to <paramref name="max"/>, <paramref name="defaultValue"/> when absent.</summary>
-    public static ValidationProblem? ParseLimit(string? raw, int defaultValue, int max, out int limit, string parameter = "limit")
-    {
-        limit = defaultValue;
-        if (string.IsNullOrEmpty(raw))
-            return null;
-        if (int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out limit) && limit >= 1 && limit <= max)
-            return null;
-
-        limit = defaultValue;
-        return Invalid(parameter, raw, $"{parameter}.range", $"must be an integer from 1 to {max}; it defaults to {defaultValue}.");
-    }
+    public static ValidationProblem? ParseLimit(string? raw, int defaultValue, int max, out int limit, string parameter = "limit") =>
+        UseCaseProblem.ParseLimit(raw, defaultValue, max, out limit, parameter) is { } invalid ? Validation(invalid) : null;
 
     /// <summary>A region code or its prefix (digits, at most 12), null when absent.</summary>
     public static ValidationProblem? ParseRegion(string? raw, out string? region)
@@ -100,6 +100,4 @@ internal static class ApiProblems
         return null;
     }
 
-    private static string? Echo(string? value) =>
-        value is { Length: > MaxEchoedLength } ? value[..MaxEchoedLength] + "…" : value;
 }

@@ -14,6 +14,11 @@ public static class ApisServiceCollectionExtensions
         services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
         services.AddProblemDetails();
         services.AddSingleton<IntegrationHub.Host.Audit.IAuditLog, IntegrationHub.Host.Audit.StoreAuditLog>();
+        // The use cases the endpoints and the dashboard pages share; each authorizes and audits by itself.
+        services.AddScoped<UseCases.ConnectorRuns>();
+        services.AddScoped<UseCases.QuarantineReplays>();
+        services.AddScoped<UseCases.WebhookOperations>();
+        services.AddScoped<UseCases.AuditReading>();
         services.AddOptions<IndicatorOptions>()
             .BindConfiguration(IndicatorsSection)
             .Validate(o => o.Target is >= 0m and <= 1m, $"{IndicatorsSection}:Target must be a share from 0 to 1, such as 0.9.")

@@ -2,11 +2,11 @@ using System.Text.Json.Nodes;
 using IntegrationHub.Api.Contracts;
 using IntegrationHub.Connectors;
 using IntegrationHub.Connectors.Definitions;
-using IntegrationHub.Contracts;
 using IntegrationHub.Host.Apis.Responses;
 using IntegrationHub.Host.Audit;
 using IntegrationHub.Host.Connectors;
 using IntegrationHub.Host.Security;
+using IntegrationHub.Host.UseCases;
 using IntegrationHub.Mapping.Validation;
 using IntegrationHub.Store;
 using MassTransit;
@@ -328,53 +328,15 @@ public static class ConnectorsApi
     }
 
     public static async Task<Results<Accepted<RunAccepted>, ProblemHttpResult>> StartRun(
-        string id,
-        IConnectorRegistry registry,
-        IPublishEndpoint publisher,
-        IAuditLog audit,
-        HttpContext http,
-        CancellationToken ct)
-    {
-        if (registry.Find(id) is not { } connector)
-            return ApiProblems.NotFound("connector", "id", id);
-
-        if (!connector.Enabled)
-        {
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status409Conflict,
-                title: "The connector is disabled.",
-                detail: $"Connector '{connector.Id}' is disabled; enable it (POST {HubApis.Prefix}/connectors/{connector.Id}/enable) to run it.",
-                extensions: new Dictionary<string, object?> { ["parameter"] = "id", ["value"] = connector.Id, ["rule"] = "connector.enabled" });
-        }
-
-        var accepted = await PublishRunAsync(connector, new RunConnector { ConnectorId = connector.Id, Trigger = RunTriggers.Api }, publisher, ct).ConfigureAwait(false);
-        await audit.RecordAsync(http, AuditActions.ConnectorRun, connector.Id, null, ct).ConfigureAwait(false);
-        return accepted;
-    }
+        string id, ConnectorRuns runs, HttpContext http, CancellationToken ct) =>
+        Answer(await runs.StartAsync(Caller.Of(http), id, ct).ConfigureAwait(false));
 
     public static async Task<Results<Accepted<RunAccepted>, ProblemHttpResult>> StartBackfill(
-        string id,
-        IConnectorRegistry registry,
-        IPublishEndpoint publisher,
-        IAuditLog audit,
-        HttpContext http,
-        CancellationToken ct)
-    {
-        if (registry.Find(id) is not { } connector)
-            return ApiProblems.NotFound("connector", "id", id);
+        string id, ConnectorRuns runs, HttpContext http, CancellationToken ct) =>
+        Answer(await runs.BackfillAsync(Caller.Of(http), id, ct).ConfigureAwait(false));
 
-        var accepted = await PublishRunAsync(connector, new RunConnector { ConnectorId = connector.Id, Trigger = RunTriggers.Backfill, Backfill = true }, publisher, ct).ConfigureAwait(false);
-        await audit.RecordAsync(http, AuditActions.ConnectorBackfill, connector.Id, null, ct).ConfigureAwait(false);
-        return accepted;
-    }
-
-    /// <summary>Asks a worker for the run; answers 202 with where its progress shows.</summary>
-    private static async Task<Accepted<RunAccepted>> PublishRunAsync(ConnectorDefinition connector, RunConnector request, IPublishEndpoint publisher, CancellationToken ct)
-    {
-        await publisher.Publish(request, ct).ConfigureAwait(false);
-        var runs = $"{HubApis.Prefix}/connectors/{Uri.EscapeDataString(connector.Id)}/runs";
-        return TypedResults.Accepted(runs, new RunAccepted(connector.Id, request.Trigger, runs));
-    }
+    private static Results<Accepted<RunAccepted>, ProblemHttpResult> Answer(Outcome<RunAccepted> outcome) =>
+        outcome.Value is { } accepted ? TypedResults.Accepted(accepted.Runs, accepted) : ApiProblems.Problem(outcome.Problem!);
 
     public static async Task<Results<Ok<RunView[]>, ProblemHttpResult, ValidationProblem>> ListRuns(
         string id,

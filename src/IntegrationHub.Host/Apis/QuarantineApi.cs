@@ -1,14 +1,11 @@
 using System.Security.Claims;
 using IntegrationHub.Api.Contracts;
-using IntegrationHub.Connectors.Definitions;
-using IntegrationHub.Contracts;
 using IntegrationHub.Host.Apis.Responses;
-using IntegrationHub.Host.Audit;
 using IntegrationHub.Feeds.Privacy;
 using IntegrationHub.Host.Security;
+using IntegrationHub.Host.UseCases;
 using IntegrationHub.Store;
 using IntegrationHub.Store.Model;
-using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace IntegrationHub.Host.Apis;
@@ -44,47 +41,15 @@ public static class QuarantineApi
     }
 
     public static async Task<Results<Accepted<QuarantineReplayAccepted>, ProblemHttpResult, ValidationProblem>> Replay(
-        QuarantineReplayRequest request,
-        IConnectorRegistry registry,
-        ISupervisionStore store,
-        IPublishEndpoint bus,
-        IAuditLog audit,
-        HttpContext http,
-        CancellationToken ct)
+        QuarantineReplayRequest request, QuarantineReplays replays, HttpContext http, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        if (request.Connector is { } id && registry.Find(id) is null)
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown connector",
-                detail: $"connector \"{id}\" is not registered.");
-        if (request.Since > request.Until)
-            return ApiProblems.Invalid("until", request.Until?.ToString("O"), "until.after-since", "must not be earlier than since.");
-
-        var started = new List<QuarantineReplayStarted>();
-        foreach (var connector in registry.All.Where(c => request.Connector is null || c.Id == request.Connector))
+        var outcome = await replays.ReplayAsync(Caller.Of(http), request, ct).ConfigureAwait(false);
+        return outcome.Problem switch
         {
-            var selected = await store.CountQuarantineAsync(new QuarantineQuery
-            {
-                ConnectorId = connector.Id,
-                Ids = request.Ids,
-                Rule = request.Rule,
-                Since = request.Since,
-                Until = request.Until,
-            }, ct).ConfigureAwait(false);
-            if (selected == 0)
-                continue;
-            await bus.Publish(new ReplayQuarantine
-            {
-                ConnectorId = connector.Id,
-                EntryIds = request.Ids,
-                Rule = request.Rule,
-                Since = request.Since,
-                Until = request.Until,
-            }, ct).ConfigureAwait(false);
-            started.Add(new QuarantineReplayStarted(connector.Id, selected, $"{HubApis.Prefix}/connectors/{connector.Id}/runs"));
-            await audit.RecordAsync(http, AuditActions.QuarantineReplay, connector.Id, ReplayDetail(request, selected), ct).ConfigureAwait(false);
-        }
-
-        return TypedResults.Accepted((string?)null, new QuarantineReplayAccepted(started));
+            null => TypedResults.Accepted((string?)null, outcome.Value),
+            { IsInvalidInput: true } invalid => ApiProblems.Validation(invalid),
+            { } problem => ApiProblems.Problem(problem),
+        };
     }
 
     public static async Task<Results<Ok<QuarantineView>, ProblemHttpResult>> GetQuarantine(
@@ -155,20 +120,6 @@ public static class QuarantineApi
         var page = entries.Take(take).Select(e => ToView(Masked(e, view))).ToList();
         long? next = entries.Count > take ? page[^1].Id : null;
         return TypedResults.Ok(new QuarantinePage(page, next));
-    }
-
-    private static string ReplayDetail(QuarantineReplayRequest request, long selected)
-    {
-        var parts = new List<string> { $"{selected} entries" };
-        if (request.Ids is { Count: > 0 } ids)
-            parts.Add("ids " + string.Join(',', ids));
-        if (request.Rule is { } rule)
-            parts.Add("rule " + rule);
-        if (request.Since is { } since)
-            parts.Add("since " + since.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
-        if (request.Until is { } until)
-            parts.Add("until " + until.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
-        return string.Join("; ", parts);
     }
 
     /// <summary>

@@ -1,5 +1,4 @@
-using System.Security.Claims;
-using IntegrationHub.Host.Apis;
+using IntegrationHub.Host.UseCases;
 using IntegrationHub.Store;
 using IntegrationHub.Store.Model;
 
@@ -8,21 +7,20 @@ namespace IntegrationHub.Host.Audit;
 /// <summary>The audit log kept in the store's <c>audit_log</c> table.</summary>
 public sealed class StoreAuditLog(ISupervisionStore store, TimeProvider clock) : IAuditLog
 {
-    public const string ViaApi = "api";
-    public const string ViaDashboard = "dashboard";
+    public const string ViaApi = Caller.ViaApi;
+    public const string ViaDashboard = Caller.ViaDashboard;
 
-    public async Task RecordAsync(HttpContext http, string action, string target, string? detail, CancellationToken ct)
+    public async Task RecordAsync(Caller caller, string action, string target, string? detail, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(http);
-        var user = http.User;
+        ArgumentNullException.ThrowIfNull(caller);
         await store.AppendAuditAsync(new AuditEntry
         {
             At = clock.GetUtcNow(),
-            ActorKeyId = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "anonymous",
-            ActorName = user.FindFirstValue(ClaimTypes.Name) ?? "anonymous",
+            ActorKeyId = caller.KeyId,
+            ActorName = caller.Name,
             Action = action,
             Target = target,
-            Via = http.Request.Path.StartsWithSegments(HubApis.Prefix, StringComparison.OrdinalIgnoreCase) ? ViaApi : ViaDashboard,
+            Via = caller.Via,
             Detail = detail,
         }, ct).ConfigureAwait(false);
     }

@@ -1,7 +1,10 @@
 using System.Text.Json.Nodes;
 using IntegrationHub.Api.Contracts;
+using IntegrationHub.Connectors.Definitions;
+using IntegrationHub.Host.Apis;
 using IntegrationHub.Host.Apis.Subscriptions;
 using IntegrationHub.Host.Connectors;
+using IntegrationHub.Host.UseCases;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace IntegrationHub.Host.Security;
@@ -16,6 +19,14 @@ public sealed class DepartmentBoundary(ConnectorCatalog catalog) : IEndpointFilt
 {
     public const string Rule = "department.own-connectors";
 
+    /// <summary>What a department key is told about another department's connector.</summary>
+    public static UseCaseProblem NotItsConnector(ConnectorDefinition connector, string? department)
+    {
+        ArgumentNullException.ThrowIfNull(connector);
+        return UseCaseProblem.Forbidden("id", connector.Id, Rule,
+            $"Connector '{connector.Id}' belongs to department '{connector.Department}'; this key manages the connectors of department '{department}' only.");
+    }
+
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -26,10 +37,7 @@ public sealed class DepartmentBoundary(ConnectorCatalog catalog) : IEndpointFilt
 
         var department = user.FindFirst(HubClaimTypes.Department)?.Value;
         if (context.HttpContext.GetRouteValue("id") is string id && catalog.Find(id) is { } connector && connector.Department != department)
-        {
-            return SubscriptionProblems.Forbidden("id", id, Rule,
-                $"Connector '{id}' belongs to department '{connector.Department}'; this key manages the connectors of department '{department}' only.");
-        }
+            return ApiProblems.Problem(NotItsConnector(connector, department));
 
         if (context.Arguments.OfType<JsonObject>().FirstOrDefault() is { } definition)
         {

@@ -1,3 +1,4 @@
+using IntegrationHub.Host.UseCases;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace IntegrationHub.Host.Apis.Subscriptions;
@@ -16,21 +17,12 @@ public static class SubscriptionProblems
             });
 
     public static ProblemHttpResult Forbidden(string field, string? value, string rule, string detail) =>
-        TypedResults.Problem(
-            statusCode: StatusCodes.Status403Forbidden,
-            title: "Forbidden",
-            detail: detail,
-            type: "https://tools.ietf.org/html/rfc9110#section-15.5.4",
-            extensions: new Dictionary<string, object?> { ["parameter"] = field, ["value"] = value, ["rule"] = rule });
+        ApiProblems.Problem(UseCaseProblem.Forbidden(field, value, rule, detail));
 
     public static ProblemHttpResult KeyWithoutSubscription() =>
         Forbidden("Authorization", null, "subscription.exists",
             "The API key belongs to a subscription that no longer exists; ask the hub's administrator for a new key.");
 
     public static ProblemHttpResult Conflict(string field, string value, string rule, string detail) =>
-        TypedResults.Problem(
-            statusCode: StatusCodes.Status409Conflict,
-            title: "Conflict",
-            detail: detail,
-            extensions: new Dictionary<string, object?> { ["parameter"] = field, ["value"] = value, ["rule"] = rule });
+        ApiProblems.Problem(UseCaseProblem.Conflict(field, value, rule, "Conflict", detail));
 }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using IntegrationHub.Feeds.Delivery.Webhooks;
 using IntegrationHub.Host.Audit;
 using IntegrationHub.Host.Security;
+using IntegrationHub.Host.UseCases;
 using IntegrationHub.Store;
 using IntegrationHub.Store.Model;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -35,7 +36,7 @@ public static class WebhooksApi
             .WithSummary("Rotate the webhook's signing secret")
             .WithDescription("A new secret, shown once in the answer. The previous one keeps signing next to it for the overlap (Hub:Webhooks:SecretOverlap, default 24 h): deliveries carry both signatures.");
 
-        api.MapPost("/enable", EnableWebhook).Audited(AuditActions.WebhookEnable)
+        api.MapPost("/enable", EnableWebhook)
             .WithName("EnableWebhook")
             .WithSummary("Re-enable a disabled webhook")
             .WithDescription("The hub disables an endpoint that answered 410 Gone or failed the whole retry schedule. Enabling it resumes delivery with the event that failed, at once, with a fresh retry schedule.");
@@ -45,12 +46,12 @@ public static class WebhooksApi
             .WithSummary("The webhook's delivery log")
             .WithDescription("Newest first: event id, seq, attempt, status code, latency, the start of the answer (at most 1 KB), error and next attempt. Page with before={id}.");
 
-        api.MapPost("/deliveries/{eventId}/redeliver", Redeliver).Audited(AuditActions.WebhookRedeliver)
+        api.MapPost("/deliveries/{eventId}/redeliver", Redeliver)
             .WithName("RedeliverWebhookEvent")
             .WithSummary("Send one event again")
             .WithDescription("An event from the delivery log is sent once more, with the same webhook-id, outside the order of the cursor; it shows in the log with trigger 'redeliver'.");
 
-        api.MapPost("/replay", Replay).Audited(AuditActions.WebhookReplay)
+        api.MapPost("/replay", Replay)
             .WithName("ReplayWebhook")
             .WithSummary("Re-send everything since a time")
             .WithDescription("Moves the webhook's cursor back to the first change at or after since (RFC 3339 or a date): every event in scope from there is sent again, in order, with its original webhook-id. Events older than the feed retention are gone.");
@@ -114,16 +115,12 @@ public static class WebhooksApi
         return TypedResults.Ok(WebhookEndpointView.From(rotated, secret.Export()));
     }
 
+    /// <summary>Audited by the use case (<see cref="WebhookOperations"/>), as are redelivery and replay.</summary>
     public static async Task<Results<Ok<WebhookEndpointView>, ProblemHttpResult>> EnableWebhook(
-        string id, ClaimsPrincipal user, ISupervisionStore store, IDeliveryCursors cursors, TimeProvider clock, CancellationToken ct)
+        string id, WebhookOperations operations, HttpContext http, CancellationToken ct)
     {
-        if (await FindToOperateAsync(id, user, store, ct).ConfigureAwait(false) is not { Webhook: { } webhook } subscription)
-            return NotFoundOrForbidden(id, user);
-        var enabled = webhook with { Enabled = true, DisabledReason = null, DisabledAt = null };
-        // The failed event is due at once, with the schedule from its start.
-        await cursors.RewindAsync(id, DeliveryChannels.Webhook, null, ct).ConfigureAwait(false);
-        await store.UpdateSubscriptionAsync(subscription with { Webhook = enabled, UpdatedAt = clock.GetUtcNow() }, ct).ConfigureAwait(false);
-        return TypedResults.Ok(WebhookEndpointView.From(enabled));
+        var outcome = await operations.EnableAsync(Caller.Of(http), id, ct).ConfigureAwait(false);
+        return outcome.Value is { } enabled ? TypedResults.Ok(enabled) : ApiProblems.Problem(outcome.Problem!);
     }
 
     public static async Task<Results<Ok<IReadOnlyList<WebhookDeliveryView>>, ValidationProblem, ProblemHttpResult>> ListDeliveries(
@@ -141,49 +138,29 @@ public static class WebhooksApi
     }
 
     public static async Task<Results<Accepted, ProblemHttpResult>> Redeliver(
-        string id, string eventId, ClaimsPrincipal user, ISupervisionStore store, CancellationToken ct)
+        string id, string eventId, WebhookOperations operations, HttpContext http, CancellationToken ct)
     {
-        if (await FindToOperateAsync(id, user, store, ct).ConfigureAwait(false) is not { Webhook: not null })
-            return NotFoundOrForbidden(id, user);
-        if (await store.FindDeliveredSequenceAsync(id, eventId, ct).ConfigureAwait(false) is not { } sequence)
-            return ApiProblems.NotFound("delivered event", "eventId", eventId, "webhook.delivered-event");
-        await store.RequestWebhookRedeliveryAsync(id, sequence, ct).ConfigureAwait(false);
-        return TypedResults.Accepted($"{HubApis.Prefix}/subscriptions/{id}/webhook/deliveries");
+        var outcome = await operations.RedeliverAsync(Caller.Of(http), id, eventId, ct).ConfigureAwait(false);
+        return outcome.Value is { } deliveries ? TypedResults.Accepted(deliveries) : ApiProblems.Problem(outcome.Problem!);
     }
 
     public static async Task<Results<Accepted<WebhookReplayView>, ValidationProblem, ProblemHttpResult>> Replay(
-        string id, string? since, ClaimsPrincipal user, ISupervisionStore store, IDeliveryCursors cursors, CancellationToken ct)
+        string id, string? since, WebhookOperations operations, HttpContext http, CancellationToken ct)
     {
         if (ApiProblems.ParseTimestamp("since", since, out var from) is { } invalid)
             return invalid;
         if (from is not { } start)
             return ApiProblems.Invalid("since", since, "webhook.replay-since-required", "is required: the time from which to re-send, such as 2024-05-01T08:00:00+08:00.");
-        if (await FindToOperateAsync(id, user, store, ct).ConfigureAwait(false) is not { Webhook: not null })
-            return NotFoundOrForbidden(id, user);
-
-        var first = await store.FirstChangeSequenceSinceAsync(start, ct).ConfigureAwait(false);
-        if (first is { } sequence)
-            await cursors.RewindAsync(id, DeliveryChannels.Webhook, sequence - 1, ct).ConfigureAwait(false);
-        return TypedResults.Accepted($"{HubApis.Prefix}/subscriptions/{id}/webhook/deliveries", new WebhookReplayView(start, first));
+        var outcome = await operations.ReplayAsync(Caller.Of(http), id, start, since!, ct).ConfigureAwait(false);
+        return outcome.Value is { } replay
+            ? TypedResults.Accepted(WebhookOperations.DeliveriesOf(id), replay)
+            : ApiProblems.Problem(outcome.Problem!);
     }
 
     /// <summary>The subscription, when the caller may manage its webhook: an administrator, or its own key with webhooks:manage.</summary>
     private static async Task<Subscription?> FindAsync(string id, ClaimsPrincipal user, ISupervisionStore store, CancellationToken ct) =>
-        MayManageWebhook(user, id) ? await store.GetSubscriptionAsync(id, ct).ConfigureAwait(false) : null;
-
-    /// <summary>
-    /// For re-enabling, redelivering and replaying — what an operator does at 8 a.m. once a receiver is fixed — operators
-    /// too; the URL and the secrets stay with the administrator and the subscriber.
-    /// </summary>
-    private static async Task<Subscription?> FindToOperateAsync(string id, ClaimsPrincipal user, ISupervisionStore store, CancellationToken ct) =>
-        user.IsInRole(HubRoles.Operator) ? await store.GetSubscriptionAsync(id, ct).ConfigureAwait(false) : await FindAsync(id, user, store, ct).ConfigureAwait(false);
-
-    private static bool MayManageWebhook(ClaimsPrincipal user, string id) =>
-        SubscriptionsApi.MayManage(user, id) && CallerAccess.HasScope(user, HubScopes.WebhooksManage);
+        WebhookOperations.MayManageWebhook(user, id) ? await store.GetSubscriptionAsync(id, ct).ConfigureAwait(false) : null;
 
     private static ProblemHttpResult NotFoundOrForbidden(string id, ClaimsPrincipal user) =>
-        SubscriptionsApi.MayManage(user, id) && !CallerAccess.HasScope(user, HubScopes.WebhooksManage)
-            ? SubscriptionProblems.Forbidden("Authorization", null, "scope.webhooks-manage",
-                $"Managing the webhook of subscription '{id}' needs a key with the scope {HubScopes.WebhooksManage}.")
-            : ApiProblems.NotFound("subscription", "id", id);
+        ApiProblems.Problem(WebhookOperations.NotFoundOrForbidden(user, id));
 }

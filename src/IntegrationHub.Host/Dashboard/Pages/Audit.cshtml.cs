@@ -1,14 +1,13 @@
-using IntegrationHub.Host.Apis;
 using IntegrationHub.Host.Apis.Responses;
 using IntegrationHub.Host.Security;
-using IntegrationHub.Store;
+using IntegrationHub.Host.UseCases;
 using Microsoft.AspNetCore.Mvc;
 
 namespace IntegrationHub.Host.Dashboard.Pages;
 
 /// <summary>The audit log, newest first, as <c>GET /api/v1/audit</c> pages it.</summary>
 [DashboardAuthorize(HubPolicies.Operator)]
-public sealed class AuditModel(ISupervisionStore store) : DashboardPage
+public sealed class AuditModel(AuditReading reading) : DashboardPage
 {
     [BindProperty(SupportsGet = true)]
     public string? Action { get; set; }
@@ -25,12 +24,9 @@ public sealed class AuditModel(ISupervisionStore store) : DashboardPage
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        if (AuditApi.ReadQuery(Action, Target, Before, null, out var query) is { } invalid)
-        {
-            Problem = invalid.ProblemDetails.Detail;
-            return;
-        }
-
-        Audit = await AuditApi.ReadPageAsync(store, query, ct).ConfigureAwait(false);
+        var outcome = await reading.ReadAsync(Action, Target, Before, null, ct).ConfigureAwait(false);
+        if (outcome.Value is { } page)
+            Audit = page;
+        Problem = outcome.Problem?.Detail;
     }
 }

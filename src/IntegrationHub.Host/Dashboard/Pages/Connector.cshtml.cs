@@ -1,13 +1,10 @@
 using IntegrationHub.Api.Contracts;
 using IntegrationHub.Connectors.Definitions;
-using IntegrationHub.Host.Apis;
 using IntegrationHub.Host.Apis.Responses;
-using IntegrationHub.Host.Audit;
 using IntegrationHub.Host.Security;
+using IntegrationHub.Host.UseCases;
 using IntegrationHub.Store;
 using IntegrationHub.Store.Model;
-using MassTransit;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace IntegrationHub.Host.Dashboard.Pages;
@@ -43,15 +40,10 @@ public sealed class ConnectorModel(IConnectorRegistry registry, ISupervisionStor
         return Page();
     }
 
-    public async Task<IActionResult> OnPostRunAsync(string id, [FromServices] IPublishEndpoint publisher, [FromServices] IAuditLog audit, CancellationToken ct)
+    public async Task<IActionResult> OnPostRunAsync(string id, [FromServices] ConnectorRuns runs, CancellationToken ct)
     {
-        var result = await ConnectorsApi.StartRun(id, registry, publisher, audit, HttpContext, ct).ConfigureAwait(false);
-        Message = result.Result switch
-        {
-            Accepted<RunAccepted> => Text.RunStarted,
-            ProblemHttpResult problem => Text.Problem + problem.ProblemDetails.Detail,
-            _ => null,
-        };
+        var outcome = await runs.StartAsync(Caller.Of(HttpContext), id, ct).ConfigureAwait(false);
+        Message = outcome.Problem is { } problem ? Text.Problem + problem.Detail : Text.RunStarted;
         return RedirectToPage(new { id });
     }
 

@@ -1,12 +1,10 @@
 using IntegrationHub.Api.Contracts;
 using IntegrationHub.Connectors.Definitions;
 using IntegrationHub.Host.Apis;
-using IntegrationHub.Host.Audit;
 using IntegrationHub.Host.Security;
+using IntegrationHub.Host.UseCases;
 using IntegrationHub.Store;
 using IntegrationHub.Store.Model;
-using MassTransit;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace IntegrationHub.Host.Dashboard.Pages;
@@ -55,7 +53,7 @@ public sealed class QuarantineModel(IConnectorRegistry registry, ISupervisionSto
     }
 
     /// <summary>Replays one entry (<paramref name="entry"/>) or, without it, every open entry of the filter.</summary>
-    public async Task<IActionResult> OnPostReplayAsync(long? entry, [FromServices] IPublishEndpoint bus, [FromServices] IAuditLog audit, CancellationToken ct)
+    public async Task<IActionResult> OnPostReplayAsync(long? entry, [FromServices] QuarantineReplays replays, CancellationToken ct)
     {
         var connector = string.IsNullOrEmpty(Connector) ? null : Connector;
         var rule = string.IsNullOrEmpty(Rule) ? null : Rule;
@@ -66,15 +64,12 @@ public sealed class QuarantineModel(IConnectorRegistry registry, ISupervisionSto
         }
 
         var request = new QuarantineReplayRequest(connector, entry is { } one ? [one] : null, rule, null, null);
-        var result = await QuarantineApi.Replay(request, registry, store, bus, audit, HttpContext, ct).ConfigureAwait(false);
-        Message = result.Result switch
+        var outcome = await replays.ReplayAsync(Caller.Of(HttpContext), request, ct).ConfigureAwait(false);
+        Message = outcome switch
         {
-            Accepted<QuarantineReplayAccepted> { Value: { } accepted } when accepted.Replays.Count > 0 =>
-                Text.ReplayStarted + accepted.Replays.Sum(r => r.Selected).ToString(System.Globalization.CultureInfo.InvariantCulture),
-            Accepted<QuarantineReplayAccepted> => Text.NothingToReplay,
-            ProblemHttpResult problem => Text.Problem + problem.ProblemDetails.Detail,
-            ValidationProblem problem => Text.Problem + problem.ProblemDetails.Detail,
-            _ => null,
+            { Problem: { } problem } => Text.Problem + problem.Detail,
+            { Value.Replays.Count: > 0 } => Text.ReplayStarted + outcome.Value.Replays.Sum(r => r.Selected).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            _ => Text.NothingToReplay,
         };
         return RedirectToPage(new { connector = Connector, rule = Rule, status = Status });
     }

@@ -1,10 +1,9 @@
 using IntegrationHub.Host.Apis.Subscriptions;
-using IntegrationHub.Host.Audit;
 using IntegrationHub.Host.Operations;
 using IntegrationHub.Host.Security;
+using IntegrationHub.Host.UseCases;
 using IntegrationHub.Store;
 using IntegrationHub.Store.Model;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace IntegrationHub.Host.Dashboard.Pages;
@@ -34,22 +33,17 @@ public sealed class SubscriptionModel(ISupervisionStore store, SubscriptionHealt
         return Page();
     }
 
-    public async Task<IActionResult> OnPostEnableAsync(
-        string id, [FromServices] IDeliveryCursors cursors, [FromServices] TimeProvider clock, [FromServices] IAuditLog audit, CancellationToken ct)
+    public async Task<IActionResult> OnPostEnableAsync(string id, [FromServices] WebhookOperations operations, CancellationToken ct)
     {
-        var result = await WebhooksApi.EnableWebhook(id, User, store, cursors, clock, ct).ConfigureAwait(false);
-        if (result.Result is not ProblemHttpResult)
-            await audit.RecordAsync(HttpContext, AuditActions.WebhookEnable, id, null, ct).ConfigureAwait(false);
-        Message = result.Result is ProblemHttpResult problem ? Text.Problem + problem.ProblemDetails.Detail : Text.ReEnabled;
+        var outcome = await operations.EnableAsync(Caller.Of(HttpContext), id, ct).ConfigureAwait(false);
+        Message = outcome.Problem is { } problem ? Text.Problem + problem.Detail : Text.ReEnabled;
         return RedirectToPage(new { id });
     }
 
-    public async Task<IActionResult> OnPostRedeliverAsync(string id, string eventId, [FromServices] IAuditLog audit, CancellationToken ct)
+    public async Task<IActionResult> OnPostRedeliverAsync(string id, string eventId, [FromServices] WebhookOperations operations, CancellationToken ct)
     {
-        var result = await WebhooksApi.Redeliver(id, eventId, User, store, ct).ConfigureAwait(false);
-        if (result.Result is not ProblemHttpResult)
-            await audit.RecordAsync(HttpContext, AuditActions.WebhookRedeliver, id, $"eventId {eventId}", ct).ConfigureAwait(false);
-        Message = result.Result is ProblemHttpResult problem ? Text.Problem + problem.ProblemDetails.Detail : Text.Redelivering;
+        var outcome = await operations.RedeliverAsync(Caller.Of(HttpContext), id, eventId, ct).ConfigureAwait(false);
+        Message = outcome.Problem is { } problem ? Text.Problem + problem.Detail : Text.Redelivering;
         return RedirectToPage(new { id });
     }
 }
