@@ -5,7 +5,7 @@ namespace IntegrationHub.Benchmarks;
 internal sealed record BenchmarkOptions(
     string Mode, int Records, string Stack, int CasesPerDepartment, int Seed, string ConnectorsDirectory,
     string? Postgres, string RabbitHost, ushort RabbitPort, string? RabbitVirtualHost, long CsvMegabytes = 2048, long XlsxMegabytes = 500,
-    int ChangesPerSecond = 1000, int ChangeSeconds = 60, int BacklogChanges = 100_000, int Workers = 0)
+    int ChangesPerSecond = 1000, int ChangeSeconds = 60, int BacklogChanges = 100_000, int Workers = 0, string? WorkDirectory = null)
 {
     public const string Usage = """
         IntegrationHub benchmark: syncs generated department records end to end and prints throughput and memory;
@@ -24,6 +24,8 @@ internal sealed record BenchmarkOptions(
                                         0 (default): one process, hub in-process, with stage times and the limit
           --cases N                     cases per sample department (default 50000; two departments)
           --seed N                      generator seed (default 1)
+          --work DIR                    keep the stores, sources and files in DIR for inspection (default: a
+                                        temporary directory, removed at the end)
           --connectors DIR              bundled connector definitions (default ./connectors)
           --postgres CS                 production, and cdc on either stack (the source): an admin connection
                                         string of a server with wal_level = logical (default $HUB_TEST_POSTGRES)
@@ -73,6 +75,7 @@ internal sealed record BenchmarkOptions(
             int.Parse(values.GetValueOrDefault("rate", "1000"), CultureInfo.InvariantCulture),
             int.Parse(values.GetValueOrDefault("seconds", "60"), CultureInfo.InvariantCulture),
             int.Parse(values.GetValueOrDefault("backlog", "100000"), CultureInfo.InvariantCulture),
-            int.Parse(values.GetValueOrDefault("workers", "0"), CultureInfo.InvariantCulture));
+            int.Parse(values.GetValueOrDefault("workers", "0"), CultureInfo.InvariantCulture),
+            values.GetValueOrDefault("work") is { } work ? Path.GetFullPath(work) : null);
     }
 }

@@ -20,7 +20,7 @@ if (options is null)
     return 2;
 }
 
-var work = Directory.CreateTempSubdirectory("hub-bench-").FullName;
+var work = options.WorkDirectory is { } kept ? Directory.CreateDirectory(kept).FullName : Directory.CreateTempSubdirectory("hub-bench-").FullName;
 var settings = new Dictionary<string, string?>
 {
     ["Hub:Urls"] = "http://127.0.0.1:0",
@@ -36,10 +36,11 @@ try
 finally
 {
     // The figures are printed; the stores, sources and files behind them are not kept (a million-record run leaves
-    // over 10 GB).
+    // over 10 GB), unless --work asked to keep them.
     try
     {
-        Directory.Delete(work, recursive: true);
+        if (options.WorkDirectory is null)
+            Directory.Delete(work, recursive: true);
     }
     catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
     {

@@ -19,11 +19,12 @@ public interface IDeliveryCursors
     Task<bool> StartAsync(string subscriptionId, string channel, long position, CancellationToken ct);
 
     /// <summary>
-    /// In one transaction: appends the webhook attempt to the delivery log (when given) and saves the cursor's position,
-    /// failed attempts and next attempt — unless its generation changed since it was read (an operator rewound or reset
-    /// it) or the stored position is further on (a cursor never moves back). Returns whether the cursor was saved.
+    /// In one transaction: appends the webhook attempts to the delivery log (they happened, whether or not the cursor
+    /// may move) and saves the cursor's position, failed attempts and next attempt — unless its generation changed since
+    /// it was read (an operator rewound or reset it) or the stored position is further on (a cursor never moves back).
+    /// Returns whether the cursor was saved.
     /// </summary>
-    Task<bool> SaveAsync(DeliveryCursor cursor, WebhookDelivery? attempt, CancellationToken ct);
+    Task<bool> SaveAsync(DeliveryCursor cursor, IReadOnlyList<WebhookDelivery> attempts, CancellationToken ct);
 
     /// <summary>
     /// Remembers the position a pull reader sent (the cursor is the subscriber's own, so it is taken as sent, also

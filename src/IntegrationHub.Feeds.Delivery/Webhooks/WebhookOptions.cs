@@ -44,6 +44,17 @@ public sealed class WebhookOptions : IValidatableObject
     [Range(1, 10_000)]
     public int BatchSize { get; set; } = 100;
 
+    /// <summary>
+    /// Successful deliveries saved to the cursor and the delivery log together, at most this many at a time. A process
+    /// that dies sends at most these again (with their ids: receivers deduplicate). Default 50.
+    /// </summary>
+    [Range(1, 10_000)]
+    public int SaveEvery { get; set; } = 50;
+
+    /// <summary>Successful deliveries are saved at least this often while a subscription is being delivered. Default 250 ms.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan SaveInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
     public WebhookRetrySchedule Schedule() =>
         new(RetrySchedule is { Count: > 0 } delays ? [.. delays] : WebhookRetrySchedule.StandardDelays, Jitter);
 

@@ -11,9 +11,10 @@ namespace IntegrationHub.Feeds.Delivery.Webhooks;
 /// <summary>
 /// The webhook channel: strictly in sequence order, the next event in scope is not sent before the one in flight
 /// succeeded, so a failing endpoint holds back only its own later events (head-of-line blocking) and per-record order
-/// is kept. Each attempt is saved with the cursor (failed attempts, next attempt, delivery log) in one transaction, so a
-/// restart — or another process — carries on where it stopped. 410 Gone, or the last attempt of the retry schedule
-/// failing, disables the endpoint.
+/// is kept. Attempts are saved with the cursor (failed attempts, next attempt, delivery log) in one transaction — a
+/// failure at once, successes every <see cref="WebhookOptions.SaveEvery"/> events or <see cref="WebhookOptions.SaveInterval"/>
+/// — so a restart, or another process, carries on where it stopped, sending at most those unsaved successes again
+/// with their ids. 410 Gone, or the last attempt of the retry schedule failing, disables the endpoint.
 /// </summary>
 public sealed partial class WebhookSink(
     ISupervisionStore store,
@@ -60,18 +61,24 @@ public sealed partial class WebhookSink(
     {
         ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(progress);
+        var saved = clock.GetTimestamp();
         foreach (var subscriberEvent in events)
         {
-            var attempt = await sender.SendAsync(subscription, subscriberEvent, progress.Cursor.Attempt + 1, WebhookDeliveryTriggers.Dispatch, ct).ConfigureAwait(false);
-            if (attempt.Succeeded)
+            var attempt = await sender.SendAsync(subscription, subscriberEvent, progress.FailedAttempts + 1, WebhookDeliveryTriggers.Dispatch, ct).ConfigureAwait(false);
+            if (!attempt.Succeeded)
             {
-                if (!await progress.DeliveredAsync(subscriberEvent.Sequence, attempt.Delivery, ct).ConfigureAwait(false))
-                    return false; // An operator rewound or reset the webhook meanwhile: start again from the store.
-                continue;
+                await FailAsync(subscription, attempt, progress, ct).ConfigureAwait(false);
+                return false;
             }
 
-            await FailAsync(subscription, attempt, progress, ct).ConfigureAwait(false);
-            return false;
+            // Successes are saved together: every SaveEvery events or SaveInterval, and with the step's end or a failure.
+            progress.Delivered(subscriberEvent.Sequence, attempt.Delivery);
+            if (progress.Pending >= options.Value.SaveEvery || clock.GetElapsedTime(saved) >= options.Value.SaveInterval)
+            {
+                if (!await progress.FlushAsync(ct).ConfigureAwait(false))
+                    return false; // An operator rewound or reset the webhook meanwhile: start again from the store.
+                saved = clock.GetTimestamp();
+            }
         }
 
         return true;
@@ -79,7 +86,7 @@ public sealed partial class WebhookSink(
 
     private async Task FailAsync(Subscription subscription, WebhookAttempt attempt, DeliveryProgress progress, CancellationToken ct)
     {
-        var failed = progress.Cursor.Attempt + 1;
+        var failed = progress.FailedAttempts + 1;
         string? disabledBecause = null;
         DateTimeOffset? next = null;
         if (attempt.Gone)

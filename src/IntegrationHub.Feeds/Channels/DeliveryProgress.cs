@@ -4,12 +4,17 @@ using IntegrationHub.Store.Model;
 namespace IntegrationHub.Feeds.Channels;
 
 /// <summary>
-/// How a sink reports, during one step, what it delivered or what failed: every report is saved to the cursor table at
-/// once (conditional on the cursor's generation, never backwards), so a process that dies after a report loses nothing
-/// and one that dies before it has the events delivered again with the same ids.
+/// The cursor of one delivery step as the channel moves it. A channel that sends one event at a time may let the saving
+/// of its successes wait (<see cref="Delivered"/>) and save several with one transaction (<see cref="FlushAsync"/>, or
+/// with the next failure or the end of the page): if the process dies in between, those events are sent again with the
+/// same ids, which is what at-least-once delivery already promises, and the store sees one write instead of many.
 /// </summary>
 public sealed class DeliveryProgress(IDeliveryCursors cursors, DeliveryCursor cursor, TimeProvider clock)
 {
+    private List<WebhookDelivery> _pending = [];
+    private long? _pendingPosition;
+    private bool _delivered;
+
     /// <summary>The cursor as last saved by this step.</summary>
     public DeliveryCursor Cursor { get; private set; } = cursor;
 
@@ -19,26 +24,55 @@ public sealed class DeliveryProgress(IDeliveryCursors cursors, DeliveryCursor cu
     /// </summary>
     public bool Superseded { get; private set; }
 
+    /// <summary>Failed attempts of the event after the cursor (none once this step delivered one, saved or not).</summary>
+    public int FailedAttempts => _delivered ? 0 : Cursor.Attempt;
+
+    /// <summary>Successes waiting to be saved.</summary>
+    public int Pending => _pending.Count;
+
+    /// <summary>Everything through <paramref name="sequence"/> is delivered; saved with the next save of this step.</summary>
+    public void Delivered(long sequence, WebhookDelivery attempt)
+    {
+        ArgumentNullException.ThrowIfNull(attempt);
+        _pending.Add(attempt);
+        _pendingPosition = sequence;
+        _delivered = true;
+    }
+
+    /// <summary>Saves the successes that wait. False when superseded.</summary>
+    public Task<bool> FlushAsync(CancellationToken ct) =>
+        _pendingPosition is { } position
+            ? SaveAsync(Cursor with { Position = position, Attempt = 0, NextAttemptAt = null }, null, ct)
+            : Task.FromResult(!Superseded);
+
     /// <summary>
     /// Everything through <paramref name="sequence"/> is delivered: the cursor moves there and its failed attempts are
     /// cleared; a webhook <paramref name="attempt"/> joins the delivery log in the same transaction. False when superseded.
     /// </summary>
     public Task<bool> DeliveredAsync(long sequence, WebhookDelivery? attempt, CancellationToken ct) =>
-        SaveAsync(Cursor with { Position = sequence, Attempt = 0, NextAttemptAt = null }, attempt, ct);
+        SaveAsync(Cursor with { Position = Math.Max(sequence, _pendingPosition ?? sequence), Attempt = 0, NextAttemptAt = null }, attempt, ct);
 
     /// <summary>
-    /// The event after the cursor failed once more: its failed attempts grow by one and it is due again at
-    /// <paramref name="retryAt"/> (null: not until an operator re-enables the channel). False when superseded.
+    /// The event after the cursor (after the successes not saved yet) failed once more: its failed attempts grow by one
+    /// and it is due again at <paramref name="retryAt"/> (null: not until an operator re-enables the channel). False when superseded.
     /// </summary>
     public Task<bool> FailedAsync(WebhookDelivery? attempt, DateTimeOffset? retryAt, CancellationToken ct) =>
-        SaveAsync(Cursor with { Attempt = Cursor.Attempt + 1, NextAttemptAt = retryAt }, attempt, ct);
+        SaveAsync(Cursor with { Position = _pendingPosition ?? Cursor.Position, Attempt = FailedAttempts + 1, NextAttemptAt = retryAt }, attempt, ct);
 
     private async Task<bool> SaveAsync(DeliveryCursor next, WebhookDelivery? attempt, CancellationToken ct)
     {
         if (Superseded)
             return false;
         next = next with { UpdatedAt = clock.GetUtcNow() };
-        if (!await cursors.SaveAsync(next, attempt, ct).ConfigureAwait(false))
+        // Taken before the save starts: successes reported while it runs belong to the next one.
+        var attempts = _pending;
+        _pending = [];
+        _pendingPosition = null;
+        if (attempt is not null)
+            attempts.Add(attempt);
+        // Logged either way (the attempts happened); the cursor moved only when saved.
+        var saved = await cursors.SaveAsync(next, attempts, ct).ConfigureAwait(false);
+        if (!saved)
         {
             Superseded = true;
             return false;

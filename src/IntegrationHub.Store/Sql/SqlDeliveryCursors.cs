@@ -44,14 +44,15 @@ public sealed class SqlDeliveryCursors(StoreDialect dialect, TimeProvider clock)
             """, new { subscriptionId, channel, position, now = Now }, cancellationToken: ct)).ConfigureAwait(false) > 0;
     }
 
-    public async Task<bool> SaveAsync(DeliveryCursor cursor, WebhookDelivery? attempt, CancellationToken ct)
+    public async Task<bool> SaveAsync(DeliveryCursor cursor, IReadOnlyList<WebhookDelivery> attempts, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(cursor);
+        ArgumentNullException.ThrowIfNull(attempts);
         await using var connection = await dialect.OpenAsync(ct).ConfigureAwait(false);
         await using var tx = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
-        // The attempt happened whether or not the cursor may move: the log keeps it either way.
-        if (attempt is not null)
-            await WebhookDeliveryRow.InsertAsync(connection, tx, attempt, ct).ConfigureAwait(false);
+        // The attempts happened whether or not the cursor may move: the log keeps them either way.
+        if (attempts.Count > 0)
+            await WebhookDeliveryRow.InsertAsync(connection, tx, attempts, ct).ConfigureAwait(false);
         var saved = await connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE delivery_cursors SET seq = @Position, attempt = @Attempt, next_attempt_at = @NextAttemptAt, updated_at = @now

@@ -26,13 +26,17 @@ internal sealed record WebhookDeliveryRow
     public long? NextAttemptAt { get; init; }
 
     public static Task InsertAsync(DbConnection connection, DbTransaction? tx, WebhookDelivery delivery, CancellationToken ct) =>
+        InsertAsync(connection, tx, [delivery], ct);
+
+    /// <summary>Every attempt, in order, with one prepared statement (Dapper runs it once per element).</summary>
+    public static Task InsertAsync(DbConnection connection, DbTransaction? tx, IReadOnlyList<WebhookDelivery> deliveries, CancellationToken ct) =>
         connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO webhook_deliveries (subscription_id, event_id, seq, attempt, trigger_kind, attempted_at, status_code, latency_ms,
                                             response, error, next_attempt_at)
             VALUES (@SubscriptionId, @EventId, @Sequence, @Attempt, @TriggerKind, @AttemptedAt, @StatusCode, @LatencyMilliseconds,
                     @Response, @Error, @NextAttemptAt)
-            """, From(delivery), tx, cancellationToken: ct));
+            """, deliveries.Select(From).ToList(), tx, cancellationToken: ct));
 
     public static WebhookDeliveryRow From(WebhookDelivery d) => new()
     {

@@ -37,9 +37,9 @@ public sealed class DeliveryCursorStoreTests
         await cursors.StartAsync("city-justice", DeliveryChannels.Amqp, 0, None);
         var read = (await cursors.GetAsync("city-justice", DeliveryChannels.Amqp, None))!;
 
-        Assert.True(await cursors.SaveAsync(read with { Position = 40 }, null, None));
+        Assert.True(await cursors.SaveAsync(read with { Position = 40 }, [], None));
         // A second process that read the cursor at the same time and confirmed an older batch later.
-        Assert.False(await cursors.SaveAsync(read with { Position = 25 }, null, None));
+        Assert.False(await cursors.SaveAsync(read with { Position = 25 }, [], None));
 
         Assert.Equal(40, (await cursors.GetAsync("city-justice", DeliveryChannels.Amqp, None))!.Position);
     }
@@ -52,10 +52,10 @@ public sealed class DeliveryCursorStoreTests
         var cursors = store.Cursors;
         await cursors.StartAsync("supervision", DeliveryChannels.Webhook, 50, None);
         var read = (await cursors.GetAsync("supervision", DeliveryChannels.Webhook, None))!;
-        Assert.True(await cursors.SaveAsync(read with { Attempt = 3, NextAttemptAt = store.Clock.GetUtcNow().AddHours(2) }, Attempt("supervision", 51), None));
+        Assert.True(await cursors.SaveAsync(read with { Attempt = 3, NextAttemptAt = store.Clock.GetUtcNow().AddHours(2) }, [Attempt("supervision", 51)], None));
 
         Assert.True(await cursors.RewindAsync("supervision", DeliveryChannels.Webhook, 20, None));
-        Assert.False(await cursors.SaveAsync(read with { Position = 51 }, Attempt("supervision", 51), None));
+        Assert.False(await cursors.SaveAsync(read with { Position = 51 }, [Attempt("supervision", 51)], None));
 
         var rewound = (await cursors.GetAsync("supervision", DeliveryChannels.Webhook, None))!;
         Assert.Equal((20L, 0, (DateTimeOffset?)null, 1L), (rewound.Position, rewound.Attempt, rewound.NextAttemptAt, rewound.Generation));

@@ -1,8 +1,13 @@
+using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Dapper;
 using IntegrationHub.Feeds.Webhooks;
 using IntegrationHub.Integration.Tests.Harness;
 using IntegrationHub.Samples;
+using IntegrationHub.Store;
+using IntegrationHub.Store.Model;
+using IntegrationHub.Store.Sql;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IntegrationHub.Integration.Tests.Webhooks;
 
@@ -57,6 +62,48 @@ public sealed class WebhookDeliveryTests
 
     [Theory]
     [MemberData(nameof(HubStacks.Both), MemberType = typeof(HubStacks))]
+    public async Task SuccessesAreSavedInGroupsOfAtMostSaveEvery_AFailureSavesThoseBeforeIt_AndNoEventIsSentTwiceOrLeftOut(HubStack stack)
+    {
+        const int saveEvery = 5;
+        await using var sources = await SampleSources.CreateAsync(stack, 20);
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var settings = WebhookTesting.Settings();
+        settings["Hub:Webhooks:SaveEvery"] = saveEvery.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        settings["Hub:Webhooks:SaveInterval"] = "00:01:00";
+        CountingCursors? cursors = null;
+        await using var hub = await TestHub.StartAsync(stack, sources.ConnectorsDirectory, settings, services: services =>
+            services.AddSingleton<IDeliveryCursors>(sp => cursors = new CountingCursors(
+                new SqlDeliveryCursors(sp.GetRequiredService<StoreDialect>(), sp.GetRequiredService<TimeProvider>()))));
+        await hub.CreateSubscriptionAsync("supervision");
+        await hub.SetWebhookAsync("supervision", receiver.Url);
+        // Seven answered 200, the eighth 503 (then 200 again): two successes wait unsaved when the failure comes.
+        receiver.AnswerNext([.. Enumerable.Repeat(200, 7), 503]);
+
+        await hub.RunAsync(SampleDepartment.MarketRegulation.Id);
+        var expected = await hub.ReadFeedAsync();
+        Assert.True(expected.Count > 2 * saveEvery, $"{expected.Count} events");
+        await receiver.WaitForDistinctAsync(expected.Count);
+        await WebhookTesting.WaitUntilAsync(async () => (await hub.DeliveriesAsync("supervision")).Count == expected.Count + 1, "every attempt in the delivery log");
+
+        var ids = expected.Select(e => e["id"]!.GetValue<string>()).ToList();
+        var received = receiver.Received.Select(r => r.Headers.Id).ToList();
+        // Each event once, in order, except the eighth, sent again after its 503.
+        Assert.Equal([.. ids[..8], ids[7], .. ids[8..]], received);
+        var log = (await hub.DeliveriesAsync("supervision")).Select(d => d!.AsObject()).OrderBy(d => d["id"]!.GetValue<long>()).ToList();
+        Assert.Equal(received, log.Select(d => d["eventId"]!.GetValue<string>()));
+        Assert.Equal([1, 2], log.Where(d => d["eventId"]!.GetValue<string>() == ids[7]).Select(d => d["attempt"]!.GetValue<int>()));
+        Assert.All(log.Where(d => d["eventId"]!.GetValue<string>() != ids[7]), d => Assert.Equal(1, d["attempt"]!.GetValue<int>()));
+
+        // Saved in groups: never more than SaveEvery successes (plus the failed attempt) at once, and not one by one.
+        var saves = cursors!.Attempts.ToList();
+        Assert.Equal(log.Count, saves.Sum());
+        Assert.All(saves, count => Assert.InRange(count, 0, saveEvery + 1));
+        Assert.Contains(saveEvery, saves);
+        Assert.True(saves.Count(c => c > 0) < log.Count / 2, $"saves of {string.Join(", ", saves)} for {log.Count} attempts");
+    }
+
+    [Theory]
+    [MemberData(nameof(HubStacks.Both), MemberType = typeof(HubStacks))]
     public async Task SubscriberScopedToOneRegion_NeverReceivesARecordOfAnother_AndIdentifiersAreMasked(HubStack stack)
     {
         await using var sources = await SampleSources.CreateAsync(stack, 40);
@@ -97,4 +144,29 @@ public sealed class WebhookDeliveryTests
 
     private static IEnumerable<JsonObject> Counterparts(JsonObject cloudEvent) =>
         cloudEvent["data"]?["record"]?["counterparts"] is JsonArray counterparts ? counterparts.OfType<JsonObject>() : [];
+
+    /// <summary>The store's delivery cursors, counting the attempts each save carries.</summary>
+    private sealed class CountingCursors(IDeliveryCursors inner) : IDeliveryCursors
+    {
+        public ConcurrentQueue<int> Attempts { get; } = new();
+
+        public Task<DeliveryCursor?> GetAsync(string subscriptionId, string channel, CancellationToken ct) => inner.GetAsync(subscriptionId, channel, ct);
+
+        public Task<IReadOnlyList<DeliveryCursor>> ListAsync(CancellationToken ct) => inner.ListAsync(ct);
+
+        public Task<bool> StartAsync(string subscriptionId, string channel, long position, CancellationToken ct) => inner.StartAsync(subscriptionId, channel, position, ct);
+
+        public Task<bool> SaveAsync(DeliveryCursor cursor, IReadOnlyList<WebhookDelivery> attempts, CancellationToken ct)
+        {
+            if (cursor.Channel == DeliveryChannels.Webhook)
+                Attempts.Enqueue(attempts.Count);
+            return inner.SaveAsync(cursor, attempts, ct);
+        }
+
+        public Task RecordReadPositionAsync(string subscriptionId, string channel, long position, CancellationToken ct) => inner.RecordReadPositionAsync(subscriptionId, channel, position, ct);
+
+        public Task<bool> RewindAsync(string subscriptionId, string channel, long? toPosition, CancellationToken ct) => inner.RewindAsync(subscriptionId, channel, toPosition, ct);
+
+        public Task RemoveAsync(string subscriptionId, string channel, CancellationToken ct) => inner.RemoveAsync(subscriptionId, channel, ct);
+    }
 }
