@@ -1,7 +1,5 @@
 using System.Data.Common;
 using System.Globalization;
-using System.Net.Http.Headers;
-using System.Text;
 using IntegrationHub.Samples;
 using Microsoft.Data.Sqlite;
 using Npgsql;

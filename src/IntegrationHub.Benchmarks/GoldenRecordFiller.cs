@@ -1,4 +1,5 @@
 using System.Globalization;
+using IntegrationHub.Canonical.Model;
 using IntegrationHub.Canonical.Serialization;
 using IntegrationHub.Samples;
 using Microsoft.Data.Sqlite;
@@ -81,7 +82,7 @@ internal static class GoldenRecordFiller
             var action = GeneratedProvince.Case(i);
             var id = GeneratedProvince.RecordId(i);
             yield return new Row(id, $"{action.Agency.Uscc}|{action.DecisionNumber}", CanonicalJson.ContentHash(action), CanonicalJson.Serialize(action),
-                action.Agency.Uscc!, action.Agency.RegionCode!, System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(action.Category.ToString()), action.Dates.Decided!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                action.Agency.Uscc!, action.Agency.RegionCode!, action.Category.WireName(), action.Dates.Decided!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 action.DecisionNumber!, at);
         }
     }

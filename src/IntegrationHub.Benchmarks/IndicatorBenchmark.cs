@@ -2,12 +2,9 @@ using System.Diagnostics;
 using System.Globalization;
 using IntegrationHub.Indicators;
 using IntegrationHub.Reporting;
-using IntegrationHub.Reporting.Assessments;
 using IntegrationHub.Samples;
 using IntegrationHub.Store.Model;
-using IntegrationHub.Store.Sql;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace IntegrationHub.Benchmarks;

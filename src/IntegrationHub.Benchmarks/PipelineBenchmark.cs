@@ -1,20 +1,14 @@
 using System.Data.Common;
 using System.Diagnostics;
-using System.Globalization;
-using System.Net.Http.Headers;
-using System.Text;
 using Dapper;
 using IntegrationHub.Connectors.Definitions;
 using IntegrationHub.Host.Hosting;
 using IntegrationHub.Pipeline.Runs;
 using IntegrationHub.Samples;
 using IntegrationHub.Store;
-using IntegrationHub.Store.Model;
 using IntegrationHub.Store.Sql;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 
 namespace IntegrationHub.Benchmarks;
 

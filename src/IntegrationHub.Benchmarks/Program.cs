@@ -1,14 +1,4 @@
-using System.Diagnostics;
-using System.Globalization;
 using IntegrationHub.Benchmarks;
-using IntegrationHub.Connectors.Definitions;
-using IntegrationHub.Host.Hosting;
-using IntegrationHub.Pipeline.Runs;
-using IntegrationHub.Samples;
-using IntegrationHub.Store;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Npgsql;
 
 // Measures the hub on generated data: the pipeline end to end (PipelineBenchmark), the indicator reports
 // (IndicatorBenchmark), the file readers (FileReadBenchmark) or change data capture from PostgreSQL (CaptureBenchmark).

@@ -1,3 +1,4 @@
+using IntegrationHub.Canonical.Model;
 using IntegrationHub.Indicators;
 using IntegrationHub.Store.Assessments;
 using IntegrationHub.Store.Model;
@@ -20,7 +21,7 @@ public static class CaseScope
     {
         ArgumentNullException.ThrowIfNull(item);
         var agency = item.Action.Agency;
-        return Selects(regionPrefix, agencyUscc, scope, agency.RegionCode, agency.Uscc, CategoryCode.Of(item.Action.Category));
+        return Selects(regionPrefix, agencyUscc, scope, agency.RegionCode, agency.Uscc, item.Action.Category.WireName());
     }
 
     public static bool Selects(string? regionPrefix, string? agencyUscc, FeedScope scope, AssessmentUnitKey unit)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using IntegrationHub.Canonical.Calendar;
 using IntegrationHub.Canonical.Identifiers;
 using IntegrationHub.Canonical.Model;
 using C = IntegrationHub.Samples.EcologyEnvironmentColumns;
@@ -30,7 +31,7 @@ internal sealed class EcologyEnvironmentShape : SampleDepartmentShape
     public override string SourceKey(object key) => (string)key;
 
     public override string Watermark(DateTimeOffset time) =>
-        time.ToOffset(ChinaOffset).ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture);
+        time.ToOffset(ChinaTime.Offset).ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture);
 
     public override Dictionary<string, object?> Build(SampleCase sample, object key, DateTimeOffset watermark, bool shared, Random random)
     {
@@ -164,7 +165,7 @@ internal sealed class EcologyEnvironmentShape : SampleDepartmentShape
 
         if (text.Length == 13 && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var millis))
         {
-            date = DateOnly.FromDateTime(DateTimeOffset.FromUnixTimeMilliseconds(millis).ToOffset(ChinaOffset).DateTime);
+            date = DateOnly.FromDateTime(DateTimeOffset.FromUnixTimeMilliseconds(millis).ToOffset(ChinaTime.Offset).DateTime);
             return true;
         }
 
@@ -177,7 +178,7 @@ internal sealed class EcologyEnvironmentShape : SampleDepartmentShape
     /// <summary>The decision date as the epoch milliseconds of a moment in office hours, China time.</summary>
     private static string EpochMillis(DateOnly date, Random random)
     {
-        var local = new DateTimeOffset(date.ToDateTime(new TimeOnly(8, 30)), ChinaOffset)
+        var local = new DateTimeOffset(date.ToDateTime(new TimeOnly(8, 30)), ChinaTime.Offset)
             .AddMilliseconds(random.Next(0, 9 * 3_600_000));
         return local.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using IntegrationHub.Canonical.Calendar;
 using IntegrationHub.Canonical.Identifiers;
 using IntegrationHub.Canonical.Model;
 using C = IntegrationHub.Samples.MarketRegulationColumns;
@@ -24,7 +25,7 @@ internal sealed class MarketRegulationShape : SampleDepartmentShape
     public override string SourceKey(object key) => Convert.ToInt64(key, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture);
 
     public override string Watermark(DateTimeOffset time) =>
-        time.ToOffset(ChinaOffset).ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture);
+        time.ToOffset(ChinaTime.Offset).ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture);
 
     public override Dictionary<string, object?> Build(SampleCase sample, object key, DateTimeOffset watermark, bool shared, Random random)
     {

@@ -8,8 +8,6 @@ namespace IntegrationHub.Samples;
 /// </summary>
 internal abstract class SampleDepartmentShape
 {
-    public static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
-
     public abstract SampleDepartment Department { get; }
 
     public abstract string CategoryColumn { get; }

@@ -1,3 +1,5 @@
+using IntegrationHub.Canonical.Calendar;
+
 namespace IntegrationHub.Samples;
 
 /// <summary>
@@ -26,7 +28,7 @@ public sealed class SampleGenerator(int seed)
 
     private const long KeyBlock = 256;
 
-    private static readonly DateTimeOffset FirstWatermark = new(2025, 1, 1, 9, 0, 0, TimeSpan.FromHours(8));
+    private static readonly DateTimeOffset FirstWatermark = new(2025, 1, 1, 9, 0, 0, ChinaTime.Offset);
 
     /// <summary>Rows of both departments, interleaved; each case's rows are yielded together.</summary>
     public IEnumerable<(SampleDepartment Department, SampleRow Row)> Generate(int casesPerDepartment)

@@ -1,6 +1,7 @@
 using System.Data;
 using System.Data.Common;
 using System.Globalization;
+using IntegrationHub.Canonical.Calendar;
 using Microsoft.Data.Sqlite;
 
 namespace IntegrationHub.Samples;
@@ -119,7 +120,7 @@ public static class SampleSourceWriter
 
         var keyType = department.Columns.Single(c => c.Name == department.KeyColumn).Type == SampleColumnType.Integer ? DbType.Int64 : DbType.String;
         var watermark = shape.Watermark(now);
-        var note = $"（{now.ToOffset(SampleDepartmentShape.ChinaOffset).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)}经复核更正）";
+        var note = $"（{now.ToOffset(ChinaTime.Offset).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)}经复核更正）";
         var changed = new List<string>(count);
         await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
         await using var update = connection.CreateCommand();

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 namespace IntegrationHub.Canonical.Model;
 
 /// <summary>
@@ -14,7 +13,7 @@ public sealed record RecordFacts(string? AgencyUscc, string? RegionCode, string 
         return new RecordFacts(
             record.Agency.Uscc,
             record.Agency.RegionCode,
-            JsonNamingPolicy.CamelCase.ConvertName(record.Category.ToString()),
+            record.Category.WireName(),
             record.Dates.Decided?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             record.DecisionNumber);
     }

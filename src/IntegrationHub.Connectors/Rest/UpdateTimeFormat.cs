@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using IntegrationHub.Canonical.Calendar;
 
 namespace IntegrationHub.Connectors.Rest;
 
@@ -15,7 +16,7 @@ public sealed record UpdateTimeFormat(string Format, TimeSpan Offset)
     public const string EpochSeconds = "epochSeconds";
     public const string EpochMillis = "epochMillis";
 
-    public static UpdateTimeFormat Default { get; } = new(Iso8601, TimeSpan.FromHours(8));
+    public static UpdateTimeFormat Default { get; } = new(Iso8601, ChinaTime.Offset);
 
     /// <summary>The time a field value stands for, or null when it is missing or not a time in this format.</summary>
     public DateTimeOffset? Read(JsonNode? value)

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Security.Claims;
 using IntegrationHub.Api.Contracts;
@@ -22,8 +21,7 @@ public static class RecordsApi
     private const int MaxIdLength = 200;
 
     // The ten categories as they appear in canonical JSON (camelCase), for the category filter.
-    private static readonly string[] Categories =
-        [.. Enum.GetNames<ActionCategory>().Select(JsonNamingPolicy.CamelCase.ConvertName)];
+    private static readonly IReadOnlyList<string> Categories = ActionCategoryNames.All;
 
     public static IEndpointRouteBuilder MapRecordsApi(this IEndpointRouteBuilder app)
     {

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using IntegrationHub.Canonical.Calendar;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -52,7 +53,7 @@ public abstract class DashboardPage : PageModel
     }
 
     public string Time(DateTimeOffset? at) =>
-        at is { } value ? value.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) : Text.Never;
+        at is { } value ? value.ToOffset(ChinaTime.Offset).ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) : Text.Never;
 
     public static string Span(TimeSpan span)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using IntegrationHub.Canonical.Calendar;
 using IntegrationHub.Mapping.Definition;
 
 namespace IntegrationHub.Mapping.Engine;
@@ -8,7 +9,6 @@ namespace IntegrationHub.Mapping.Engine;
 public static partial class ValueParsers
 {
     /// <summary>China Standard Time has had no daylight saving since 1991, so a fixed offset is exact and needs no tz data.</summary>
-    public static readonly TimeSpan ChinaStandardTime = TimeSpan.FromHours(8);
 
     private static readonly DateOnly ExcelEpoch = new(1899, 12, 30);
 
@@ -127,7 +127,7 @@ public static partial class ValueParsers
         return true;
     }
 
-    private static DateOnly InChina(DateTimeOffset instant) => DateOnly.FromDateTime(instant.ToOffset(ChinaStandardTime).DateTime);
+    private static DateOnly InChina(DateTimeOffset instant) => DateOnly.FromDateTime(instant.ToOffset(ChinaTime.Offset).DateTime);
 
     [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}-[0-9]{2}([T ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,7})?)?(?<offset>Z|[+-][0-9]{2}(:?[0-9]{2})?)?)?$", RegexOptions.CultureInvariant)]
     private static partial Regex IsoDateTime();

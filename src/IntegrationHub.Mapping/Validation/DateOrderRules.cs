@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using IntegrationHub.Mapping.Engine;
 
 namespace IntegrationHub.Mapping.Validation;
 

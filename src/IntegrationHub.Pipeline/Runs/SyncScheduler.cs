@@ -1,4 +1,5 @@
 using Cronos;
+using IntegrationHub.Canonical.Calendar;
 using IntegrationHub.Connectors.Definitions;
 using IntegrationHub.Contracts;
 using IntegrationHub.Store;
@@ -29,7 +30,7 @@ public sealed partial class SyncScheduler(
     TimeProvider clock,
     ILogger<SyncScheduler> logger) : BackgroundService
 {
-    private static readonly TimeZoneInfo China = TimeZoneInfo.CreateCustomTimeZone("China Standard Time", TimeSpan.FromHours(8), "CST", "CST");
+    private static readonly TimeZoneInfo China = TimeZoneInfo.CreateCustomTimeZone("China Standard Time", ChinaTime.Offset, "CST", "CST");
     private readonly Dictionary<string, DateTimeOffset> _due = new(StringComparer.Ordinal);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

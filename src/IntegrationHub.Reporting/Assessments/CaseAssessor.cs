@@ -1,4 +1,5 @@
 using IntegrationHub.Canonical.Calendar;
+using IntegrationHub.Canonical.Model;
 using IntegrationHub.Canonical.Serialization;
 using IntegrationHub.Indicators;
 using IntegrationHub.Store.Assessments;
@@ -43,7 +44,7 @@ public static class CaseAssessor
         }
 
         var agency = action.Agency;
-        return new CaseAssessmentRow(item.Id, new AssessmentUnitKey(agency.Uscc, agency.Name, agency.RegionCode, CategoryCode.Of(action.Category)), slots);
+        return new CaseAssessmentRow(item.Id, new AssessmentUnitKey(agency.Uscc, agency.Name, agency.RegionCode, action.Category.WireName()), slots);
     }
 
     private static Canonical.Model.EnforcementAction Parse(LiveRecord record)

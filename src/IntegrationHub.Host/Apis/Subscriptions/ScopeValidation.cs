@@ -1,4 +1,3 @@
-using System.Text.Json;
 using IntegrationHub.Canonical.Identifiers;
 using IntegrationHub.Canonical.Model;
 using IntegrationHub.Store.Model;
@@ -8,8 +7,7 @@ namespace IntegrationHub.Host.Apis.Subscriptions;
 /// <summary>Checks the values of a scope or filter; each problem names the field, the value and the rule.</summary>
 public static class ScopeValidation
 {
-    public static IReadOnlyList<string> Categories { get; } =
-        [.. Enum.GetNames<ActionCategory>().Select(JsonNamingPolicy.CamelCase.ConvertName)];
+    public static IReadOnlyList<string> Categories => ActionCategoryNames.All;
 
     public static IReadOnlyList<string> EventTypes { get; } = ["created", "updated", "withdrawn", "deleted"];
 

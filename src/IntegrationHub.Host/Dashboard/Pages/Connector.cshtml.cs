@@ -1,4 +1,5 @@
 using IntegrationHub.Api.Contracts;
+using IntegrationHub.Canonical.Calendar;
 using IntegrationHub.Connectors.Definitions;
 using IntegrationHub.Host.Apis.Responses;
 using IntegrationHub.Host.Security;
@@ -50,5 +51,5 @@ public sealed class ConnectorModel(IConnectorRegistry registry, ISupervisionStor
     /// <summary>Oldest first, for the charts.</summary>
     public IReadOnlyList<RunView> Chronological => [.. RunHistory.Reverse()];
 
-    public IReadOnlyList<string> RunLabels => [.. Chronological.Select(r => r.StartedAt.ToOffset(TimeSpan.FromHours(8)).ToString("MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture))];
+    public IReadOnlyList<string> RunLabels => [.. Chronological.Select(r => r.StartedAt.ToOffset(ChinaTime.Offset).ToString("MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture))];
 }
