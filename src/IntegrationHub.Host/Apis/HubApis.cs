@@ -21,6 +21,7 @@ public static class HubApis
         api.MapIndicatorsApi();
         api.MapCreditPublicityApi();
         api.MapSubscriptionsApi();
+        api.MapSubscriptionKeysApi();
         api.MapKeysApi();
         api.MapHealthApi();
         api.MapAlertsApi();

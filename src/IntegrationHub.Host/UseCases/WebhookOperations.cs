@@ -56,14 +56,14 @@ public sealed class WebhookOperations(ISupervisionStore store, IDeliveryCursors 
 
     /// <summary>Not found for a key that may not see the subscription; forbidden, naming the scope, for its own key without <c>webhooks:manage</c>.</summary>
     public static UseCaseProblem NotFoundOrForbidden(ClaimsPrincipal user, string subscriptionId) =>
-        SubscriptionsApi.MayManage(user, subscriptionId) && !CallerAccess.HasScope(user, HubScopes.WebhooksManage)
+        SubscriptionAccess.MayManage(user, subscriptionId) && !CallerAccess.HasScope(user, HubScopes.WebhooksManage)
             ? UseCaseProblem.Forbidden("Authorization", null, "scope.webhooks-manage",
                 $"Managing the webhook of subscription '{subscriptionId}' needs a key with the scope {HubScopes.WebhooksManage}.")
             : UseCaseProblem.NotFound("subscription", "id", subscriptionId);
 
     /// <summary>Whether the key may manage the subscription's webhook: an administrator, or its own key with webhooks:manage.</summary>
     public static bool MayManageWebhook(ClaimsPrincipal user, string subscriptionId) =>
-        SubscriptionsApi.MayManage(user, subscriptionId) && CallerAccess.HasScope(user, HubScopes.WebhooksManage);
+        SubscriptionAccess.MayManage(user, subscriptionId) && CallerAccess.HasScope(user, HubScopes.WebhooksManage);
 
     private async Task<Subscription?> FindAsync(Caller caller, string subscriptionId, CancellationToken ct) =>
         caller.User.IsInRole(HubRoles.Operator) || MayManageWebhook(caller.User, subscriptionId)

@@ -14,9 +14,6 @@ namespace IntegrationHub.Host.Apis.Subscriptions;
 /// </summary>
 public static partial class SubscriptionsApi
 {
-    /// <summary>Active (not revoked, not expired) keys a subscription may hold at once.</summary>
-    public const int MaxActiveKeys = 10;
-
     public static IEndpointRouteBuilder MapSubscriptionsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("subscriptions").WithTags("Subscriptions");
@@ -51,21 +48,6 @@ public static partial class SubscriptionsApi
             .WithSummary("Narrow what the subscription receives")
             .WithDescription("The subscriber's own filter within its scope, on every channel. A value outside the scope is refused (403) and names the field, the value and the rule: a filter can narrow the scope, never widen it.");
 
-        api.MapPost("/{id}/keys", IssueKey).Audited(AuditActions.KeyIssue)
-            .WithName("IssueSubscriptionKey")
-            .WithSummary("Issue an API key for the subscription")
-            .WithDescription("The key is in the answer once and never again (the hub keeps its SHA-256). Several keys may be active for rotation. An administrator may give any scopes; a subscriber key may issue keys for its own subscription with at most its own scopes.");
-
-        api.MapGet("/{id}/keys", ListKeys)
-            .WithName("ListSubscriptionKeys")
-            .WithSummary("List the subscription's keys")
-            .WithDescription("Prefix, scopes, creation, expiry, last use and revocation of every key; never the key itself.");
-
-        api.MapDelete("/{id}/keys/{keyId}", RevokeKey).Audited(AuditActions.KeyRevoke)
-            .WithName("RevokeSubscriptionKey")
-            .WithSummary("Revoke one of the subscription's keys")
-            .WithDescription("The key stops working at once. A subscriber may revoke its own subscription's keys.");
-
         return app;
     }
 
@@ -88,14 +70,14 @@ public static partial class SubscriptionsApi
         ClaimsPrincipal user, ISupervisionStore store, CancellationToken ct)
     {
         var all = await store.ListSubscriptionsAsync(ct).ConfigureAwait(false);
-        var visible = all.Where(s => MayRead(user, s.Id)).Select(SubscriptionView.From).ToList();
+        var visible = all.Where(s => SubscriptionAccess.MayRead(user, s.Id)).Select(SubscriptionView.From).ToList();
         return TypedResults.Ok<IReadOnlyList<SubscriptionView>>(visible);
     }
 
     public static async Task<Results<Ok<SubscriptionView>, ProblemHttpResult>> GetSubscription(
         string id, ClaimsPrincipal user, ISupervisionStore store, CancellationToken ct)
     {
-        if (!MayRead(user, id) || await store.GetSubscriptionAsync(id, ct).ConfigureAwait(false) is not { } subscription)
+        if (!SubscriptionAccess.MayRead(user, id) || await store.GetSubscriptionAsync(id, ct).ConfigureAwait(false) is not { } subscription)
             return ApiProblems.NotFound("subscription", "id", id);
         return TypedResults.Ok(SubscriptionView.From(subscription));
     }
@@ -125,7 +107,7 @@ public static partial class SubscriptionsApi
     public static async Task<Results<Ok<SubscriptionView>, ValidationProblem, ProblemHttpResult>> SetFilter(
         string id, FeedScope filter, ClaimsPrincipal user, ISupervisionStore store, TimeProvider clock, CancellationToken ct)
     {
-        if (!MayManage(user, id) || await store.GetSubscriptionAsync(id, ct).ConfigureAwait(false) is not { } subscription)
+        if (!SubscriptionAccess.MayManage(user, id) || await store.GetSubscriptionAsync(id, ct).ConfigureAwait(false) is not { } subscription)
             return ApiProblems.NotFound("subscription", "id", id);
 
         var problems = ScopeValidation.Check("filter", filter);
@@ -141,72 +123,6 @@ public static partial class SubscriptionsApi
         await store.UpdateSubscriptionAsync(updated, ct).ConfigureAwait(false);
         return TypedResults.Ok(SubscriptionView.From(updated));
     }
-
-    public static async Task<Results<Created<IssuedKey>, ValidationProblem, ProblemHttpResult>> IssueKey(
-        string id, KeyRequest request, ClaimsPrincipal user, ISupervisionStore store, TimeProvider clock, CancellationToken ct)
-    {
-        if (!MayManage(user, id) || await store.GetSubscriptionAsync(id, ct).ConfigureAwait(false) is null)
-            return ApiProblems.NotFound("subscription", "id", id);
-
-        var scopes = request.Scopes ?? [HubScopes.FeedRead, HubScopes.RecordsRead];
-        var now = clock.GetUtcNow();
-        var problems = KeysApi.ValidateCommon(request, scopes, now);
-        if (problems.Count > 0)
-            return SubscriptionProblems.Invalid(problems, "The key request is invalid.");
-
-        // A subscriber rotating its own keys can pass on what it holds, nothing more.
-        if (!user.IsInRole(HubRoles.Administrator) && scopes.FirstOrDefault(s => !user.HasClaim(HubClaimTypes.Scope, s)) is { } extra)
-        {
-            return SubscriptionProblems.Forbidden("scopes", extra, "key.scopes-within-own",
-                $"Scope '{extra}' is not held by the key making the request; a subscriber can issue keys with at most its own scopes.");
-        }
-
-        var active = (await store.ListApiKeysAsync(id, ct).ConfigureAwait(false))
-            .Count(k => k.RevokedAt is null && (k.ExpiresAt is null || k.ExpiresAt > now));
-        if (active >= MaxActiveKeys)
-        {
-            return SubscriptionProblems.Conflict("id", id, "key.max-active",
-                $"The subscription has {active} active keys, the most allowed ({MaxActiveKeys}); revoke one first.");
-        }
-
-        var (record, key) = ApiKeys.Issue(request.Name!.Trim(), HubRoles.Subscriber, [.. scopes.Distinct()], now, request.ExpiresAt);
-        record = record with { SubscriptionId = id };
-        await store.CreateApiKeyAsync(record, ApiKeys.Hash(key), ct).ConfigureAwait(false);
-        return TypedResults.Created($"{HubApis.Prefix}/subscriptions/{id}/keys/{record.Id}", new IssuedKey(key, KeyView.From(record)));
-    }
-
-    public static async Task<Results<Ok<IReadOnlyList<KeyView>>, ProblemHttpResult>> ListKeys(
-        string id, ClaimsPrincipal user, ISupervisionStore store, CancellationToken ct)
-    {
-        if (!MayManage(user, id) && !user.IsInRole(HubRoles.Operator))
-            return ApiProblems.NotFound("subscription", "id", id);
-        if (await store.GetSubscriptionAsync(id, ct).ConfigureAwait(false) is null)
-            return ApiProblems.NotFound("subscription", "id", id);
-        var keys = await store.ListApiKeysAsync(id, ct).ConfigureAwait(false);
-        return TypedResults.Ok<IReadOnlyList<KeyView>>([.. keys.Select(KeyView.From)]);
-    }
-
-    public static async Task<Results<NoContent, ProblemHttpResult>> RevokeKey(
-        string id, string keyId, ClaimsPrincipal user, ISupervisionStore store, CancellationToken ct)
-    {
-        if (!MayManage(user, id))
-            return ApiProblems.NotFound("subscription", "id", id);
-        var key = await store.GetApiKeyAsync(keyId, ct).ConfigureAwait(false);
-        if (key is null || key.SubscriptionId != id || !await store.RevokeApiKeyAsync(keyId, ct).ConfigureAwait(false))
-            return ApiProblems.NotFound("key", "keyId", keyId);
-        return TypedResults.NoContent();
-    }
-
-    /// <summary>Administrators and operators read any subscription; a subscriber key only its own.</summary>
-    public static bool MayRead(ClaimsPrincipal user, string id) =>
-        user.IsInRole(HubRoles.Administrator) || user.IsInRole(HubRoles.Operator) || OwnSubscription(user, id);
-
-    /// <summary>Administrators manage any subscription; a subscriber key its own (filter, keys, webhook).</summary>
-    public static bool MayManage(ClaimsPrincipal user, string id) =>
-        user.IsInRole(HubRoles.Administrator) || OwnSubscription(user, id);
-
-    private static bool OwnSubscription(ClaimsPrincipal user, string id) =>
-        user.FindFirst(HubClaimTypes.Subscription)?.Value == id;
 
     private static List<(string Field, string Value, string Rule, string Message)> Validate(SubscriptionRequest request, string? id, bool requireId)
     {
