@@ -14,6 +14,9 @@ namespace IntegrationHub.Reporting;
 /// </summary>
 public sealed class IndicatorReports(ICaseAssessmentStore store, AssessmentProjector projector, IOptions<IndicatorOptions> options)
 {
+    /// <summary>The longest trend asked for at once: ten years of months.</summary>
+    public const int MaxTrendMonths = 120;
+
     // Reads of golden records for the reasons of failing cases, at a time.
     private const int ReasonPage = 500;
 

@@ -15,9 +15,6 @@ namespace IntegrationHub.Host.Apis;
 /// </summary>
 public static class IndicatorsApi
 {
-    /// <summary>The longest trend one request may ask for.</summary>
-    public const int MaxTrendMonths = 120;
-
     public static IEndpointRouteBuilder MapIndicatorsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("indicators")
@@ -105,8 +102,8 @@ public static class IndicatorsApi
         if (IndicatorQueryParser.ParseMonth("from", from, last.AddMonths(-35), out var first) is { } badFrom)
             return badFrom;
         var months = (last.Year - first.Year) * 12 + last.Month - first.Month + 1;
-        if (months is < 1 or > MaxTrendMonths)
-            return ApiProblems.Invalid("from", from, "trend.months", $"must be a month at most {MaxTrendMonths} months before `to`, and not after it.");
+        if (months is < 1 or > IndicatorReports.MaxTrendMonths)
+            return ApiProblems.Invalid("from", from, "trend.months", $"must be a month at most {IndicatorReports.MaxTrendMonths} months before `to`, and not after it.");
         try
         {
             var trend = await reports.TrendAsync(query, await ScopeAsync(user, callers, ct).ConfigureAwait(false), code, first, last, ct).ConfigureAwait(false);

@@ -78,7 +78,7 @@ public sealed class IndicatorsModel(IndicatorReports reports, CallerAccess calle
             if (IndicatorReports.TrendUnit(query.Region, query.Agency) is not null)
             {
                 var last = new DateOnly(query.Period.End.Year, query.Period.End.Month, 1);
-                var years = Math.Clamp(Years ?? DefaultTrendYears, 1, IndicatorsApi.MaxTrendMonths / 12);
+                var years = Math.Clamp(Years ?? DefaultTrendYears, 1, IndicatorReports.MaxTrendMonths / 12);
                 UnitTrend = await reports.TrendAsync(query, scope, IndicatorReport.OverallCode, last.AddMonths(1 - years * 12), last, ct).ConfigureAwait(false);
             }
         }
@@ -102,7 +102,7 @@ public sealed class IndicatorsModel(IndicatorReports reports, CallerAccess calle
                 break;
             case "trend" when IndicatorReports.TrendUnit(query.Region, query.Agency) is not null:
                 var last = new DateOnly(query.Period.End.Year, query.Period.End.Month, 1);
-                var years = Math.Clamp(Years ?? DefaultTrendYears, 1, IndicatorsApi.MaxTrendMonths / 12);
+                var years = Math.Clamp(Years ?? DefaultTrendYears, 1, IndicatorReports.MaxTrendMonths / 12);
                 export = IndicatorTables.Trend(await reports.TrendAsync(query, scope, IndicatorReport.OverallCode, last.AddMonths(1 - years * 12), last, ct).ConfigureAwait(false));
                 break;
             case null or "":
@@ -112,8 +112,8 @@ public sealed class IndicatorsModel(IndicatorReports reports, CallerAccess calle
                 return BadRequest();
         }
 
-        await IndicatorsApi.File(export, query).ExecuteAsync(HttpContext).ConfigureAwait(false);
-        return new EmptyResult();
+        var file = TableExport.File(export, query.Format, query.Encoding);
+        return File(file.Bytes, file.ContentType, file.FileName);
     }
 
     public string ExportUrl(string format, string? table = null) =>
