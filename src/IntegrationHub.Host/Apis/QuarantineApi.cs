@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using IntegrationHub.Api.Contracts;
 using IntegrationHub.Host.Apis.Responses;
-using IntegrationHub.Feeds.Privacy;
 using IntegrationHub.Host.Security;
 using IntegrationHub.Host.UseCases;
 using IntegrationHub.Store;
@@ -66,7 +65,7 @@ public static class QuarantineApi
                 rule: "quarantine.exists");
         }
 
-        return TypedResults.Ok(ToView(Masked(entry, view)));
+        return TypedResults.Ok(ToView(CallerAccess.Masked(entry, view)));
     }
 
     public static async Task<Results<Ok<QuarantinePage>, ValidationProblem>> ListQuarantine(
@@ -117,31 +116,9 @@ public static class QuarantineApi
         // One more than asked tells whether there is a next page.
         var entries = await store.ListQuarantineAsync(query, ct).ConfigureAwait(false);
         var view = callers.ViewFor(user);
-        var page = entries.Take(take).Select(e => ToView(Masked(e, view))).ToList();
+        var page = entries.Take(take).Select(e => ToView(CallerAccess.Masked(e, view))).ToList();
         long? next = entries.Count > take ? page[^1].Id : null;
         return TypedResults.Ok(new QuarantinePage(page, next));
-    }
-
-    /// <summary>
-    /// The entry with resident ID numbers masked in its raw payload and its reasons, unless the caller holds pii:read:
-    /// the hub does not know a source's field names, so it masks every value shaped like an ID number.
-    /// </summary>
-    public static QuarantineEntry Masked(QuarantineEntry entry, PersonalDataView view)
-    {
-        ArgumentNullException.ThrowIfNull(entry);
-        ArgumentNullException.ThrowIfNull(view);
-        if (!view.MasksIdentifiers)
-            return entry;
-        return entry with
-        {
-            Raw = view.MaskText(entry.Raw),
-            Reasons = [.. entry.Reasons.Select(r => r with
-            {
-                Value = r.Value is null ? null : view.MaskText(r.Value),
-                MessageZh = view.MaskText(r.MessageZh),
-                MessageEn = view.MaskText(r.MessageEn),
-            })],
-        };
     }
 
     private static QuarantineView ToView(QuarantineEntry entry) => new()

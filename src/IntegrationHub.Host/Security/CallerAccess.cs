@@ -42,4 +42,26 @@ public sealed class CallerAccess(ISupervisionStore store, PersonalDataTokens tok
         ArgumentNullException.ThrowIfNull(user);
         return user.IsInRole(HubRoles.Administrator) || user.HasClaim(HubClaimTypes.Scope, scope);
     }
+
+    /// <summary>
+    /// The entry with resident ID numbers masked in its raw payload and its reasons, unless the caller holds pii:read:
+    /// the hub does not know a source's field names, so it masks every value shaped like an ID number.
+    /// </summary>
+    public static QuarantineEntry Masked(QuarantineEntry entry, PersonalDataView view)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(view);
+        if (!view.MasksIdentifiers)
+            return entry;
+        return entry with
+        {
+            Raw = view.MaskText(entry.Raw),
+            Reasons = [.. entry.Reasons.Select(r => r with
+            {
+                Value = r.Value is null ? null : view.MaskText(r.Value),
+                MessageZh = view.MaskText(r.MessageZh),
+                MessageEn = view.MaskText(r.MessageEn),
+            })],
+        };
+    }
 }

@@ -1,6 +1,5 @@
 using IntegrationHub.Api.Contracts;
 using IntegrationHub.Connectors.Definitions;
-using IntegrationHub.Host.Apis;
 using IntegrationHub.Host.Security;
 using IntegrationHub.Host.UseCases;
 using IntegrationHub.Store;
@@ -48,7 +47,7 @@ public sealed class QuarantineModel(IConnectorRegistry registry, ISupervisionSto
         var entries = await store.ListQuarantineAsync(query with { After = After, Limit = PageSize + 1 }, ct).ConfigureAwait(false);
         // ID numbers masked unless the signed-in key holds pii:read, as the API shows them.
         var view = callers.ViewFor(User);
-        Entries = [.. entries.Take(PageSize).Select(e => QuarantineApi.Masked(e, view))];
+        Entries = [.. entries.Take(PageSize).Select(e => CallerAccess.Masked(e, view))];
         Next = entries.Count > PageSize ? Entries[^1].Id : null;
     }
 
