@@ -12,8 +12,4 @@ public sealed record IssueView(
     string? Value,
     string Rule,
     string MessageZh,
-    string MessageEn)
-{
-    public const string Error = "error";
-    public const string Warning = "warning";
-}
+    string MessageEn);

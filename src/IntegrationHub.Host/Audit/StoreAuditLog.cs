@@ -7,9 +7,6 @@ namespace IntegrationHub.Host.Audit;
 /// <summary>The audit log kept in the store's <c>audit_log</c> table.</summary>
 public sealed class StoreAuditLog(ISupervisionStore store, TimeProvider clock) : IAuditLog
 {
-    public const string ViaApi = Caller.ViaApi;
-    public const string ViaDashboard = Caller.ViaDashboard;
-
     public async Task RecordAsync(Caller caller, string action, string target, string? detail, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(caller);

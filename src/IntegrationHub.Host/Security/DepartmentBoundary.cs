@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Text.Json.Nodes;
 using IntegrationHub.Api.Contracts;
 using IntegrationHub.Connectors.Definitions;
@@ -27,15 +28,25 @@ public sealed class DepartmentBoundary(ConnectorCatalog catalog) : IEndpointFilt
             $"Connector '{connector.Id}' belongs to department '{connector.Department}'; this key manages the connectors of department '{department}' only.");
     }
 
+    /// <summary>
+    /// Whether the key is a department IT key confined to its own department's connectors (administrators and operators
+    /// are not, whatever else they hold), and that department. The one definition the filter and the use cases share.
+    /// </summary>
+    public static bool Confines(ClaimsPrincipal user, out string? department)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        department = user.FindFirst(HubClaimTypes.Department)?.Value;
+        return user.IsInRole(HubRoles.Department) && !user.IsInRole(HubRoles.Administrator) && !user.IsInRole(HubRoles.Operator);
+    }
+
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
         var user = context.HttpContext.User;
-        if (!user.IsInRole(HubRoles.Department) || user.IsInRole(HubRoles.Administrator) || user.IsInRole(HubRoles.Operator))
+        if (!Confines(user, out var department))
             return await next(context).ConfigureAwait(false);
 
-        var department = user.FindFirst(HubClaimTypes.Department)?.Value;
         if (context.HttpContext.GetRouteValue("id") is string id && catalog.Find(id) is { } connector && connector.Department != department)
             return ApiProblems.Problem(NotItsConnector(connector, department));
 

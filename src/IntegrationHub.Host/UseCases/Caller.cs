@@ -17,11 +17,8 @@ public sealed record Caller(ClaimsPrincipal User, string Via)
 
     public string Name => User.FindFirstValue(ClaimTypes.Name) ?? "anonymous";
 
-    /// <summary>The department a department IT key is confined to; null for any key that sees every connector.</summary>
-    public string? ConfinedToDepartment =>
-        User.IsInRole(HubRoles.Department) && !User.IsInRole(HubRoles.Administrator) && !User.IsInRole(HubRoles.Operator)
-            ? User.FindFirst(HubClaimTypes.Department)?.Value ?? ""
-            : null;
+    /// <summary>Whether this is a department IT key, which manages its own department's connectors only (<see cref="DepartmentBoundary"/>).</summary>
+    public bool IsConfinedToDepartment(out string? department) => DepartmentBoundary.Confines(User, out department);
 
     public static Caller Of(HttpContext http)
     {

@@ -49,7 +49,7 @@ public sealed class ConnectorRuns(IConnectorRegistry registry, IPublishEndpoint 
     {
         if (registry.Find(connectorId) is not { } connector)
             return UseCaseProblem.NotFound("connector", "id", connectorId);
-        return caller.ConfinedToDepartment is { } department && connector.Department != department
+        return caller.IsConfinedToDepartment(out var department) && connector.Department != department
             ? DepartmentBoundary.NotItsConnector(connector, department)
             : connector;
     }
