@@ -25,7 +25,7 @@ internal static class CaptureBenchmark
     public static async Task<int> RunAsync(BenchmarkOptions options, string work, Dictionary<string, string?> settings)
     {
         Console.WriteLine($"mode=cdc stack={options.Stack} rows={options.Records:N0} rate={options.ChangesPerSecond:N0}/s for {options.ChangeSeconds} s backlog={options.BacklogChanges:N0} " +
-                          $"cores={Environment.ProcessorCount} os={System.Runtime.InteropServices.RuntimeInformation.OSDescription} runtime={Environment.Version}");
+                          $"{HostRuntime.Description}");
         Console.WriteLine($"  machine before: {MachineActivity.Describe()}");
         var generate = Stopwatch.StartNew();
         var source = await CaptureSourceDatabase.CreateAsync(options.Postgres!, options.Records, options.Seed);

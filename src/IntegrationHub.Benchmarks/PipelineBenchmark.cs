@@ -23,8 +23,8 @@ internal static class PipelineBenchmark
 {
     public static async Task<int> RunAsync(BenchmarkOptions options, string work, Dictionary<string, string?> settings)
     {
-        Console.WriteLine($"mode=pipeline stack={options.Stack} cases/department={options.CasesPerDepartment} cores={Environment.ProcessorCount} " +
-                          $"os={System.Runtime.InteropServices.RuntimeInformation.OSDescription} runtime={Environment.Version} load={Load()}");
+        Console.WriteLine($"mode=pipeline stack={options.Stack} cases/department={options.CasesPerDepartment} " +
+                          $"{HostRuntime.Description} load={Load()}");
         var generate = Stopwatch.StartNew();
         var sources = await BenchmarkSources.CreateAsync(options, work, settings);
         SampleConnectors.Write(options.ConnectorsDirectory, Path.Combine(work, "connectors"), sources.Provider, sources.ConnectionString);
@@ -103,7 +103,8 @@ internal static class PipelineBenchmark
                           $"{(result.Conserves ? "conserved" : "NOT CONSERVED")}; {string.Join(", ", runs.Select(r => $"{r.ConnectorId} {r.Status}"))})");
         Console.WriteLine($"  busy time per stage: {stages.Describe()}");
         Console.WriteLine($"  batch latency (page read → committed): p50 {latencies.P50:F0} ms, p95 {latencies.P95:F0} ms, p99 {latencies.P99:F0} ms ({latencies.Count} batches)");
-        Console.WriteLine($"  peak working set {memory.PeakWorkingSetMb:N0} MiB, peak managed heap {memory.PeakManagedMb:N0} MiB; load {Load()}");
+        Console.WriteLine($"  peak working set {memory.PeakWorkingSetMb:N0} MiB, peak managed heap {memory.PeakManagedMb:N0} MiB " +
+                          $"(GC committed {memory.PeakGcCommittedMb:N0} MiB); load {Load()}");
         return result;
     }
 

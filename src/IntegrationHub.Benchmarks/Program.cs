@@ -10,6 +10,12 @@ if (options is null)
     return 2;
 }
 
+if (HostRuntime.Mismatch() is { } mismatch)
+{
+    Console.Error.WriteLine(mismatch);
+    return 2;
+}
+
 var work = options.WorkDirectory is { } kept ? Directory.CreateDirectory(kept).FullName : Directory.CreateTempSubdirectory("hub-bench-").FullName;
 var settings = new Dictionary<string, string?>
 {
@@ -42,7 +48,7 @@ async Task<int> MeasureAsync()
 {
     if (options.Mode == "files")
     {
-        Console.WriteLine($"mode=files cores={Environment.ProcessorCount} os={System.Runtime.InteropServices.RuntimeInformation.OSDescription} runtime={Environment.Version}");
+        Console.WriteLine($"mode=files {HostRuntime.Description}");
         return await FileReadBenchmark.RunAsync(options, work);
     }
 
@@ -51,8 +57,7 @@ async Task<int> MeasureAsync()
 
     if (options.Mode == "indicators")
     {
-        Console.WriteLine($"mode=indicators stack={options.Stack} records={options.Records} cores={Environment.ProcessorCount} " +
-                          $"os={System.Runtime.InteropServices.RuntimeInformation.OSDescription} runtime={Environment.Version}");
+        Console.WriteLine($"mode=indicators stack={options.Stack} records={options.Records} {HostRuntime.Description}");
         return await IndicatorBenchmark.RunAsync(options, work);
     }
 

@@ -26,8 +26,8 @@ internal static class ScaleOutBenchmark
 {
     public static async Task<int> RunAsync(BenchmarkOptions options, string work, Dictionary<string, string?> settings)
     {
-        Console.WriteLine($"mode=pipeline stack=production workers={options.Workers} cases/department={options.CasesPerDepartment} cores={Environment.ProcessorCount} " +
-                          $"runtime={Environment.Version} load={PipelineBenchmark.Load()}");
+        Console.WriteLine($"mode=pipeline stack=production workers={options.Workers} cases/department={options.CasesPerDepartment} " +
+                          $"{HostRuntime.Description} load={PipelineBenchmark.Load()}");
         var sources = await BenchmarkSources.CreateAsync(options, work, settings);
         SampleConnectors.Write(options.ConnectorsDirectory, Path.Combine(work, "connectors"), sources.Provider, sources.ConnectionString);
         settings["Hub:KeysDirectory"] = Path.Combine(work, "keys");
