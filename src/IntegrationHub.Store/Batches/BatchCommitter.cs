@@ -102,6 +102,12 @@ internal sealed class BatchCommitter(IBatchSessions sessions, TimeProvider clock
             await session.ExecuteAsync(BatchSql.ResolveConflicts, parameters, ct).ConfigureAwait(false);
         }
 
+        if (plan.SupersededVersions.Count > 0)
+        {
+            await session.WriteAsync(BatchTables.SupersededVersions, plan.SupersededVersions, ct).ConfigureAwait(false);
+            await session.ExecuteAsync(BatchSql.KeepSupersededContent, parameters, ct).ConfigureAwait(false);
+        }
+
         await session.WriteAsync(BatchTables.RecordVersions, plan.Versions, ct).ConfigureAwait(false);
         await session.ExecuteAsync(BatchSql.RecordBatch, parameters, ct).ConfigureAwait(false);
         if (batch.CheckpointAfter is not null)

@@ -14,6 +14,9 @@ internal sealed class BatchPlan
     public List<SourceDeletionRow> SourceDeletions { get; } = [];
     public List<GoldenRow> Golden { get; } = [];
     public List<VersionRow> Versions { get; } = [];
+
+    /// <summary>Versions current before the batch and superseded by it: they keep the content the golden record held.</summary>
+    public List<SupersededVersionRow> SupersededVersions { get; } = [];
     public List<ChangeRow> Changes { get; } = [];
     public List<ConflictRow> Conflicts { get; } = [];
 

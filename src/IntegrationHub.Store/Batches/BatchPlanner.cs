@@ -83,7 +83,12 @@ internal sealed class BatchPlanner(BatchToCommit batch, BatchSources sources, lo
                 plan.ConflictsReviewed.Add(golden.Id);
         }
 
-        plan.Versions.AddRange(_versions);
+        // A version's content is written once: the current version's lives in its golden record, and moves into the
+        // version row when a later version supersedes it (as the stored one of a record this batch changed does now).
+        plan.Versions.AddRange(_versions.Select(v => _goldenById[v.RecordId].Version == v.Version ? v with { Content = null } : v));
+        plan.SupersededVersions.AddRange(_goldenById.Values
+            .Where(g => g.Existed && g.Version > g.StoredVersion)
+            .Select(g => new SupersededVersionRow(g.Id, (int)g.StoredVersion, g.StoredContent)));
         plan.Changes.AddRange(_changes);
         foreach (var (recordId, conflicts) in _conflicts)
         {
@@ -285,6 +290,11 @@ internal sealed class BatchPlanner(BatchToCommit batch, BatchSources sources, lo
         /// <summary>Stored before the batch (its conflict entries may need resolving).</summary>
         public bool Existed { get; init; }
 
+        /// <summary>The version and content stored before the batch (0 and empty for a new record).</summary>
+        public long StoredVersion { get; init; }
+
+        public string StoredContent { get; init; } = "";
+
         /// <summary>Changed by the batch: written back.</summary>
         public bool Touched { get; set; }
 
@@ -304,6 +314,8 @@ internal sealed class BatchPlanner(BatchToCommit batch, BatchSources sources, lo
             UpdatedAt = golden.UpdatedAt,
             DeletedAt = golden.DeletedAt,
             Existed = true,
+            StoredVersion = golden.Version,
+            StoredContent = golden.Content,
         };
 
         public GoldenRow ToRow() => new(Id, IdentityKey, (int)Version, ContentHash, Content, FieldLineage, Facts.AgencyUscc, Facts.RegionCode,

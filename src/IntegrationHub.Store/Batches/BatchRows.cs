@@ -15,7 +15,11 @@ internal sealed record GoldenRow(
     string Id, string IdentityKey, int Version, string ContentHash, string Content, string? FieldLineage, string? AgencyUscc,
     string? RegionCode, string? Category, string? DecidedOn, string? DecisionNumber, long CreatedAt, long UpdatedAt, long? DeletedAt);
 
-internal sealed record VersionRow(string RecordId, int Version, string ChangeKind, string ContentHash, string Content, string ConnectorId, long ChangedAt);
+/// <summary>A version of a golden record; <c>Content</c> is null for the current version, whose content the golden record holds.</summary>
+internal sealed record VersionRow(string RecordId, int Version, string ChangeKind, string ContentHash, string? Content, string ConnectorId, long ChangedAt);
+
+/// <summary>The version a golden record had before the batch changed it: its content moves from the golden record into the version.</summary>
+internal sealed record SupersededVersionRow(string RecordId, int Version, string Content);
 
 internal sealed record ChangeRow(
     string EventId, string RecordId, int Version, string ChangeType, long OccurredAt, string? RegionCode, string? AgencyUscc,

@@ -56,6 +56,14 @@ internal static class BatchSql
           AND NOT EXISTS (SELECT 1 FROM stage_open_conflicts o WHERE o.record_id = record_conflicts.record_id AND o.field_group = record_conflicts.field_group);
         """;
 
+    /// <summary>
+    /// A version superseded by the batch takes the content its golden record held (the current version's content is
+    /// stored once, in the golden record). Versions that already have theirs (written before this rule) keep it.
+    /// </summary>
+    public const string KeepSupersededContent =
+        "UPDATE record_versions SET content = s.content FROM stage_superseded_versions s " +
+        "WHERE record_versions.record_id = s.record_id AND record_versions.version = s.version AND record_versions.content IS NULL;";
+
     public const string RecordBatch =
         """
         INSERT INTO run_batches (run_id, sequence, is_last, checkpoint_after, read_at, committed_at)

@@ -56,6 +56,12 @@ internal static class BatchTables
         new TextColumn<VersionRow>("connector_id", r => r.ConnectorId),
         new Int64Column<VersionRow>("changed_at", r => r.ChangedAt));
 
+    /// <summary>The versions the batch superseded, whose content moves out of their golden records (see <see cref="BatchSql.KeepSupersededContent"/>).</summary>
+    public static BatchTable<SupersededVersionRow> SupersededVersions { get; } = new("stage_superseded_versions", null,
+        new TextColumn<SupersededVersionRow>("record_id", r => r.RecordId),
+        new Int32Column<SupersededVersionRow>("version", r => r.Version),
+        new TextColumn<SupersededVersionRow>("content", r => r.Content));
+
     public static BatchTable<ChangeRow> ChangeLog { get; } = new("change_log", null,
         new TextColumn<ChangeRow>("event_id", r => r.EventId),
         new TextColumn<ChangeRow>("record_id", r => r.RecordId),

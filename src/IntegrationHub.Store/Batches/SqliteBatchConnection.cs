@@ -29,6 +29,7 @@ internal sealed class SqliteBatchConnection : IDisposable
             CREATE TEMP TABLE IF NOT EXISTS stage_source_deletions (source_key TEXT NOT NULL, deleted_at BIGINT NOT NULL, read_at BIGINT NOT NULL, read_position BIGINT NOT NULL);
             CREATE TEMP TABLE IF NOT EXISTS stage_reviewed (record_id TEXT NOT NULL);
             CREATE TEMP TABLE IF NOT EXISTS stage_open_conflicts (record_id TEXT NOT NULL, field_group TEXT NOT NULL);
+            CREATE TEMP TABLE IF NOT EXISTS stage_superseded_versions (record_id TEXT NOT NULL, version INTEGER NOT NULL, content TEXT NOT NULL);
             """;
         setup.ExecuteNonQuery();
         return new SqliteBatchConnection(connection);

@@ -33,7 +33,7 @@ internal sealed class SqliteBatchSession : BatchSession
         var transaction = (SqliteTransaction)await writer.Connection.BeginTransactionAsync(ct).ConfigureAwait(false);
         var session = new SqliteBatchSession(writer, transaction);
         await writer.Connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM stage_keys; DELETE FROM stage_lookup; DELETE FROM stage_source_deletions; DELETE FROM stage_reviewed; DELETE FROM stage_open_conflicts;",
+            "DELETE FROM stage_keys; DELETE FROM stage_lookup; DELETE FROM stage_source_deletions; DELETE FROM stage_reviewed; DELETE FROM stage_open_conflicts; DELETE FROM stage_superseded_versions;",
             transaction: transaction, cancellationToken: ct)).ConfigureAwait(false);
         return session;
     }

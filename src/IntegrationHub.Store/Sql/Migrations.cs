@@ -305,6 +305,26 @@ internal static class Migrations
             DROP TABLE webhook_state;
             DROP TABLE amqp_cursors;
             """),
+        // A version's content is stored once (issue 11): the current version's lives in its golden record, and is
+        // written into the version row when a later version supersedes it. PostgreSQL drops the constraint in place;
+        // SQLite cannot, so the table is rebuilt with the same rows (a one-time copy of the history).
+        (26, dialect.Provider == "postgres"
+            ? "ALTER TABLE record_versions ALTER COLUMN content DROP NOT NULL;"
+            : """
+              CREATE TABLE record_versions_26 (
+                  record_id TEXT NOT NULL,
+                  version INTEGER NOT NULL,
+                  change_kind TEXT NOT NULL,
+                  content_hash TEXT NOT NULL,
+                  content TEXT,
+                  connector_id TEXT NOT NULL,
+                  changed_at BIGINT NOT NULL,
+                  PRIMARY KEY (record_id, version));
+              INSERT INTO record_versions_26 (record_id, version, change_kind, content_hash, content, connector_id, changed_at)
+              SELECT record_id, version, change_kind, content_hash, content, connector_id, changed_at FROM record_versions;
+              DROP TABLE record_versions;
+              ALTER TABLE record_versions_26 RENAME TO record_versions;
+              """),
         .. AssessmentMigrations.All(dialect),
     ];
 }

@@ -12,6 +12,12 @@ public sealed partial class SqlSupervisionStore
         "id AS Id, identity_key AS IdentityKey, version AS Version, content_hash AS ContentHash, content AS Content, " +
         "created_at AS CreatedAt, updated_at AS UpdatedAt, deleted_at AS DeletedAt";
 
+    /// <summary>
+    /// The content of version <c>v</c> of golden record <c>g</c>: the current version's is the golden record's own (it is
+    /// stored once), a superseded version keeps its own.
+    /// </summary>
+    private const string VersionContent = "COALESCE(v.content, g.content)";
+
     public async Task<GoldenRecord?> GetRecordAsync(string id, CancellationToken ct)
     {
         await using var connection = await OpenAsync(ct).ConfigureAwait(false);
@@ -56,10 +62,10 @@ public sealed partial class SqlSupervisionStore
     {
         await using var connection = await OpenAsync(ct).ConfigureAwait(false);
         var rows = await connection.QueryAsync<VersionRow>(new CommandDefinition(
-            """
-            SELECT record_id AS RecordId, version AS Version, change_kind AS ChangeKind, content_hash AS ContentHash,
-                   content AS Content, connector_id AS ConnectorId, changed_at AS ChangedAt
-            FROM record_versions WHERE record_id = @id ORDER BY version
+            $"""
+            SELECT v.record_id AS RecordId, v.version AS Version, v.change_kind AS ChangeKind, v.content_hash AS ContentHash,
+                   {VersionContent} AS Content, v.connector_id AS ConnectorId, v.changed_at AS ChangedAt
+            FROM record_versions v JOIN golden_records g ON g.id = v.record_id WHERE v.record_id = @id ORDER BY v.version
             """, new { id }, cancellationToken: ct)).ConfigureAwait(false);
         return rows.Select(r => new RecordVersion
         {
@@ -159,8 +165,9 @@ public sealed partial class SqlSupervisionStore
             $"""
             SELECT c.seq AS Sequence, c.event_id AS EventId, c.record_id AS RecordId, c.version AS Version, c.change_type AS Type,
                    c.occurred_at AS OccurredAt, c.region_code AS RegionCode, c.agency_uscc AS AgencyUscc, c.category AS Category,
-                   v.content AS Content, c.trace_parent AS TraceParent
+                   {VersionContent} AS Content, c.trace_parent AS TraceParent
             FROM change_log c JOIN record_versions v ON v.record_id = c.record_id AND v.version = c.version
+                 JOIN golden_records g ON g.id = c.record_id
             WHERE {string.Join(" AND ", where)} ORDER BY c.seq LIMIT @limit
             """, parameters, cancellationToken: ct)).ConfigureAwait(false);
         return rows.Select(r => new ChangeEvent

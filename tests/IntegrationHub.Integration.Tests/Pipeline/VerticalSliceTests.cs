@@ -1,3 +1,4 @@
+using Dapper;
 using System.Text.Json.Nodes;
 using IntegrationHub.Integration.Tests.Harness;
 using IntegrationHub.Samples;
@@ -82,6 +83,51 @@ public sealed class VerticalSliceTests
         {
             var history = await hub.GetJsonAsync($"/api/v1/records/{update["subject"]!.GetValue<string>()}/history");
             Assert.True(history["versions"]!.AsArray().Count >= 2);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(HubStacks.Both), MemberType = typeof(HubStacks))]
+    public async Task AChangedRecord_StoresEachVersionsContentOnce_AndHistoryAndFeedStillShowEveryVersionAsItWas(HubStack stack)
+    {
+        await using var sources = await SampleSources.CreateAsync(stack, 60);
+        await using var hub = await TestHub.StartAsync(stack, sources.ConnectorsDirectory);
+        var department = SampleDepartment.MarketRegulation;
+        await hub.RunAsync(department.Id);
+        await sources.ChangeAsync(department, 5, seed: 11);
+        await hub.RunAsync(department.Id);
+        await sources.ChangeAsync(department, 5, seed: 11);
+        await hub.RunAsync(department.Id);
+
+        await using (var store = await hub.OpenStoreAsync())
+        {
+            // The current version's content is the golden record's; every superseded version holds its own.
+            Assert.Equal(0, await store.ExecuteScalarAsync<long>(
+                "SELECT COUNT(*) FROM record_versions v JOIN golden_records g ON g.id = v.record_id WHERE v.version = g.version AND v.content IS NOT NULL"));
+            Assert.Equal(0, await store.ExecuteScalarAsync<long>(
+                "SELECT COUNT(*) FROM record_versions v JOIN golden_records g ON g.id = v.record_id WHERE v.version < g.version AND v.content IS NULL"));
+            Assert.True(await store.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM record_versions WHERE version >= 3") >= 1);
+        }
+
+        var feed = await hub.ReadFeedAsync();
+        var changedIds = feed.Where(e => e["type"]!.GetValue<string>().EndsWith(".updated.v1", StringComparison.Ordinal))
+            .Select(e => e["subject"]!.GetValue<string>()).Distinct().ToList();
+        Assert.NotEmpty(changedIds);
+        foreach (var id in changedIds)
+        {
+            var versions = (await hub.GetJsonAsync($"/api/v1/records/{id}/history"))["versions"]!.AsArray().Select(v => v!.AsObject()).ToList();
+            var current = await hub.GetJsonAsync($"/api/v1/records/{id}");
+            Assert.True(versions.Count >= 2);
+            // Each version shows the content its hash was computed from; the last one is the record as it is now.
+            Assert.Equal(versions.Count, versions.Select(v => v["contentHash"]!.GetValue<string>()).Distinct().Count());
+            Assert.Equal(versions.Count, versions.Select(v => v["record"]!.ToJsonString()).Distinct().Count());
+            Assert.True(JsonNode.DeepEquals(current["record"], versions[^1]["record"]));
+            foreach (var change in feed.Where(e => e["subject"]!.GetValue<string>() == id))
+            {
+                var version = change["data"]!["version"]!.GetValue<int>();
+                Assert.True(JsonNode.DeepEquals(versions.Single(v => v["version"]!.GetValue<int>() == version)["record"], change["data"]!["record"]),
+                    $"The feed's event for version {version} of {id} carries that version's content.");
+            }
         }
     }
 

@@ -62,7 +62,8 @@ public sealed class CaptureCrashTests
             var recordId = await store.ExecuteScalarAsync<string>("SELECT record_id FROM source_records WHERE connector_id = 'cdc' AND source_key = @key",
                 new { key = key.ToString(System.Globalization.CultureInfo.InvariantCulture) });
             var versions = (await store.QueryAsync<(string Kind, string Content)>(
-                "SELECT change_kind, content FROM record_versions WHERE record_id = @recordId ORDER BY version", new { recordId })).ToList();
+                "SELECT v.change_kind, COALESCE(v.content, g.content) FROM record_versions v JOIN golden_records g ON g.id = v.record_id " +
+                "WHERE v.record_id = @recordId ORDER BY v.version", new { recordId })).ToList();
             var markers = versions.Where(v => v.Kind != "deleted").Select(v => CaptureSource.MarkerOf(v.Content)).ToList();
             // One version per change, none lost, none repeated, none out of order.
             Assert.Equal(1 + marks[key] + (key == removed ? 1 : 0), versions.Count);
