@@ -4,9 +4,13 @@ namespace IntegrationHub.Pipeline;
 
 public sealed class SyncOptions
 {
-    /// <summary>Batches a run may have on the bus, published but not yet stored: bounds memory and broker load.</summary>
+    /// <summary>
+    /// Batches a run may have on the bus, published but not yet stored: bounds memory and broker load, and is most of a
+    /// batch's latency (a batch waits behind the others in flight). Four keep the store writer busy on both stacks; eight
+    /// gave the same records/s with about twice the latency (docs/benchmarks.md).
+    /// </summary>
     [Range(1, 1000)]
-    public int MaxBatchesInFlight { get; set; } = 8;
+    public int MaxBatchesInFlight { get; set; } = 4;
 
     /// <summary>A running run whose heartbeat is older than this belongs to a dead process and is marked interrupted.</summary>
     public TimeSpan RunHeartbeatTimeout { get; set; } = TimeSpan.FromSeconds(30);
