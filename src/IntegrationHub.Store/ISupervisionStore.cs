@@ -1,4 +1,3 @@
-using IntegrationHub.Contracts;
 using IntegrationHub.Store.Model;
 
 namespace IntegrationHub.Store;

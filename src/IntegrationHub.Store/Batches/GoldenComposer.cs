@@ -2,7 +2,6 @@ using System.Text.Json;
 using IntegrationHub.Canonical.Model;
 using IntegrationHub.Canonical.Serialization;
 using IntegrationHub.Store.Merge;
-using IntegrationHub.Store.Model;
 
 namespace IntegrationHub.Store.Batches;
 
