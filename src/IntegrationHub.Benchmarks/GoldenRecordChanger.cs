@@ -27,10 +27,6 @@ internal static class GoldenRecordChanger
             var content = kind == "updated" ? CanonicalJson.Serialize(action with { Publication = null }) : head.Content;
             var version = head.Version + 1;
             var values = new { id, version, content, at, kind, hash = CanonicalJson.ContentHash(CanonicalJson.Deserialize(content)), eventId = Guid.NewGuid().ToString(), region = head.Region, uscc = head.Uscc, category = head.Category };
-            // As the hub's batches do: the superseded version keeps the content its golden record held.
-            await connection.ExecuteAsync(
-                "UPDATE record_versions SET content = @content WHERE record_id = @id AND version = @version AND content IS NULL",
-                new { id, version = head.Version, content = head.Content }, transaction);
             await connection.ExecuteAsync(
                 $"UPDATE golden_records SET version = @version, content = @content, updated_at = @at{(kind == "deleted" ? ", deleted_at = @at" : "")} WHERE id = @id",
                 values, transaction);

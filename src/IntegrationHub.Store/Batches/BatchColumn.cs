@@ -7,6 +7,9 @@ internal abstract class BatchColumn<T>(string name)
 
     /// <summary>The value as a parameter value (null for SQL NULL).</summary>
     public abstract object? ValueOf(T row);
+
+    /// <summary>Its SQL type, the same word on both stores.</summary>
+    public abstract string SqlType { get; }
 }
 
 internal sealed class TextColumn<T>(string name, Func<T, string?> value) : BatchColumn<T>(name)
@@ -14,6 +17,8 @@ internal sealed class TextColumn<T>(string name, Func<T, string?> value) : Batch
     public Func<T, string?> Value { get; } = value;
 
     public override object? ValueOf(T row) => Value(row);
+
+    public override string SqlType => "TEXT";
 }
 
 /// <summary>An INTEGER column on PostgreSQL (int4): binary COPY needs the exact type.</summary>
@@ -22,6 +27,8 @@ internal sealed class Int32Column<T>(string name, Func<T, int> value) : BatchCol
     public Func<T, int> Value { get; } = value;
 
     public override object? ValueOf(T row) => Value(row);
+
+    public override string SqlType => "INTEGER";
 }
 
 /// <summary>A BIGINT column (int8): instants in Unix milliseconds, positions.</summary>
@@ -30,4 +37,6 @@ internal sealed class Int64Column<T>(string name, Func<T, long?> value) : BatchC
     public Func<T, long?> Value { get; } = value;
 
     public override object? ValueOf(T row) => Value(row);
+
+    public override string SqlType => "BIGINT";
 }

@@ -288,7 +288,7 @@ internal sealed class BatchPlanner(BatchToCommit batch, BatchSources sources, lo
         public long? DeletedAt { get; set; }
 
         /// <summary>Stored before the batch (its conflict entries may need resolving).</summary>
-        public bool Existed { get; init; }
+        public bool Existed => StoredVersion > 0;
 
         /// <summary>The version and content stored before the batch (0 and empty for a new record).</summary>
         public long StoredVersion { get; init; }
@@ -313,7 +313,6 @@ internal sealed class BatchPlanner(BatchToCommit batch, BatchSources sources, lo
             CreatedAt = golden.CreatedAt,
             UpdatedAt = golden.UpdatedAt,
             DeletedAt = golden.DeletedAt,
-            Existed = true,
             StoredVersion = golden.Version,
             StoredContent = golden.Content,
         };

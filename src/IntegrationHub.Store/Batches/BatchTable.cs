@@ -21,5 +21,9 @@ internal sealed class BatchTable<T>(string name, string? onConflict, params Batc
     // "WHERE true" keeps SQLite's parser from reading ON CONFLICT as a join constraint; PostgreSQL ignores it.
     public string InsertFromStaging => $"INSERT INTO {Name} ({ColumnList}) SELECT {ColumnList} FROM {StagingTable} WHERE true {OnConflict}";
 
+    /// <summary>The table as a connection's temporary table (for the small staging tables both stores fill the same way).</summary>
+    public string CreateTemporary =>
+        $"CREATE TEMP TABLE IF NOT EXISTS {Name} ({string.Join(", ", Columns.Select(c => $"{c.Name} {c.SqlType}"))})";
+
     public string InsertValues => $"INSERT INTO {Name} ({ColumnList}) VALUES ({string.Join(", ", Columns.Select((_, i) => $"@p{i}"))}) {OnConflict}";
 }

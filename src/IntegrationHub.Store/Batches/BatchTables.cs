@@ -56,12 +56,6 @@ internal static class BatchTables
         new TextColumn<VersionRow>("connector_id", r => r.ConnectorId),
         new Int64Column<VersionRow>("changed_at", r => r.ChangedAt));
 
-    /// <summary>The versions the batch superseded, whose content moves out of their golden records (see <see cref="BatchSql.KeepSupersededContent"/>).</summary>
-    public static BatchTable<SupersededVersionRow> SupersededVersions { get; } = new("stage_superseded_versions", null,
-        new TextColumn<SupersededVersionRow>("record_id", r => r.RecordId),
-        new Int32Column<SupersededVersionRow>("version", r => r.Version),
-        new TextColumn<SupersededVersionRow>("content", r => r.Content));
-
     public static BatchTable<ChangeRow> ChangeLog { get; } = new("change_log", null,
         new TextColumn<ChangeRow>("event_id", r => r.EventId),
         new TextColumn<ChangeRow>("record_id", r => r.RecordId),
@@ -135,4 +129,21 @@ internal static class BatchTables
     public static BatchTable<OpenConflict> OpenConflicts { get; } = new("stage_open_conflicts", null,
         new TextColumn<OpenConflict>("record_id", r => r.RecordId),
         new TextColumn<OpenConflict>("field_group", r => r.FieldGroup));
+
+    /// <summary>The versions the batch superseded, whose content moves out of their golden records (see <see cref="BatchSql.KeepSupersededContent"/>).</summary>
+    public static BatchTable<SupersededVersionRow> SupersededVersions { get; } = new("stage_superseded_versions", null,
+        new TextColumn<SupersededVersionRow>("record_id", r => r.RecordId),
+        new Int32Column<SupersededVersionRow>("version", r => r.Version),
+        new TextColumn<SupersededVersionRow>("content", r => r.Content));
+
+    /// <summary>
+    /// Every small staging table: each store creates them once per connection and empties them for every batch. Declared
+    /// last: static properties are initialized in order, and this list reads the ones above.
+    /// </summary>
+    public static IReadOnlyList<(string Name, string Create)> Staging { get; } =
+    [
+        (Keys.Name, Keys.CreateTemporary), (Lookup.Name, Lookup.CreateTemporary), (SourceDeletions.Name, SourceDeletions.CreateTemporary),
+        (Reviewed.Name, Reviewed.CreateTemporary), (OpenConflicts.Name, OpenConflicts.CreateTemporary),
+        (SupersededVersions.Name, SupersededVersions.CreateTemporary),
+    ];
 }

@@ -51,13 +51,8 @@ internal sealed class PostgresBatchSession : BatchSession
     }
 
     private static readonly string StagingTables = string.Join("\n",
-        Staging(BatchTables.SourceRecords), Staging(BatchTables.GoldenRecords), Staging(BatchTables.RecordConflicts), Staging(BatchTables.Quarantine),
-        "CREATE TEMP TABLE IF NOT EXISTS stage_keys (source_key TEXT NOT NULL, resolve INTEGER NOT NULL) ON COMMIT DELETE ROWS;",
-        "CREATE TEMP TABLE IF NOT EXISTS stage_lookup (identity_key TEXT, record_id TEXT) ON COMMIT DELETE ROWS;",
-        "CREATE TEMP TABLE IF NOT EXISTS stage_source_deletions (source_key TEXT NOT NULL, deleted_at BIGINT NOT NULL, read_at BIGINT NOT NULL, read_position BIGINT NOT NULL) ON COMMIT DELETE ROWS;",
-        "CREATE TEMP TABLE IF NOT EXISTS stage_reviewed (record_id TEXT NOT NULL) ON COMMIT DELETE ROWS;",
-        "CREATE TEMP TABLE IF NOT EXISTS stage_open_conflicts (record_id TEXT NOT NULL, field_group TEXT NOT NULL) ON COMMIT DELETE ROWS;",
-        "CREATE TEMP TABLE IF NOT EXISTS stage_superseded_versions (record_id TEXT NOT NULL, version INTEGER NOT NULL, content TEXT NOT NULL) ON COMMIT DELETE ROWS;");
+        [Staging(BatchTables.SourceRecords), Staging(BatchTables.GoldenRecords), Staging(BatchTables.RecordConflicts), Staging(BatchTables.Quarantine),
+        .. BatchTables.Staging.Select(t => t.Create + " ON COMMIT DELETE ROWS;")]);
 
     private static string Staging<T>(BatchTable<T> table) =>
         $"CREATE TEMP TABLE IF NOT EXISTS {table.StagingTable} ON COMMIT DELETE ROWS AS SELECT {table.ColumnList} FROM {table.Name} WITH NO DATA;";

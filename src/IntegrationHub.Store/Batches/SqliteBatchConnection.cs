@@ -24,13 +24,7 @@ internal sealed class SqliteBatchConnection : IDisposable
             """
             PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-131072; PRAGMA temp_store=MEMORY;
             PRAGMA wal_autocheckpoint=10000; PRAGMA journal_size_limit=67108864;
-            CREATE TEMP TABLE IF NOT EXISTS stage_keys (source_key TEXT NOT NULL, resolve INTEGER NOT NULL);
-            CREATE TEMP TABLE IF NOT EXISTS stage_lookup (identity_key TEXT, record_id TEXT);
-            CREATE TEMP TABLE IF NOT EXISTS stage_source_deletions (source_key TEXT NOT NULL, deleted_at BIGINT NOT NULL, read_at BIGINT NOT NULL, read_position BIGINT NOT NULL);
-            CREATE TEMP TABLE IF NOT EXISTS stage_reviewed (record_id TEXT NOT NULL);
-            CREATE TEMP TABLE IF NOT EXISTS stage_open_conflicts (record_id TEXT NOT NULL, field_group TEXT NOT NULL);
-            CREATE TEMP TABLE IF NOT EXISTS stage_superseded_versions (record_id TEXT NOT NULL, version INTEGER NOT NULL, content TEXT NOT NULL);
-            """;
+            """ + string.Concat(BatchTables.Staging.Select(t => t.Create + ";\n"));
         setup.ExecuteNonQuery();
         return new SqliteBatchConnection(connection);
     }

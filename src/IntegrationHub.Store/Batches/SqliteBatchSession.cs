@@ -28,12 +28,14 @@ internal sealed class SqliteBatchSession : BatchSession
     // Transactions begin IMMEDIATE: writers are serialized already.
     public override string ChangeLogLock => "";
 
+    private static readonly string EmptyStaging = string.Concat(BatchTables.Staging.Select(t => $"DELETE FROM {t.Name}; "));
+
     public static async Task<SqliteBatchSession> OpenAsync(SqliteBatchConnection writer, CancellationToken ct)
     {
         var transaction = (SqliteTransaction)await writer.Connection.BeginTransactionAsync(ct).ConfigureAwait(false);
         var session = new SqliteBatchSession(writer, transaction);
         await writer.Connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM stage_keys; DELETE FROM stage_lookup; DELETE FROM stage_source_deletions; DELETE FROM stage_reviewed; DELETE FROM stage_open_conflicts; DELETE FROM stage_superseded_versions;",
+            EmptyStaging,
             transaction: transaction, cancellationToken: ct)).ConfigureAwait(false);
         return session;
     }

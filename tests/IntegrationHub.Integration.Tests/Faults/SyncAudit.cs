@@ -87,6 +87,11 @@ public static class SyncAudit
         report.Count(await store.ExecuteScalarAsync<long>(
             "SELECT COUNT(*) FROM golden_records g WHERE g.version <> (SELECT MAX(v.version) FROM record_versions v WHERE v.record_id = g.id)"),
             "golden records whose version is not their latest stored version");
+        // A version's content is stored once: in its golden record while current, in its own row once superseded.
+        var lostHistory = await store.ExecuteScalarAsync<long>(
+            "SELECT COUNT(*) FROM record_versions v JOIN golden_records g ON g.id = v.record_id WHERE v.version < g.version AND v.content IS NULL");
+        report.Lost += lostHistory;
+        report.Count(lostHistory, "superseded record versions whose content is not stored");
     }
 
     /// <param name="quietAt">When no run was under way: a scheduled run started since is no fault's leftover.</param>
