@@ -37,7 +37,7 @@ public sealed class DiskFullFaultTests
             disk.Fill();
             sync.Injections++;
             var watch = Stopwatch.StartNew();
-            reported.Add(await WaitForFullDiskReportAsync(settings, hub.LogFile, logged, watch));
+            reported.Add(await WaitForFullDiskReportAsync(settings, hub.LogFile, logged, watch, () => sync.KeepRunningAsync(hub.Client)));
             disk.Free();
         }
 
@@ -53,9 +53,10 @@ public sealed class DiskFullFaultTests
 
     /// <summary>
     /// Waits until the hub reported the full disk — in its log (every write it cannot make names it), or as the error of
-    /// a run when that could still be written — and returns how long that took.
+    /// a run when that could still be written — and returns how long that took. Meanwhile runs go on as the scheduler
+    /// would start them, so that a sync that stored its last batch just before the disk filled still has writes to make.
     /// </summary>
-    private static async Task<TimeSpan> WaitForFullDiskReportAsync(HubSettings settings, string logFile, long logFrom, Stopwatch watch)
+    private static async Task<TimeSpan> WaitForFullDiskReportAsync(HubSettings settings, string logFile, long logFrom, Stopwatch watch, Func<Task> keepRunning)
     {
         while (watch.Elapsed < TimeSpan.FromMinutes(5))
         {
@@ -65,6 +66,7 @@ public sealed class DiskFullFaultTests
             var errors = await store.QueryAsync<string>("SELECT error FROM sync_runs WHERE status <> 'running' AND error IS NOT NULL");
             if (errors.Any(e => e.Contains("full", StringComparison.OrdinalIgnoreCase)))
                 return watch.Elapsed;
+            await keepRunning();
             await Task.Delay(500);
         }
 

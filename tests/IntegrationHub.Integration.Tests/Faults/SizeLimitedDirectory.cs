@@ -26,6 +26,9 @@ public sealed class SizeLimitedDirectory : IDisposable
 
     public string Ballast => System.IO.Path.Combine(Path, "ballast.bin");
 
+    /// <summary>The bulk of the ballast: blocks reserved at once (fallocate), so that the disk is full within milliseconds.</summary>
+    private string ReservedBallast => System.IO.Path.Combine(Path, "ballast-reserved.bin");
+
     public static SizeLimitedDirectory Mount(int megabytes)
     {
         var mountPoint = Directory.CreateTempSubdirectory("hub-small-fs-").FullName;
@@ -44,11 +47,29 @@ public sealed class SizeLimitedDirectory : IDisposable
             $"No small file system could be mounted for the disk-full test (it needs root and loop devices or tmpfs): loop: {loop}; tmpfs: {tmpfs}");
     }
 
-    /// <summary>Fills the file system with a ballast file until the disk is full; returns the bytes written.</summary>
+    /// <summary>
+    /// Fills the file system with ballast until the disk is full; returns the bytes taken. All but the last few MiB are
+    /// reserved in one call (fallocate), so that the disk is full at once rather than after writing it out, which took
+    /// longer than the rest of a short sync.
+    /// </summary>
     public long Fill()
     {
+        var reserve = 0L;
+        for (var attempt = 0; attempt < 3 && reserve == 0; attempt++)
+        {
+            reserve = Math.Max(new DriveInfo(Path).AvailableFreeSpace - (4L << 20), 0);
+            try
+            {
+                using var reserved = File.OpenHandle(ReservedBallast, FileMode.Create, FileAccess.Write, FileShare.None, FileOptions.None, preallocationSize: reserve);
+            }
+            catch (IOException)
+            {
+                reserve = 0; // the hub took more than the margin meanwhile: measure again
+            }
+        }
+
         var chunk = new byte[1 << 20];
-        long written = 0;
+        long written = Math.Max(reserve, 0);
         using var ballast = new FileStream(Ballast, FileMode.Append, FileAccess.Write, FileShare.None, bufferSize: 1);
         try
         {
@@ -83,7 +104,11 @@ public sealed class SizeLimitedDirectory : IDisposable
     }
 
     /// <summary>Space returns: the ballast goes.</summary>
-    public void Free() => File.Delete(Ballast);
+    public void Free()
+    {
+        File.Delete(ReservedBallast);
+        File.Delete(Ballast);
+    }
 
     public void Dispose()
     {
