@@ -5,7 +5,7 @@ namespace IntegrationHub.Benchmarks;
 /// <summary>Percentiles of the time from reading a page to committing its batch.</summary>
 internal sealed record BatchLatencies(int Count, double P50, double P95, double P99)
 {
-    public static async Task<BatchLatencies> ReadAsync(ISupervisionStore store, IEnumerable<Guid> runIds)
+    public static async Task<BatchLatencies> ReadAsync(IRunStore store, IEnumerable<Guid> runIds)
     {
         var all = new List<double>();
         foreach (var runId in runIds)

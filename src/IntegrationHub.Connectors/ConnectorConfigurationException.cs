@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using IntegrationHub.Mapping.Validation;
+using IntegrationHub.Canonical.Validation;
 
 namespace IntegrationHub.Connectors;
 

@@ -1,5 +1,5 @@
+using IntegrationHub.Canonical.Validation;
 using IntegrationHub.Connectors.Definitions;
-using IntegrationHub.Mapping.Validation;
 
 namespace IntegrationHub.Connectors;
 

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using IntegrationHub.Canonical.Validation;
 using IntegrationHub.Connectors.Definitions;
-using IntegrationHub.Mapping.Validation;
 
 namespace IntegrationHub.Connectors;
 

@@ -16,7 +16,7 @@ namespace IntegrationHub.Feeds.Delivery;
 /// </summary>
 public sealed partial class DeliveryService(
     IEnumerable<IChannelSink> sinks,
-    ISupervisionStore store,
+    ISubscriptionStore store,
     ChannelDelivery delivery,
     ChangeLogSignal signal,
     TimeProvider clock,

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using IntegrationHub.Canonical.Model;
-using IntegrationHub.Mapping.Validation;
+using IntegrationHub.Canonical.Validation;
 
 namespace IntegrationHub.Mapping;
 

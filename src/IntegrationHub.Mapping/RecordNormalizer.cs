@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using IntegrationHub.Canonical.Calendar;
 using IntegrationHub.Canonical.Model;
 using IntegrationHub.Canonical.Serialization;
+using IntegrationHub.Canonical.Validation;
 using IntegrationHub.Mapping.Definition;
 using IntegrationHub.Mapping.Engine;
 using IntegrationHub.Mapping.Validation;

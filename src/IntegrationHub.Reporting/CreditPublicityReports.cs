@@ -8,7 +8,7 @@ namespace IntegrationHub.Reporting;
 /// 双公示 rows of a period (DOMAIN.md §2): the penalty or licensing decisions of the selection, mapped to the CF_*/XK_*
 /// templates and checked; what fails the check is left out of the export and listed by the check.
 /// </summary>
-public sealed class CreditPublicityReports(ISupervisionStore store)
+public sealed class CreditPublicityReports(IRecordStore store)
 {
     /// <param name="scope">The caller's scope; null (its scope and filter exclude each other) gives no rows.</param>
     public async Task<CreditExport> PrepareAsync(CreditRecordKind kind, IndicatorQuery query, FeedScope? scope, CancellationToken ct)

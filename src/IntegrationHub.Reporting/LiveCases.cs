@@ -13,7 +13,7 @@ public static class LiveCases
 {
     private const int PageSize = 1000;
 
-    public static async Task<List<IndicatorCase>> ReadAsync(ISupervisionStore store, string? regionPrefix, string? agencyUscc, string? category, CancellationToken ct)
+    public static async Task<List<IndicatorCase>> ReadAsync(IRecordStore store, string? regionPrefix, string? agencyUscc, string? category, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(store);
         // Parsing costs more than reading: the next page is read while this one is parsed on every core.

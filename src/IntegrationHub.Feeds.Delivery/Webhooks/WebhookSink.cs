@@ -17,7 +17,8 @@ namespace IntegrationHub.Feeds.Delivery.Webhooks;
 /// with their ids. 410 Gone, or the last attempt of the retry schedule failing, disables the endpoint.
 /// </summary>
 public sealed partial class WebhookSink(
-    ISupervisionStore store,
+    IWebhookDeliveryStore deliveries,
+    ISubscriptionStore subscriptions,
     ChangeLogReader reader,
     WebhookSender sender,
     IOptions<WebhookOptions> options,
@@ -44,16 +45,16 @@ public sealed partial class WebhookSink(
     public async Task PrepareAsync(Subscription subscription, FeedAccess access, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(subscription);
-        foreach (var sequence in await store.ListWebhookRedeliveriesAsync(subscription.Id, ct).ConfigureAwait(false))
+        foreach (var sequence in await deliveries.ListWebhookRedeliveriesAsync(subscription.Id, ct).ConfigureAwait(false))
         {
             var page = await reader.ReadAsync(sequence - 1, sequence, access, 1, ct).ConfigureAwait(false);
             if (page.Events is [var redelivered])
             {
                 var attempt = await sender.SendAsync(subscription, redelivered, 1, WebhookDeliveryTriggers.Redeliver, ct).ConfigureAwait(false);
-                await store.AddWebhookDeliveryAsync(attempt.Delivery, ct).ConfigureAwait(false);
+                await deliveries.AddWebhookDeliveryAsync(attempt.Delivery, ct).ConfigureAwait(false);
             }
 
-            await store.RemoveWebhookRedeliveryAsync(subscription.Id, sequence, ct).ConfigureAwait(false);
+            await deliveries.RemoveWebhookRedeliveryAsync(subscription.Id, sequence, ct).ConfigureAwait(false);
         }
     }
 
@@ -111,10 +112,10 @@ public sealed partial class WebhookSink(
     private async Task DisableAsync(string subscriptionId, string reason, CancellationToken ct)
     {
         // Read again: the subscription may have changed while the attempt was under way.
-        if (await store.GetSubscriptionAsync(subscriptionId, ct).ConfigureAwait(false) is not { Webhook: { } webhook } subscription)
+        if (await subscriptions.GetSubscriptionAsync(subscriptionId, ct).ConfigureAwait(false) is not { Webhook: { } webhook } subscription)
             return;
         var now = clock.GetUtcNow();
-        await store.UpdateSubscriptionAsync(
+        await subscriptions.UpdateSubscriptionAsync(
             subscription with { Webhook = webhook with { Enabled = false, DisabledReason = reason, DisabledAt = now }, UpdatedAt = now },
             ct).ConfigureAwait(false);
         LogDisabled(logger, subscriptionId, reason);

@@ -24,7 +24,7 @@ public static class AlertsApi
     }
 
     public static async Task<Results<Ok<IReadOnlyList<OperatorAlert>>, ValidationProblem>> ListAlerts(
-        string? limit, string? before, ISupervisionStore store, CancellationToken ct)
+        string? limit, string? before, IAlertStore store, CancellationToken ct)
     {
         if (ApiProblems.ParseLimit(limit, DefaultLimit, MaxLimit, out var take) is { } invalidLimit)
             return invalidLimit;

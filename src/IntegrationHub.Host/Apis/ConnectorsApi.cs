@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using IntegrationHub.Api.Contracts;
+using IntegrationHub.Canonical.Validation;
 using IntegrationHub.Connectors;
 using IntegrationHub.Connectors.Definitions;
 using IntegrationHub.Host.Apis.Responses;
@@ -7,7 +8,6 @@ using IntegrationHub.Host.Audit;
 using IntegrationHub.Host.Connectors;
 using IntegrationHub.Host.Security;
 using IntegrationHub.Host.UseCases;
-using IntegrationHub.Mapping.Validation;
 using IntegrationHub.Store;
 using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -342,7 +342,7 @@ public static class ConnectorsApi
         string id,
         string? limit,
         IConnectorRegistry registry,
-        ISupervisionStore store,
+        IRunStore store,
         TimeProvider clock,
         CancellationToken ct)
     {

@@ -55,7 +55,7 @@ public static class QuarantineApi
         long id,
         ClaimsPrincipal user,
         CallerAccess callers,
-        ISupervisionStore store,
+        IQuarantineStore store,
         CancellationToken ct)
     {
         var view = callers.ViewFor(user);
@@ -78,7 +78,7 @@ public static class QuarantineApi
         string? limit,
         ClaimsPrincipal user,
         CallerAccess callers,
-        ISupervisionStore store,
+        IQuarantineStore store,
         CancellationToken ct)
     {
         if (ApiProblems.ParseLimit(limit, DefaultLimit, MaxLimit, out var take) is { } invalidLimit)

@@ -65,7 +65,8 @@ public static class RecordsApi
         string? limit,
         ClaimsPrincipal user,
         CallerAccess callers,
-        ISupervisionStore store,
+        IRecordStore store,
+        IChangeLog changes,
         CancellationToken ct)
     {
         if (ApiProblems.ParseLimit(limit, DefaultLimit, MaxLimit, out var take) is { } invalid)
@@ -89,7 +90,7 @@ public static class RecordsApi
             return ApiProblems.Invalid("after", after, "after.length", $"must be a record id (at most {MaxIdLength} characters): the next of the previous page.");
 
         // Read before the records: a subscriber resyncing after 410 continues the feed from here and misses nothing.
-        var feedCursor = FeedCursor.Encode(await store.LastChangeSequenceAsync(ct).ConfigureAwait(false));
+        var feedCursor = FeedCursor.Encode(await changes.LastChangeSequenceAsync(ct).ConfigureAwait(false));
         if (access.Scope is null)
             return TypedResults.Ok(new RecordPage([], null, feedCursor));
 
@@ -115,7 +116,7 @@ public static class RecordsApi
         string id,
         ClaimsPrincipal user,
         CallerAccess callers,
-        ISupervisionStore store,
+        IRecordStore store,
         CancellationToken ct)
     {
         if (await AccessToRecordAsync(id, user, callers, store, ct).ConfigureAwait(false) is not { } access)
@@ -142,7 +143,7 @@ public static class RecordsApi
         string id,
         ClaimsPrincipal user,
         CallerAccess callers,
-        ISupervisionStore store,
+        IRecordStore store,
         CancellationToken ct)
     {
         if (await AccessToRecordAsync(id, user, callers, store, ct).ConfigureAwait(false) is not { } access)
@@ -161,7 +162,7 @@ public static class RecordsApi
         string id,
         ClaimsPrincipal user,
         CallerAccess callers,
-        ISupervisionStore store,
+        IRecordStore store,
         CancellationToken ct)
     {
         if (await AccessToRecordAsync(id, user, callers, store, ct).ConfigureAwait(false) is not { } access)
@@ -179,7 +180,7 @@ public static class RecordsApi
         string id,
         ClaimsPrincipal user,
         CallerAccess callers,
-        ISupervisionStore store,
+        IRecordStore store,
         CancellationToken ct)
     {
         if (await AccessToRecordAsync(id, user, callers, store, ct).ConfigureAwait(false) is not { } access)
@@ -207,7 +208,7 @@ public static class RecordsApi
     /// that a subscriber cannot learn which records exist outside its scope. The one existence check of the per-record
     /// endpoints.
     /// </summary>
-    private static async Task<FeedAccess?> AccessToRecordAsync(string id, ClaimsPrincipal user, CallerAccess callers, ISupervisionStore store, CancellationToken ct)
+    private static async Task<FeedAccess?> AccessToRecordAsync(string id, ClaimsPrincipal user, CallerAccess callers, IRecordStore store, CancellationToken ct)
     {
         if (await callers.ForAsync(user, ct).ConfigureAwait(false) is not { Scope: { } scope } access)
             return null;

@@ -26,7 +26,7 @@ public static class SyncApi
 
     public static async Task<Ok<ConnectorSyncView[]>> GetSummary(
         IConnectorRegistry registry,
-        ISupervisionStore store,
+        IRunStore store,
         TimeProvider clock,
         CancellationToken ct)
     {

@@ -5,7 +5,7 @@ using IntegrationHub.Store.Model;
 namespace IntegrationHub.Host.Audit;
 
 /// <summary>The audit log kept in the store's <c>audit_log</c> table.</summary>
-public sealed class StoreAuditLog(ISupervisionStore store, TimeProvider clock) : IAuditLog
+public sealed class StoreAuditLog(IAuditStore store, TimeProvider clock) : IAuditLog
 {
     public async Task RecordAsync(Caller caller, string action, string target, string? detail, CancellationToken ct)
     {

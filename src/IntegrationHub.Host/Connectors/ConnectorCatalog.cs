@@ -1,9 +1,9 @@
 using System.Collections.Frozen;
 using System.Text.Json.Nodes;
 using Cronos;
+using IntegrationHub.Canonical.Validation;
 using IntegrationHub.Connectors;
 using IntegrationHub.Connectors.Definitions;
-using IntegrationHub.Mapping.Validation;
 using IntegrationHub.Store;
 
 namespace IntegrationHub.Host.Connectors;
@@ -18,7 +18,7 @@ public sealed class ConnectorCatalog : IConnectorRegistry
 {
     private readonly FrozenDictionary<string, ConnectorDefinition> _files;
     private readonly FrozenDictionary<string, ISourceConnector> _kinds;
-    private readonly ISupervisionStore _store;
+    private readonly IRegistrationStore _store;
     private readonly ConnectorSecrets _secrets;
     private readonly ConnectorContext _context;
     private readonly SemaphoreSlim _writes = new(1, 1);
@@ -28,7 +28,7 @@ public sealed class ConnectorCatalog : IConnectorRegistry
     private readonly SemaphoreSlim _loads = new(1, 1);
     private Snapshot _snapshot;
 
-    public ConnectorCatalog(string connectorsDirectory, IEnumerable<ISourceConnector> kinds, ISupervisionStore store, ConnectorSecrets secrets, ConnectorContext context)
+    public ConnectorCatalog(string connectorsDirectory, IEnumerable<ISourceConnector> kinds, IRegistrationStore store, ConnectorSecrets secrets, ConnectorContext context)
     {
         _kinds = kinds.ToFrozenDictionary(k => k.Kind, StringComparer.Ordinal);
         _store = store;

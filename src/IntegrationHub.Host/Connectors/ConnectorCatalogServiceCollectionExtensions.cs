@@ -22,7 +22,7 @@ internal static class ConnectorCatalogServiceCollectionExtensions
         services.AddSingleton(sp => new ConnectorCatalog(
             Path.GetFullPath(hub.ConnectorsDirectory),
             sp.GetServices<ISourceConnector>(),
-            sp.GetRequiredService<ISupervisionStore>(),
+            sp.GetRequiredService<IRegistrationStore>(),
             sp.GetRequiredService<ConnectorSecrets>(),
             sp.GetRequiredService<ConnectorContext>()));
         services.AddSingleton<IConnectorRegistry>(sp => sp.GetRequiredService<ConnectorCatalog>());

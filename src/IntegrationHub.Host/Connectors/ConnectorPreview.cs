@@ -12,7 +12,7 @@ namespace IntegrationHub.Host.Connectors;
 /// Pulls a sample from a connector's source and runs it through the very normalization a run uses, storing nothing and
 /// moving no checkpoint, so an IT engineer sees what the records will look like and every message before switching on.
 /// </summary>
-public sealed class ConnectorPreview(BatchNormalizer normalizer, ISupervisionStore store, ConnectorContext context)
+public sealed class ConnectorPreview(BatchNormalizer normalizer, IRunStore store, ConnectorContext context)
 {
     /// <param name="fromCheckpoint">Sample what the next run would read (after the stored checkpoint) instead of the start.</param>
     public async Task<PreviewView> RunAsync(ConnectorDefinition connector, ISourceConnector kind, int limit, bool fromCheckpoint, CancellationToken ct)

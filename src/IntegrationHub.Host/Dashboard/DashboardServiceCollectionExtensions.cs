@@ -64,7 +64,7 @@ public static class DashboardServiceCollectionExtensions
     private static async Task RejectRevokedKeyAsync(CookieValidatePrincipalContext context)
     {
         var hash = context.Principal?.FindFirstValue(DashboardAuthentication.KeyHashClaim);
-        var store = context.HttpContext.RequestServices.GetRequiredService<ISupervisionStore>();
+        var store = context.HttpContext.RequestServices.GetRequiredService<IApiKeyStore>();
         var clock = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>();
         var key = hash is null ? null : await store.FindApiKeyAsync(hash, context.HttpContext.RequestAborted).ConfigureAwait(false);
         if (key is null || key.ExpiresAt <= clock.GetUtcNow())

@@ -61,7 +61,7 @@ public static class HubHostingExtensions
         services.AddSingleton(sp => new ConnectorContext(hub.DataPath())
         {
             Limits = limits,
-            Checkpoints = new StoredCheckpoints(sp.GetRequiredService<IntegrationHub.Store.ISupervisionStore>()),
+            Checkpoints = new StoredCheckpoints(sp.GetRequiredService<IntegrationHub.Store.IRunStore>()),
         });
         services.AddOptions<RequestLimits>().Bind(builder.Configuration.GetSection(LimitsSection))
             .Validate(l => l.MaxRequestBodyBytes >= 1024, $"{LimitsSection}:MaxRequestBodyBytes must be at least 1024.").ValidateOnStart();

@@ -25,7 +25,7 @@ public sealed class ConnectorHealthService
     private readonly IConnectorRegistry _registry;
     private readonly Dictionary<string, ISourceConnector> _kinds;
     private readonly ConnectorContext _context;
-    private readonly ISupervisionStore _store;
+    private readonly IRunStore _store;
     private readonly TimeProvider _clock;
     private readonly HealthOptions _options;
 
@@ -48,7 +48,7 @@ public sealed class ConnectorHealthService
             "By", "How far a cdc connector's confirmed position is behind its source's current log position, as of the latest health evaluation");
     }
 
-    public ConnectorHealthService(IConnectorRegistry registry, IEnumerable<ISourceConnector> kinds, ConnectorContext context, ISupervisionStore store,
+    public ConnectorHealthService(IConnectorRegistry registry, IEnumerable<ISourceConnector> kinds, ConnectorContext context, IRunStore store,
         TimeProvider clock, IOptions<HubOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);

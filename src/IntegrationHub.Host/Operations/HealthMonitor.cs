@@ -14,7 +14,7 @@ namespace IntegrationHub.Host.Operations;
 public sealed partial class HealthMonitor(
     ConnectorHealthService health,
     SubscriptionHealthService subscriptionHealth,
-    ISupervisionStore store,
+    IAlertStore store,
     OperatorAlertSender sender,
     LeaseKeeper leases,
     IOptions<HubOptions> options,

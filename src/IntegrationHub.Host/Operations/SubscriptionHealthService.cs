@@ -15,7 +15,7 @@ namespace IntegrationHub.Host.Operations;
 /// than <see cref="HealthOptions.SubscriptionLagAfter"/> on some channel), otherwise healthy. The pull channel counts
 /// once the subscriber has read the feed: a reader that stops reading shows up as lagging.
 /// </summary>
-public sealed class SubscriptionHealthService(ISupervisionStore store, IDeliveryCursors cursors, IOptions<HubOptions> options, TimeProvider clock)
+public sealed class SubscriptionHealthService(ISubscriptionStore subscriptionStore, IChangeLog changes, IWebhookDeliveryStore deliveries, IDeliveryCursors cursors, IOptions<HubOptions> options, TimeProvider clock)
 {
     private const int RecentDeliveries = 100;
 
@@ -35,9 +35,9 @@ public sealed class SubscriptionHealthService(ISupervisionStore store, IDelivery
 
     public async Task<IReadOnlyList<SubscriptionHealth>> EvaluateAsync(CancellationToken ct)
     {
-        var subscriptions = await store.ListSubscriptionsAsync(ct).ConfigureAwait(false);
+        var subscriptions = await subscriptionStore.ListSubscriptionsAsync(ct).ConfigureAwait(false);
         var positions = (await cursors.ListAsync(ct).ConfigureAwait(false)).ToDictionary(c => (c.SubscriptionId, c.Channel));
-        var last = await store.LastChangeSequenceAsync(ct).ConfigureAwait(false);
+        var last = await changes.LastChangeSequenceAsync(ct).ConfigureAwait(false);
         var result = new List<SubscriptionHealth>(subscriptions.Count);
         foreach (var subscription in subscriptions)
             result.Add(await EvaluateAsync(subscription, positions, last, ct).ConfigureAwait(false));
@@ -56,7 +56,7 @@ public sealed class SubscriptionHealthService(ISupervisionStore store, IDelivery
 
         if (subscription.Webhook is { } webhook && positions.GetValueOrDefault((subscription.Id, DeliveryChannels.Webhook)) is { } state)
         {
-            var recent = await store.ListWebhookDeliveriesAsync(subscription.Id, null, RecentDeliveries, ct).ConfigureAwait(false);
+            var recent = await deliveries.ListWebhookDeliveriesAsync(subscription.Id, null, RecentDeliveries, ct).ConfigureAwait(false);
             channels.Add(await ChannelAsync(DeliveryChannels.Webhook, state.Position, scope, last, ct).ConfigureAwait(false) with
             {
                 LastActivityAt = recent.Count > 0 ? recent[0].AttemptedAt : null,
@@ -91,12 +91,12 @@ public sealed class SubscriptionHealthService(ISupervisionStore store, IDelivery
     {
         if (scope is null || position >= last)
             return new ChannelHealth { Channel = channel, Position = position, Backlog = 0 };
-        var oldest = await store.ReadChangesAsync(position, last, scope, 1, ct).ConfigureAwait(false);
+        var oldest = await changes.ReadChangesAsync(position, last, scope, 1, ct).ConfigureAwait(false);
         return new ChannelHealth
         {
             Channel = channel,
             Position = position,
-            Backlog = oldest.Count == 0 ? 0 : await store.CountChangesAsync(position, scope, ct).ConfigureAwait(false),
+            Backlog = oldest.Count == 0 ? 0 : await changes.CountChangesAsync(position, scope, ct).ConfigureAwait(false),
             OldestPendingAt = oldest.Count == 0 ? null : oldest[0].OccurredAt,
         };
     }

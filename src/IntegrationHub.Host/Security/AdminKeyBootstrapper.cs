@@ -10,7 +10,7 @@ namespace IntegrationHub.Host.Security;
 /// has been migrated.
 /// </summary>
 public sealed partial class AdminKeyBootstrapper(
-    ISupervisionStore store,
+    IApiKeyStore store,
     IOptions<HubOptions> options,
     TimeProvider timeProvider,
     ILogger<AdminKeyBootstrapper> logger) : IHostedService

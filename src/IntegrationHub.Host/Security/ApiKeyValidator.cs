@@ -9,7 +9,7 @@ namespace IntegrationHub.Host.Security;
 /// valid key into the claims the authorization policies read. The API's bearer handler and the dashboard's sign-in
 /// both use it, so a key means the same in both. Keys are never logged, only their id or prefix.
 /// </summary>
-public sealed partial class ApiKeyValidator(ISupervisionStore store, TimeProvider clock, ILogger<ApiKeyValidator> logger)
+public sealed partial class ApiKeyValidator(IApiKeyStore store, TimeProvider clock, ILogger<ApiKeyValidator> logger)
 {
     /// <summary>The stored key, or null and why the key was refused.</summary>
     public async Task<(ApiKey? Key, string? Failure)> ValidateAsync(string? key, CancellationToken ct)

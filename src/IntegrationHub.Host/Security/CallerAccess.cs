@@ -11,7 +11,7 @@ namespace IntegrationHub.Host.Security;
 /// narrowed by the subscription's filter; any other key sees everything. Identifiers are masked unless the key holds
 /// <c>pii:read</c> (administrators hold every scope). Every record-level endpoint goes through this one place.
 /// </summary>
-public sealed class CallerAccess(ISupervisionStore store, PersonalDataTokens tokens)
+public sealed class CallerAccess(ISubscriptionStore store, PersonalDataTokens tokens)
 {
     /// <summary>The caller's access; null when its key names a subscription that no longer exists.</summary>
     public async Task<FeedAccess?> ForAsync(ClaimsPrincipal user, CancellationToken ct)

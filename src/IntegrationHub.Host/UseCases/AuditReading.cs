@@ -10,7 +10,7 @@ namespace IntegrationHub.Host.UseCases;
 /// Reading the audit log, newest first, a page at a time: by action and target, the next page by <c>before</c>. Open to
 /// operators and administrators (the API's policy and the dashboard's page both require one of them).
 /// </summary>
-public sealed class AuditReading(ISupervisionStore store)
+public sealed class AuditReading(IAuditStore store)
 {
     public const int DefaultLimit = 50;
     public const int MaxLimit = 500;

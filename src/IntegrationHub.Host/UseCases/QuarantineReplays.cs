@@ -13,7 +13,7 @@ namespace IntegrationHub.Host.UseCases;
 /// Sending open quarantine entries through normalization and storage again, after their mapping is fixed: per connector
 /// with selected entries, one replay run (trigger <c>replay</c>) and one audit entry naming what was selected.
 /// </summary>
-public sealed class QuarantineReplays(IConnectorRegistry registry, ISupervisionStore store, IPublishEndpoint bus, IAuditLog audit)
+public sealed class QuarantineReplays(IConnectorRegistry registry, IQuarantineStore store, IPublishEndpoint bus, IAuditLog audit)
 {
     public async Task<Outcome<QuarantineReplayAccepted>> ReplayAsync(Caller caller, QuarantineReplayRequest request, CancellationToken ct)
     {

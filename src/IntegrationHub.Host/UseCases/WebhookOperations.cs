@@ -14,7 +14,7 @@ namespace IntegrationHub.Host.UseCases;
 /// with <c>webhooks:manage</c>; each success is audited. (The URL and the secrets stay with the administrator and the
 /// subscriber: <see cref="WebhooksApi"/>.)
 /// </summary>
-public sealed class WebhookOperations(ISupervisionStore store, IDeliveryCursors cursors, TimeProvider clock, IAuditLog audit)
+public sealed class WebhookOperations(ISubscriptionStore subscriptions, IWebhookDeliveryStore deliveries, IChangeLog changes, IDeliveryCursors cursors, TimeProvider clock, IAuditLog audit)
 {
     /// <summary>Delivery resumes with the event that failed, at once, with a fresh retry schedule.</summary>
     public async Task<Outcome<WebhookEndpointView>> EnableAsync(Caller caller, string subscriptionId, CancellationToken ct)
@@ -23,7 +23,7 @@ public sealed class WebhookOperations(ISupervisionStore store, IDeliveryCursors 
             return NotFoundOrForbidden(caller.User, subscriptionId);
         var enabled = webhook with { Enabled = true, DisabledReason = null, DisabledAt = null };
         await cursors.RewindAsync(subscriptionId, DeliveryChannels.Webhook, null, ct).ConfigureAwait(false);
-        await store.UpdateSubscriptionAsync(subscription with { Webhook = enabled, UpdatedAt = clock.GetUtcNow() }, ct).ConfigureAwait(false);
+        await subscriptions.UpdateSubscriptionAsync(subscription with { Webhook = enabled, UpdatedAt = clock.GetUtcNow() }, ct).ConfigureAwait(false);
         await audit.RecordAsync(caller, AuditActions.WebhookEnable, subscriptionId, null, ct).ConfigureAwait(false);
         return WebhookEndpointView.From(enabled);
     }
@@ -33,9 +33,9 @@ public sealed class WebhookOperations(ISupervisionStore store, IDeliveryCursors 
     {
         if (await FindAsync(caller, subscriptionId, ct).ConfigureAwait(false) is not { Webhook: not null })
             return NotFoundOrForbidden(caller.User, subscriptionId);
-        if (await store.FindDeliveredSequenceAsync(subscriptionId, eventId, ct).ConfigureAwait(false) is not { } sequence)
+        if (await deliveries.FindDeliveredSequenceAsync(subscriptionId, eventId, ct).ConfigureAwait(false) is not { } sequence)
             return UseCaseProblem.NotFound("delivered event", "eventId", eventId, "webhook.delivered-event");
-        await store.RequestWebhookRedeliveryAsync(subscriptionId, sequence, ct).ConfigureAwait(false);
+        await deliveries.RequestWebhookRedeliveryAsync(subscriptionId, sequence, ct).ConfigureAwait(false);
         await audit.RecordAsync(caller, AuditActions.WebhookRedeliver, subscriptionId, $"eventId {eventId}", ct).ConfigureAwait(false);
         return DeliveriesOf(subscriptionId);
     }
@@ -45,7 +45,7 @@ public sealed class WebhookOperations(ISupervisionStore store, IDeliveryCursors 
     {
         if (await FindAsync(caller, subscriptionId, ct).ConfigureAwait(false) is not { Webhook: not null })
             return NotFoundOrForbidden(caller.User, subscriptionId);
-        var first = await store.FirstChangeSequenceSinceAsync(since, ct).ConfigureAwait(false);
+        var first = await changes.FirstChangeSequenceSinceAsync(since, ct).ConfigureAwait(false);
         if (first is { } sequence)
             await cursors.RewindAsync(subscriptionId, DeliveryChannels.Webhook, sequence - 1, ct).ConfigureAwait(false);
         await audit.RecordAsync(caller, AuditActions.WebhookReplay, subscriptionId, $"since {sinceAsGiven}", ct).ConfigureAwait(false);
@@ -67,6 +67,6 @@ public sealed class WebhookOperations(ISupervisionStore store, IDeliveryCursors 
 
     private async Task<Subscription?> FindAsync(Caller caller, string subscriptionId, CancellationToken ct) =>
         caller.User.IsInRole(HubRoles.Operator) || MayManageWebhook(caller.User, subscriptionId)
-            ? await store.GetSubscriptionAsync(subscriptionId, ct).ConfigureAwait(false)
+            ? await subscriptions.GetSubscriptionAsync(subscriptionId, ct).ConfigureAwait(false)
             : null;
 }

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using IntegrationHub.Canonical.Model;
+using IntegrationHub.Canonical.Validation;
 using IntegrationHub.Mapping.Definition;
-using IntegrationHub.Mapping.Validation;
 
 namespace IntegrationHub.Mapping.Engine;
 

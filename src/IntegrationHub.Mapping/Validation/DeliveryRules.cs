@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using IntegrationHub.Canonical.Calendar;
+using IntegrationHub.Canonical.Validation;
 
 namespace IntegrationHub.Mapping.Validation;
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using IntegrationHub.Canonical.Calendar;
 using IntegrationHub.Canonical.Statutes;
+using IntegrationHub.Canonical.Validation;
 
 namespace IntegrationHub.Mapping.Validation;
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using IntegrationHub.Canonical.Identifiers;
+using IntegrationHub.Canonical.Validation;
 using IntegrationHub.Mapping.Engine;
 
 namespace IntegrationHub.Mapping.Validation;

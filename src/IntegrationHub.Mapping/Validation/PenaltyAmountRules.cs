@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using IntegrationHub.Canonical.Validation;
 
 namespace IntegrationHub.Mapping.Validation;
 

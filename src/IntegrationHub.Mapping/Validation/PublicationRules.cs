@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using IntegrationHub.Canonical.Calendar;
 using IntegrationHub.Canonical.Model;
 using IntegrationHub.Canonical.Statutes;
+using IntegrationHub.Canonical.Validation;
 
 namespace IntegrationHub.Mapping.Validation;
 

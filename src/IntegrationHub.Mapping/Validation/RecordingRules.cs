@@ -1,5 +1,6 @@
-using IntegrationHub.Canonical.Statutes;
 using System.Text.Json.Nodes;
+using IntegrationHub.Canonical.Statutes;
+using IntegrationHub.Canonical.Validation;
 
 namespace IntegrationHub.Mapping.Validation;
 

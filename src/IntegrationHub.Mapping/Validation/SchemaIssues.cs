@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using IntegrationHub.Canonical.Validation;
 using Json.Schema;
 
 namespace IntegrationHub.Mapping.Validation;

@@ -1,11 +1,11 @@
 using IntegrationHub.Canonical.Model;
 using IntegrationHub.Canonical.Serialization;
+using IntegrationHub.Canonical.Validation;
 using IntegrationHub.Connectors;
 using IntegrationHub.Connectors.Definitions;
 using IntegrationHub.Contracts;
 using IntegrationHub.Mapping;
 using IntegrationHub.Mapping.Identity;
-using IntegrationHub.Mapping.Validation;
 
 namespace IntegrationHub.Pipeline.Normalization;
 

@@ -15,14 +15,15 @@ namespace IntegrationHub.Pipeline.Runs;
 public sealed partial class ConnectorRunner(
     IConnectorRegistry registry,
     IEnumerable<ISourceConnector> connectors,
-    ISupervisionStore store,
+    IRunStore store,
+    ISourceStore sources,
     RunPipeline pipeline,
     SourceDriftRecorder drift,
     StoredPages stored,
     ConnectorContext context,
     ILogger<ConnectorRunner> logger)
 {
-    private readonly StoreRecordOutcomes _outcomes = new(store);
+    private readonly StoreRecordOutcomes _outcomes = new(sources);
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Task> _active = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Func<ConnectorDefinition, Task<SyncRun?>>> _queued = new(StringComparer.Ordinal);

@@ -23,7 +23,7 @@ namespace IntegrationHub.Pipeline.Runs;
 /// the source. A run ends when its closing batch is stored, as the store writer's notices tell (<see cref="RunProgress"/>).
 /// </summary>
 public sealed partial class RunPipeline(
-    ISupervisionStore store,
+    IRunStore store,
     ISendEndpointProvider sender,
     BatchNormalizer normalizer,
     RunProgress progress,

@@ -10,7 +10,7 @@ namespace IntegrationHub.Pipeline.Runs;
 /// runner at once. A notice can be lost (a store writer killed between its commit and the notice), so a waiter also
 /// asks the store itself every <see cref="Backstop"/>: a backstop, not the mechanism.
 /// </summary>
-public sealed class RunProgress(ISupervisionStore store, TimeProvider clock)
+public sealed class RunProgress(IRunStore store, TimeProvider clock)
 {
     public static readonly TimeSpan Backstop = TimeSpan.FromSeconds(5);
 

@@ -12,7 +12,7 @@ namespace IntegrationHub.Pipeline.Runs;
 /// with what the mapping reads. A change is kept on the run and on the connector (its health shows it) and logged,
 /// instead of the mapping silently mapping nothing. The first run reports only mapped fields that never came.
 /// </summary>
-public sealed partial class SourceDriftRecorder(ISupervisionStore store, TimeProvider clock, ILogger<SourceDriftRecorder> logger)
+public sealed partial class SourceDriftRecorder(ISourceStore store, TimeProvider clock, ILogger<SourceDriftRecorder> logger)
 {
     public async Task RecordAsync(ConnectorDefinition connector, Guid runId, RunFields fields, CancellationToken ct)
     {

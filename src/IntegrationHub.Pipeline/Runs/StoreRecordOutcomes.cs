@@ -4,7 +4,7 @@ using IntegrationHub.Store;
 namespace IntegrationHub.Pipeline.Runs;
 
 /// <summary>What became of a connector's records, as the supervision store knows it.</summary>
-public sealed class StoreRecordOutcomes(ISupervisionStore store) : IRecordOutcomes
+public sealed class StoreRecordOutcomes(ISourceStore store) : IRecordOutcomes
 {
     public async Task<IReadOnlyDictionary<string, RecordOutcome>> FindAsync(string connectorId, IReadOnlyCollection<string> sourceKeys, CancellationToken ct)
     {

@@ -7,7 +7,7 @@ using IntegrationHub.Store.Model;
 namespace IntegrationHub.Pipeline.Runs;
 
 /// <summary>Pages read back from the store instead of a source: for backfills and quarantine replays. Keyset-paged, so memory stays bounded.</summary>
-public sealed class StoredPages(ISupervisionStore store)
+public sealed class StoredPages(ISourceStore sources, IQuarantineStore quarantine)
 {
     /// <summary>Every stored raw payload of the connector's live source records, by source key.</summary>
     public async IAsyncEnumerable<SourcePage> RawAsync(string connectorId, int pageSize, [EnumeratorCancellation] CancellationToken ct)
@@ -15,7 +15,7 @@ public sealed class StoredPages(ISupervisionStore store)
         string? after = null;
         while (true)
         {
-            var stored = await store.ListStoredRawAsync(connectorId, after, pageSize, ct).ConfigureAwait(false);
+            var stored = await sources.ListStoredRawAsync(connectorId, after, pageSize, ct).ConfigureAwait(false);
             if (stored.Count == 0)
                 yield break;
             yield return SourcePage.Of(stored.Select(s => (JsonObject)JsonNode.Parse(s.Raw)!), checkpointAfter: null);
@@ -30,7 +30,7 @@ public sealed class StoredPages(ISupervisionStore store)
         long? after = null;
         while (true)
         {
-            var entries = await store.ListQuarantineAsync(selection with { After = after }, ct).ConfigureAwait(false);
+            var entries = await quarantine.ListQuarantineAsync(selection with { After = after }, ct).ConfigureAwait(false);
             if (entries.Count == 0)
                 yield break;
             yield return SourcePage.Of(entries.Select(e => (JsonObject)JsonNode.Parse(e.Raw)!), checkpointAfter: null);

@@ -23,7 +23,7 @@ namespace IntegrationHub.Pipeline.Runs;
 public sealed partial class SyncScheduler(
     IConnectorRegistry registry,
     ConnectorRunner runner,
-    ISupervisionStore store,
+    IRunStore store,
     LeaseKeeper leases,
     IPublishEndpoint bus,
     IOptions<SyncOptions> options,

@@ -11,7 +11,7 @@ namespace IntegrationHub.Pipeline.Storage;
 /// of waiting for it, and the next run resumes from the checkpoint, which never passed the batch. The batch itself stays
 /// in the store queue's error queue for the operator.
 /// </summary>
-public sealed partial class StoreFaultConsumer(ISupervisionStore store, ILogger<StoreFaultConsumer> logger) : IConsumer<Fault<RecordsNormalized>>
+public sealed partial class StoreFaultConsumer(IRunStore store, ILogger<StoreFaultConsumer> logger) : IConsumer<Fault<RecordsNormalized>>
 {
     public async Task Consume(ConsumeContext<Fault<RecordsNormalized>> context)
     {

@@ -1,5 +1,5 @@
 using IntegrationHub.Canonical.Model;
-using IntegrationHub.Mapping.Validation;
+using IntegrationHub.Canonical.Validation;
 
 namespace IntegrationHub.Store.Batches;
 

@@ -1,4 +1,4 @@
-using IntegrationHub.Mapping.Validation;
+using IntegrationHub.Canonical.Validation;
 
 namespace IntegrationHub.Store.Model;
 

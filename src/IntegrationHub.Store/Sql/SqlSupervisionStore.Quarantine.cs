@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Dapper;
 using IntegrationHub.Canonical.Serialization;
-using IntegrationHub.Mapping.Validation;
+using IntegrationHub.Canonical.Validation;
 using IntegrationHub.Store.Model;
 
 namespace IntegrationHub.Store.Sql;

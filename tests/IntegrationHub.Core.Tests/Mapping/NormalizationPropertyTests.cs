@@ -3,9 +3,9 @@ using System.Text.Json.Nodes;
 using FsCheck;
 using FsCheck.Xunit;
 using IntegrationHub.Canonical.Serialization;
+using IntegrationHub.Canonical.Validation;
 using IntegrationHub.Mapping;
 using IntegrationHub.Mapping.Definition;
-using IntegrationHub.Mapping.Validation;
 using IntegrationHub.Samples;
 
 namespace IntegrationHub.Core.Tests.Mapping;

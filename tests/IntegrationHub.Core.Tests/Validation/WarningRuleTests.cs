@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using IntegrationHub.Canonical.Calendar;
+using IntegrationHub.Canonical.Validation;
 using IntegrationHub.Mapping;
 using IntegrationHub.Mapping.Definition;
-using IntegrationHub.Mapping.Validation;
 
 namespace IntegrationHub.Core.Tests.Validation;
 

@@ -5,7 +5,8 @@ namespace IntegrationHub.Integration.Tests.Architecture;
 /// <summary>
 /// The reference rules of docs/architecture.md, read from the compiled assemblies: the pure projects do no I/O (no
 /// database, bus, HTTP server or host package), and the API's contracts depend on nothing but the base library, so the
-/// command-line tool can share them without pulling in the hub.
+/// command-line tool can share them without pulling in the hub; the store knows the canonical model and its own types,
+/// not the mapping engine or the bus's messages.
 /// </summary>
 public sealed class ProjectReferenceTests
 {
@@ -34,6 +35,14 @@ public sealed class ProjectReferenceTests
             .Where(name => name is not ("System.Runtime" or "netstandard" or "System.Text.Json" or "System.Collections") && !name.StartsWith("System.", StringComparison.Ordinal));
 
         Assert.Empty(others);
+    }
+
+    [Fact]
+    public void TheStore_TakesItsOwnTypes_NotTheMappingsOrTheBusMessages()
+    {
+        var hub = References("IntegrationHub.Store").Where(name => name.StartsWith("IntegrationHub.", StringComparison.Ordinal));
+
+        Assert.Equal(["IntegrationHub.Canonical"], hub);
     }
 
     [Fact]

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using IntegrationHub.Api.Contracts;
+using IntegrationHub.Canonical.Validation;
 using IntegrationHub.Connectors;
-using IntegrationHub.Mapping.Validation;
 using IntegrationHub.Store.Model;
 
 namespace IntegrationHub.Host.Apis.Responses;

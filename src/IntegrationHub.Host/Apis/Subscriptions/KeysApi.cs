@@ -36,7 +36,7 @@ public static class KeysApi
     }
 
     public static async Task<Results<Created<IssuedKey>, ValidationProblem>> IssueKey(
-        KeyRequest request, ISupervisionStore store, TimeProvider clock, CancellationToken ct)
+        KeyRequest request, IApiKeyStore store, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var scopes = request.Scopes ?? [];
@@ -56,10 +56,10 @@ public static class KeysApi
         return TypedResults.Created($"{HubApis.Prefix}/keys/{record.Id}", new IssuedKey(key, KeyView.From(record)));
     }
 
-    public static async Task<Ok<IReadOnlyList<KeyView>>> ListKeys(ISupervisionStore store, CancellationToken ct) =>
+    public static async Task<Ok<IReadOnlyList<KeyView>>> ListKeys(IApiKeyStore store, CancellationToken ct) =>
         TypedResults.Ok<IReadOnlyList<KeyView>>([.. (await store.ListApiKeysAsync(null, ct).ConfigureAwait(false)).Select(KeyView.From)]);
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> RevokeKey(string keyId, ISupervisionStore store, CancellationToken ct) =>
+    public static async Task<Results<NoContent, ProblemHttpResult>> RevokeKey(string keyId, IApiKeyStore store, CancellationToken ct) =>
         await store.RevokeApiKeyAsync(keyId, ct).ConfigureAwait(false)
             ? TypedResults.NoContent()
             : ApiProblems.NotFound("key", "keyId", keyId);

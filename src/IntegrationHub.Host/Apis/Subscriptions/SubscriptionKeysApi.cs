@@ -39,9 +39,9 @@ public static class SubscriptionKeysApi
     }
 
     public static async Task<Results<Created<IssuedKey>, ValidationProblem, ProblemHttpResult>> IssueKey(
-        string id, KeyRequest request, ClaimsPrincipal user, ISupervisionStore store, TimeProvider clock, CancellationToken ct)
+        string id, KeyRequest request, ClaimsPrincipal user, ISubscriptionStore subscriptions, IApiKeyStore apiKeys, TimeProvider clock, CancellationToken ct)
     {
-        if (!SubscriptionAccess.MayManage(user, id) || await store.GetSubscriptionAsync(id, ct).ConfigureAwait(false) is null)
+        if (!SubscriptionAccess.MayManage(user, id) || await subscriptions.GetSubscriptionAsync(id, ct).ConfigureAwait(false) is null)
             return ApiProblems.NotFound("subscription", "id", id);
 
         var scopes = request.Scopes ?? [HubScopes.FeedRead, HubScopes.RecordsRead];
@@ -57,7 +57,7 @@ public static class SubscriptionKeysApi
                 $"Scope '{extra}' is not held by the key making the request; a subscriber can issue keys with at most its own scopes.");
         }
 
-        var active = (await store.ListApiKeysAsync(id, ct).ConfigureAwait(false))
+        var active = (await apiKeys.ListApiKeysAsync(id, ct).ConfigureAwait(false))
             .Count(k => k.RevokedAt is null && (k.ExpiresAt is null || k.ExpiresAt > now));
         if (active >= MaxActiveKeys)
         {
@@ -67,28 +67,28 @@ public static class SubscriptionKeysApi
 
         var (record, key) = ApiKeys.Issue(request.Name!.Trim(), HubRoles.Subscriber, [.. scopes.Distinct()], now, request.ExpiresAt);
         record = record with { SubscriptionId = id };
-        await store.CreateApiKeyAsync(record, ApiKeys.Hash(key), ct).ConfigureAwait(false);
+        await apiKeys.CreateApiKeyAsync(record, ApiKeys.Hash(key), ct).ConfigureAwait(false);
         return TypedResults.Created($"{HubApis.Prefix}/subscriptions/{id}/keys/{record.Id}", new IssuedKey(key, KeyView.From(record)));
     }
 
     public static async Task<Results<Ok<IReadOnlyList<KeyView>>, ProblemHttpResult>> ListKeys(
-        string id, ClaimsPrincipal user, ISupervisionStore store, CancellationToken ct)
+        string id, ClaimsPrincipal user, ISubscriptionStore subscriptions, IApiKeyStore apiKeys, CancellationToken ct)
     {
         if (!SubscriptionAccess.MayManage(user, id) && !user.IsInRole(HubRoles.Operator))
             return ApiProblems.NotFound("subscription", "id", id);
-        if (await store.GetSubscriptionAsync(id, ct).ConfigureAwait(false) is null)
+        if (await subscriptions.GetSubscriptionAsync(id, ct).ConfigureAwait(false) is null)
             return ApiProblems.NotFound("subscription", "id", id);
-        var keys = await store.ListApiKeysAsync(id, ct).ConfigureAwait(false);
+        var keys = await apiKeys.ListApiKeysAsync(id, ct).ConfigureAwait(false);
         return TypedResults.Ok<IReadOnlyList<KeyView>>([.. keys.Select(KeyView.From)]);
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> RevokeKey(
-        string id, string keyId, ClaimsPrincipal user, ISupervisionStore store, CancellationToken ct)
+        string id, string keyId, ClaimsPrincipal user, ISubscriptionStore subscriptions, IApiKeyStore apiKeys, CancellationToken ct)
     {
         if (!SubscriptionAccess.MayManage(user, id))
             return ApiProblems.NotFound("subscription", "id", id);
-        var key = await store.GetApiKeyAsync(keyId, ct).ConfigureAwait(false);
-        if (key is null || key.SubscriptionId != id || !await store.RevokeApiKeyAsync(keyId, ct).ConfigureAwait(false))
+        var key = await apiKeys.GetApiKeyAsync(keyId, ct).ConfigureAwait(false);
+        if (key is null || key.SubscriptionId != id || !await apiKeys.RevokeApiKeyAsync(keyId, ct).ConfigureAwait(false))
             return ApiProblems.NotFound("key", "keyId", keyId);
         return TypedResults.NoContent();
     }

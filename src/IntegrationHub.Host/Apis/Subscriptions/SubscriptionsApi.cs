@@ -52,7 +52,7 @@ public static partial class SubscriptionsApi
     }
 
     public static async Task<Results<Created<SubscriptionView>, ValidationProblem, ProblemHttpResult>> AddSubscription(
-        SubscriptionRequest request, ISupervisionStore store, TimeProvider clock, CancellationToken ct)
+        SubscriptionRequest request, ISubscriptionStore store, TimeProvider clock, CancellationToken ct)
     {
         var problems = Validate(request, request.Id, requireId: true);
         if (problems.Count > 0)
@@ -67,7 +67,7 @@ public static partial class SubscriptionsApi
     }
 
     public static async Task<Ok<IReadOnlyList<SubscriptionView>>> ListSubscriptions(
-        ClaimsPrincipal user, ISupervisionStore store, CancellationToken ct)
+        ClaimsPrincipal user, ISubscriptionStore store, CancellationToken ct)
     {
         var all = await store.ListSubscriptionsAsync(ct).ConfigureAwait(false);
         var visible = all.Where(s => SubscriptionAccess.MayRead(user, s.Id)).Select(SubscriptionView.From).ToList();
@@ -75,7 +75,7 @@ public static partial class SubscriptionsApi
     }
 
     public static async Task<Results<Ok<SubscriptionView>, ProblemHttpResult>> GetSubscription(
-        string id, ClaimsPrincipal user, ISupervisionStore store, CancellationToken ct)
+        string id, ClaimsPrincipal user, ISubscriptionStore store, CancellationToken ct)
     {
         if (!SubscriptionAccess.MayRead(user, id) || await store.GetSubscriptionAsync(id, ct).ConfigureAwait(false) is not { } subscription)
             return ApiProblems.NotFound("subscription", "id", id);
@@ -83,7 +83,7 @@ public static partial class SubscriptionsApi
     }
 
     public static async Task<Results<Ok<SubscriptionView>, ValidationProblem, ProblemHttpResult>> UpdateSubscription(
-        string id, SubscriptionRequest request, ISupervisionStore store, TimeProvider clock, CancellationToken ct)
+        string id, SubscriptionRequest request, ISubscriptionStore store, TimeProvider clock, CancellationToken ct)
     {
         var problems = Validate(request, id, requireId: false);
         if (request.Id is { } bodyId && bodyId != id)
@@ -99,13 +99,13 @@ public static partial class SubscriptionsApi
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> RemoveSubscription(
-        string id, ISupervisionStore store, CancellationToken ct) =>
+        string id, ISubscriptionStore store, CancellationToken ct) =>
         await store.RemoveSubscriptionAsync(id, ct).ConfigureAwait(false)
             ? TypedResults.NoContent()
             : ApiProblems.NotFound("subscription", "id", id);
 
     public static async Task<Results<Ok<SubscriptionView>, ValidationProblem, ProblemHttpResult>> SetFilter(
-        string id, FeedScope filter, ClaimsPrincipal user, ISupervisionStore store, TimeProvider clock, CancellationToken ct)
+        string id, FeedScope filter, ClaimsPrincipal user, ISubscriptionStore store, TimeProvider clock, CancellationToken ct)
     {
         if (!SubscriptionAccess.MayManage(user, id) || await store.GetSubscriptionAsync(id, ct).ConfigureAwait(false) is not { } subscription)
             return ApiProblems.NotFound("subscription", "id", id);

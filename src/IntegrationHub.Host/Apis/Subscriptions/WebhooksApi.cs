@@ -60,7 +60,7 @@ public static class WebhooksApi
     }
 
     public static async Task<Results<Ok<WebhookEndpointView>, Created<WebhookEndpointView>, ValidationProblem, ProblemHttpResult>> SetWebhook(
-        string id, WebhookRequest request, ClaimsPrincipal user, ISupervisionStore store, IDeliveryCursors cursors,
+        string id, WebhookRequest request, ClaimsPrincipal user, ISubscriptionStore store, IChangeLog changes, IDeliveryCursors cursors,
         WebhookSecrets secrets, IOptions<WebhookOptions> options, TimeProvider clock, CancellationToken ct)
     {
         if (await FindAsync(id, user, store, ct).ConfigureAwait(false) is not { } subscription)
@@ -89,13 +89,13 @@ public static class WebhooksApi
         // Delivery starts with the changes after this moment; earlier ones are in the pull feed (or a replay). A state left
         // by a removed subscription of the same id is not taken over.
         await cursors.RemoveAsync(id, DeliveryChannels.Webhook, ct).ConfigureAwait(false);
-        await cursors.StartAsync(id, DeliveryChannels.Webhook, await store.LastChangeSequenceAsync(ct).ConfigureAwait(false), ct).ConfigureAwait(false);
+        await cursors.StartAsync(id, DeliveryChannels.Webhook, await changes.LastChangeSequenceAsync(ct).ConfigureAwait(false), ct).ConfigureAwait(false);
         await store.UpdateSubscriptionAsync(subscription with { Webhook = channel, UpdatedAt = now }, ct).ConfigureAwait(false);
         return TypedResults.Created($"{HubApis.Prefix}/subscriptions/{id}/webhook", WebhookEndpointView.From(channel, secret.Export()));
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> RemoveWebhook(
-        string id, ClaimsPrincipal user, ISupervisionStore store, IDeliveryCursors cursors, TimeProvider clock, CancellationToken ct)
+        string id, ClaimsPrincipal user, ISubscriptionStore store, IDeliveryCursors cursors, TimeProvider clock, CancellationToken ct)
     {
         if (await FindAsync(id, user, store, ct).ConfigureAwait(false) is not { Webhook: not null } subscription)
             return NotFoundOrForbidden(id, user);
@@ -105,7 +105,7 @@ public static class WebhooksApi
     }
 
     public static async Task<Results<Ok<WebhookEndpointView>, ProblemHttpResult>> RotateSecret(
-        string id, ClaimsPrincipal user, ISupervisionStore store, WebhookSecrets secrets, IOptions<WebhookOptions> options,
+        string id, ClaimsPrincipal user, ISubscriptionStore store, WebhookSecrets secrets, IOptions<WebhookOptions> options,
         TimeProvider clock, CancellationToken ct)
     {
         if (await FindAsync(id, user, store, ct).ConfigureAwait(false) is not { Webhook: { } webhook } subscription)
@@ -124,7 +124,7 @@ public static class WebhooksApi
     }
 
     public static async Task<Results<Ok<IReadOnlyList<WebhookDeliveryView>>, ValidationProblem, ProblemHttpResult>> ListDeliveries(
-        string id, string? limit, long? before, ClaimsPrincipal user, ISupervisionStore store, CancellationToken ct)
+        string id, string? limit, long? before, ClaimsPrincipal user, ISubscriptionStore store, IWebhookDeliveryStore log, CancellationToken ct)
     {
         if (ApiProblems.ParseLimit(limit, 100, 1000, out var pageSize) is { } invalid)
             return invalid;
@@ -133,7 +133,7 @@ public static class WebhooksApi
             : await FindAsync(id, user, store, ct).ConfigureAwait(false);
         if (subscription is null)
             return NotFoundOrForbidden(id, user);
-        var deliveries = await store.ListWebhookDeliveriesAsync(id, before, pageSize, ct).ConfigureAwait(false);
+        var deliveries = await log.ListWebhookDeliveriesAsync(id, before, pageSize, ct).ConfigureAwait(false);
         return TypedResults.Ok<IReadOnlyList<WebhookDeliveryView>>([.. deliveries.Select(WebhookDeliveryView.From)]);
     }
 
@@ -158,7 +158,7 @@ public static class WebhooksApi
     }
 
     /// <summary>The subscription, when the caller may manage its webhook: an administrator, or its own key with webhooks:manage.</summary>
-    private static async Task<Subscription?> FindAsync(string id, ClaimsPrincipal user, ISupervisionStore store, CancellationToken ct) =>
+    private static async Task<Subscription?> FindAsync(string id, ClaimsPrincipal user, ISubscriptionStore store, CancellationToken ct) =>
         WebhookOperations.MayManageWebhook(user, id) ? await store.GetSubscriptionAsync(id, ct).ConfigureAwait(false) : null;
 
     private static ProblemHttpResult NotFoundOrForbidden(string id, ClaimsPrincipal user) =>

@@ -12,7 +12,7 @@ namespace IntegrationHub.Host.Dashboard.Pages;
 
 /// <summary>One connector: run history as charts, recent errors, drift, and run-now (the API's own run request).</summary>
 [DashboardAuthorize(HubPolicies.Operator)]
-public sealed class ConnectorModel(IConnectorRegistry registry, ISupervisionStore store, TimeProvider clock) : DashboardPage
+public sealed class ConnectorModel(IConnectorRegistry registry, IRunStore store, TimeProvider clock) : DashboardPage
 {
     public const int Runs = 30;
 

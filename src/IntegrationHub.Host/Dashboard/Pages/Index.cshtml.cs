@@ -10,7 +10,7 @@ namespace IntegrationHub.Host.Dashboard.Pages;
 /// and every subscription with its channels' health.
 /// </summary>
 [DashboardAuthorize(HubPolicies.Operator)]
-public sealed class IndexModel(ConnectorHealthService health, SubscriptionHealthService subscriptionHealth, ISupervisionStore store) : DashboardPage
+public sealed class IndexModel(ConnectorHealthService health, SubscriptionHealthService subscriptionHealth, IAlertStore store) : DashboardPage
 {
     public IReadOnlyList<ConnectorOverview> Connectors { get; private set; } = [];
 

@@ -13,7 +13,7 @@ namespace IntegrationHub.Host.Dashboard.Pages;
 /// or all filtered ones through the API's own replay.
 /// </summary>
 [DashboardAuthorize(HubPolicies.Operator)]
-public sealed class QuarantineModel(IConnectorRegistry registry, ISupervisionStore store, CallerAccess callers) : DashboardPage
+public sealed class QuarantineModel(IConnectorRegistry registry, IQuarantineStore store, CallerAccess callers) : DashboardPage
 {
     public const int PageSize = 50;
 

@@ -10,7 +10,7 @@ namespace IntegrationHub.Host.Dashboard.Pages;
 
 /// <summary>One subscription: its health per channel, the webhook's delivery log, redeliver and re-enable (the API's own handlers).</summary>
 [DashboardAuthorize(HubPolicies.Operator)]
-public sealed class SubscriptionModel(ISupervisionStore store, SubscriptionHealthService health) : DashboardPage
+public sealed class SubscriptionModel(ISubscriptionStore subscriptions, IWebhookDeliveryStore deliveries, SubscriptionHealthService health) : DashboardPage
 {
     public const int Deliveries = 100;
 
@@ -25,11 +25,11 @@ public sealed class SubscriptionModel(ISupervisionStore store, SubscriptionHealt
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct)
     {
-        Subscription = await store.GetSubscriptionAsync(id, ct).ConfigureAwait(false);
+        Subscription = await subscriptions.GetSubscriptionAsync(id, ct).ConfigureAwait(false);
         if (Subscription is null)
             return NotFound();
         Health = (await health.EvaluateAsync(ct).ConfigureAwait(false)).FirstOrDefault(h => h.Id == id);
-        Log = [.. (await store.ListWebhookDeliveriesAsync(id, null, Deliveries, ct).ConfigureAwait(false)).Select(WebhookDeliveryView.From)];
+        Log = [.. (await deliveries.ListWebhookDeliveriesAsync(id, null, Deliveries, ct).ConfigureAwait(false)).Select(WebhookDeliveryView.From)];
         return Page();
     }
 

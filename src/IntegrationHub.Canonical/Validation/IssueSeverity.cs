@@ -1,4 +1,4 @@
-namespace IntegrationHub.Mapping.Validation;
+namespace IntegrationHub.Canonical.Validation;
 
 public enum IssueSeverity
 {

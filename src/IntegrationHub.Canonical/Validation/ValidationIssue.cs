@@ -1,4 +1,4 @@
-namespace IntegrationHub.Mapping.Validation;
+namespace IntegrationHub.Canonical.Validation;
 
 /// <summary>
 /// One reason why a record is rejected or flagged: the canonical field, the source field it came from (when known), the
