@@ -62,7 +62,18 @@ public sealed class RecordNormalizer
         // Possibly invalid: the schema decides, and says why. (A record the typed check was only unsure of is kept.)
         var all = new List<ValidationIssue>(mapped.Issues);
         all.AddRange(Validate(mapped.Output));
-        return Result(mapped, all.Any(i => i.Severity == IssueSeverity.Error) ? null : mapped.Output.Deserialize<EnforcementAction>(CanonicalJson.Options), all);
+        if (all.Any(i => i.Severity == IssueSeverity.Error))
+            return Result(mapped, null, all);
+        try
+        {
+            return Result(mapped, mapped.Output.Deserialize<EnforcementAction>(CanonicalJson.Options), all);
+        }
+        catch (JsonException ex)
+        {
+            // What the schema allows and the type cannot hold is this record's problem, never its run's.
+            all.Add(SchemaIssues.Unrepresentable(ex, mapped.Output, SourceFieldOf));
+            return Result(mapped, null, all);
+        }
     }
 
     private static NormalizationResult Result(MappedRecord mapped, EnforcementAction? record, List<ValidationIssue> issues)

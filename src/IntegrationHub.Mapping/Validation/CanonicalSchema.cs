@@ -18,7 +18,17 @@ public static class CanonicalSchema
 
     public static string Text { get; } = ReadText();
 
-    public static EvaluationResults Evaluate(JsonNode? instance) => Instance.Evaluate(instance, Options);
+    // One evaluation at a time. JsonSchema.Net builds and caches its constraints inside the shared schema while it
+    // evaluates, and parallel evaluation has given wrong answers in its 7.x line (json-everything issue #929, on the
+    // version used here); a CI run once saw a record without an agency name pass the schema while pages were normalized
+    // in parallel. Only records the typed check could not accept come here (a few in a hundred), so the lock costs little.
+    private static readonly Lock Gate = new();
+
+    public static EvaluationResults Evaluate(JsonNode? instance)
+    {
+        lock (Gate)
+            return Instance.Evaluate(instance, Options);
+    }
 
     private static JsonSchema Load() => JsonSchema.FromText(Text);
 

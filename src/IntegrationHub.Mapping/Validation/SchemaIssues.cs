@@ -49,6 +49,23 @@ public static partial class SchemaIssues
         }
     }
 
+    /// <summary>
+    /// A record the schema accepts but the canonical type cannot hold (a number beyond the field's range, say): the
+    /// deserializer's complaint as an error on the field it names, so the record is quarantined like any other.
+    /// </summary>
+    public static ValidationIssue Unrepresentable(System.Text.Json.JsonException exception, JsonNode instance, Func<string, string?> sourceFieldOf)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        ArgumentNullException.ThrowIfNull(sourceFieldOf);
+        var field = exception.Path is { Length: > 1 } path ? path.TrimStart('$').TrimStart('.') : "";
+        var pointer = Json.Pointer.JsonPointer.Parse("/" + string.Join('/', field.Replace("]", "", StringComparison.Ordinal).Split('.', '[')));
+        var value = field.Length > 0 && pointer.TryEvaluate(instance, out var found) ? Describe(found) : null;
+        var reason = exception.InnerException?.Message ?? exception.Message;
+        return ValidationIssue.Error(field, sourceFieldOf(field), value, "schema.type-range",
+            $"字段“{field}”的值“{value}”超出规范记录所能表示的范围（{reason}）。",
+            $"{field}: \"{value}\" cannot be held by the canonical record ({reason}).");
+    }
+
     private static ValidationIssue Required(string field, string? sourceField) =>
         ValidationIssue.Error(field, sourceField, null, "schema.required",
             $"缺少必填字段“{field}”{(sourceField is null ? "" : $"（来源“{sourceField}”为空或不存在）")}。",

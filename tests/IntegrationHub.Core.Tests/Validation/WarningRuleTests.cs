@@ -213,6 +213,39 @@ public sealed class WarningRuleTests
             result.Warnings.Select(w => $"{w.Rule} {w.SourceField}").Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public void Normalize_ARecordTheSchemaAcceptsButTheCanonicalTypeCannotHold_IsRejectedNamingTheField_NotThrown()
+    {
+        // The schema says "an integer of at least 0"; the lineage's mapping version is an int: 3,000,000,000 fits the one,
+        // not the other. A record like that must reach quarantine with a reason, never fail the run that reads it.
+        var normalizer = new RecordNormalizer(MappingDefinition.Parse("""
+            {
+              "version": 1,
+              "sourceKey": "id",
+              "codeLists": {},
+              "fields": {
+                "agency.name": { "from": "机关" },
+                "category": { "const": "inspection" },
+                "counterparts[0].kind": { "const": "legalPerson" },
+                "counterparts[0].name": { "from": "当事人" },
+                "sources[0].connector": { "const": "demo" },
+                "sources[0].sourceKey": { "from": "id" },
+                "sources[0].receivedAt": { "const": "2024-10-14T08:00:00+08:00" },
+                "sources[0].mappingVersion": { "const": 3000000000 }
+              }
+            }
+            """));
+
+        var result = normalizer.Normalize(new JsonObject { ["id"] = "JC-1", ["机关"] = "某县市场监督管理局", ["当事人"] = "某公司" });
+
+        Assert.False(result.IsValid);
+        Assert.Null(result.Record);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("schema.type-range", error.Rule);
+        Assert.Equal("sources[0].mappingVersion", error.Field);
+        Assert.Contains("mappingVersion", error.MessageEn, StringComparison.Ordinal);
+    }
+
     /// <summary>The compliant record with <paramref name="changes"/> merged in (RFC 7396: objects merge, null removes).</summary>
     private static JsonObject Record(string changes)
     {
