@@ -21,9 +21,9 @@ internal sealed class SqliteBatchConnection : IDisposable
         // into the database and synced both) inside every commit, rewriting the same index pages each time: checkpoints
         // every 10,000 pages (~40 MB) cost the writer 40 % less commit time; the log file is cut back to 64 MB after one.
         setup.CommandText =
+            Sql.SqliteDialect.ConnectionPragmas +
             """
-            PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-131072; PRAGMA temp_store=MEMORY;
-            PRAGMA wal_autocheckpoint=10000; PRAGMA journal_size_limit=67108864;
+            PRAGMA cache_size=-131072; PRAGMA temp_store=MEMORY; PRAGMA wal_autocheckpoint=10000; PRAGMA journal_size_limit=67108864;
             """ + string.Concat(BatchTables.Staging.Select(t => t.Create + ";\n"));
         setup.ExecuteNonQuery();
         return new SqliteBatchConnection(connection);

