@@ -16,7 +16,8 @@ internal sealed record BenchmarkOptions(
           --records N                   indicators: golden records to generate; cdc: rows of the source table
                                         (default 1000000)
           --rate N, --seconds N         cdc: steady source changes per second, and for how long (default 1000, 60)
-          --backlog N                   cdc: changes of a burst written faster than the hub reads (default 100000)
+          --backlog N                   cdc: changes of a burst written faster than the hub reads, at most the
+                                        table's valid rows (default 100000)
 
           --stack embedded|production   SQLite + in-memory bus (default), or PostgreSQL + RabbitMQ
           --workers N                   production: run the pipeline in N separate worker processes (this process is

@@ -30,6 +30,16 @@ internal static class CaptureBenchmark
         var generate = Stopwatch.StartNew();
         var source = await CaptureSourceDatabase.CreateAsync(options.Postgres!, options.Records, options.Seed);
         Console.WriteLine($"generated the source table ({options.Records:N0} rows, {source.ValidKeys.Count:N0} valid) in {generate.Elapsed.TotalSeconds:F0} s");
+        if (options.BacklogChanges > source.ValidKeys.Count)
+        {
+            // A burst changes each valid row at most once and waits until that many rows hold its marker: more changes than
+            // valid rows would wait forever (quarantined rows never show the marker).
+            await source.DropAsync();
+            await Console.Error.WriteLineAsync(
+                $"--backlog {options.BacklogChanges:N0} is more than the table's {source.ValidKeys.Count:N0} valid rows; give at most that many, or more --records.");
+            return 2;
+        }
+
         source.WriteConnector(options.ConnectorsDirectory, Path.Combine(work, "connectors"));
         settings["Hub:Webhooks:AllowHttp"] = "true";
         settings["Hub:Webhooks:AllowedRanges:0"] = "127.0.0.0/8";
