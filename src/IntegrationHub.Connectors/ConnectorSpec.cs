@@ -18,6 +18,8 @@ public sealed partial class ConnectorSpec
 
     private static readonly EvaluationOptions Options = new() { OutputFormat = OutputFormat.List, RequireFormatValidation = true };
 
+    private readonly Lock _evaluating = new();
+
     private ConnectorSpec(string kind, JsonObject document)
     {
         Kind = kind;
@@ -53,7 +55,11 @@ public sealed partial class ConnectorSpec
     /// </summary>
     public IReadOnlyList<ValidationIssue> Validate(JsonObject source)
     {
-        var results = Schema.Evaluate(source, Options);
+        // Rarely concurrent (a registration while the catalog reloads), but one schema object must not be evaluated on
+        // two threads at once (see CanonicalSchema).
+        EvaluationResults results;
+        lock (_evaluating)
+            results = Schema.Evaluate(source, Options);
         return [.. SchemaIssues.From(results, Masked(source), _ => null).Select(issue => issue with
         {
             Field = issue.Field.Length == 0 ? "source" : $"source.{issue.Field}",

@@ -25,7 +25,4 @@ public interface IChangeLog
 
     /// <summary>The first change-log sequence that occurred at or after <paramref name="since"/>; null when none.</summary>
     Task<long?> FirstChangeSequenceSinceAsync(DateTimeOffset since, CancellationToken ct);
-
-    /// <summary>Removes change-log entries older than <paramref name="before"/>; returns how many. Golden records and versions stay.</summary>
-    Task<int> PruneChangesAsync(DateTimeOffset before, CancellationToken ct);
 }

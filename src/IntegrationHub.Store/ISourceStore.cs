@@ -2,7 +2,7 @@ using IntegrationHub.Store.Model;
 
 namespace IntegrationHub.Store;
 
-/// <summary>What the store knows of each source: the fields its last run saw (drift), the content hash and state of each source record, and the raw payloads kept for replay.</summary>
+/// <summary>What the store knows of each source: the fields its last run saw (drift), what became of each source record (stored, quarantined, deleted), and the raw payloads kept for backfills.</summary>
 public interface ISourceStore
 {
     /// <summary>The source fields the connector's last reading run saw; null before the first.</summary>

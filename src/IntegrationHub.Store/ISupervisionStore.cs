@@ -8,7 +8,7 @@ namespace IntegrationHub.Store;
 /// the batch commit <see cref="Batches.IBatchCommitter"/>.
 /// </summary>
 public interface ISupervisionStore :
-    IRunStore, ISourceStore, IRecordStore, IQuarantineStore, IChangeLog, IRegistrationStore, IApiKeyStore,
+    IRunStore, ISourceStore, IRecordStore, IQuarantineStore, IChangeLog, IChangeLogRetention, IRegistrationStore, IApiKeyStore,
     ISubscriptionStore, IAlertStore, IWebhookDeliveryStore, IAuditStore
 {
     string Provider { get; }

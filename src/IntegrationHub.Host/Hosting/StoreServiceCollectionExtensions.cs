@@ -46,6 +46,7 @@ internal static class StoreServiceCollectionExtensions
         services.AddSingleton<IRecordStore>(sp => sp.GetRequiredService<ISupervisionStore>());
         services.AddSingleton<IQuarantineStore>(sp => sp.GetRequiredService<ISupervisionStore>());
         services.AddSingleton<IChangeLog>(sp => sp.GetRequiredService<ISupervisionStore>());
+        services.AddSingleton<IChangeLogRetention>(sp => sp.GetRequiredService<ISupervisionStore>());
         services.AddSingleton<IRegistrationStore>(sp => sp.GetRequiredService<ISupervisionStore>());
         services.AddSingleton<IApiKeyStore>(sp => sp.GetRequiredService<ISupervisionStore>());
         services.AddSingleton<ISubscriptionStore>(sp => sp.GetRequiredService<ISupervisionStore>());

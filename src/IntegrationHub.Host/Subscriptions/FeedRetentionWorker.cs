@@ -7,7 +7,7 @@ namespace IntegrationHub.Host.Subscriptions;
 
 /// <summary>Removes change events older than <see cref="FeedOptions.Retention"/>; their cursors then get 410 Gone.</summary>
 public sealed partial class FeedRetentionWorker(
-    IChangeLog store,
+    IChangeLogRetention store,
     LeaseKeeper leases,
     IOptions<HubOptions> options,
     TimeProvider clock,

@@ -18,17 +18,13 @@ public static class CanonicalSchema
 
     public static string Text { get; } = ReadText();
 
-    // One evaluation at a time. JsonSchema.Net builds and caches its constraints inside the shared schema while it
-    // evaluates, and parallel evaluation has given wrong answers in its 7.x line (json-everything issue #929, on the
-    // version used here); a CI run once saw a record without an agency name pass the schema while pages were normalized
-    // in parallel. Only records the typed check could not accept come here (a few in a hundred), so the lock costs little.
-    private static readonly Lock Gate = new();
+    // One schema per thread for evaluation. JsonSchema.Net builds and caches its constraints inside the schema object as
+    // it evaluates, and its 7.x line has given wrong answers and exceptions when one schema is evaluated on several
+    // threads (json-everything #693, #726, #929); a CI run once saw a record without an agency name pass the schema while
+    // pages were normalized in parallel. A schema per thread keeps the normalizer on all cores and no schema shared.
+    private static readonly ThreadLocal<JsonSchema> PerThread = new(Load);
 
-    public static EvaluationResults Evaluate(JsonNode? instance)
-    {
-        lock (Gate)
-            return Instance.Evaluate(instance, Options);
-    }
+    public static EvaluationResults Evaluate(JsonNode? instance) => PerThread.Value!.Evaluate(instance, Options);
 
     private static JsonSchema Load() => JsonSchema.FromText(Text);
 

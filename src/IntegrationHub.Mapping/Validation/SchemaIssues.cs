@@ -58,12 +58,13 @@ public static partial class SchemaIssues
         ArgumentNullException.ThrowIfNull(exception);
         ArgumentNullException.ThrowIfNull(sourceFieldOf);
         var field = exception.Path is { Length: > 1 } path ? path.TrimStart('$').TrimStart('.') : "";
+        var named = field.Length == 0 ? "(record)" : field;
         var pointer = Json.Pointer.JsonPointer.Parse("/" + string.Join('/', field.Replace("]", "", StringComparison.Ordinal).Split('.', '[')));
         var value = field.Length > 0 && pointer.TryEvaluate(instance, out var found) ? Describe(found) : null;
         var reason = exception.InnerException?.Message ?? exception.Message;
-        return ValidationIssue.Error(field, sourceFieldOf(field), value, "schema.type-range",
-            $"字段“{field}”的值“{value}”超出规范记录所能表示的范围（{reason}）。",
-            $"{field}: \"{value}\" cannot be held by the canonical record ({reason}).");
+        return ValidationIssue.Error(field, sourceFieldOf(field), value, "schema.unrepresentable",
+            $"字段“{named}”的值“{value}”无法存入规范记录（{reason}）。",
+            $"{named}: \"{value}\" cannot be held by the canonical record ({reason}).");
     }
 
     private static ValidationIssue Required(string field, string? sourceField) =>

@@ -241,7 +241,7 @@ public sealed class WarningRuleTests
         Assert.False(result.IsValid);
         Assert.Null(result.Record);
         var error = Assert.Single(result.Errors);
-        Assert.Equal("schema.type-range", error.Rule);
+        Assert.Equal("schema.unrepresentable", error.Rule);
         Assert.Equal("sources[0].mappingVersion", error.Field);
         Assert.Contains("mappingVersion", error.MessageEn, StringComparison.Ordinal);
     }
