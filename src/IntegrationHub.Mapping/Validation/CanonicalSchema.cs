@@ -18,13 +18,21 @@ public static class CanonicalSchema
 
     public static string Text { get; } = ReadText();
 
-    // One schema per thread for evaluation. JsonSchema.Net builds and caches its constraints inside the schema object as
-    // it evaluates, and its 7.x line has given wrong answers and exceptions when one schema is evaluated on several
-    // threads (json-everything #693, #726, #929); a CI run once saw a record without an agency name pass the schema while
-    // pages were normalized in parallel. A schema per thread keeps the normalizer on all cores and no schema shared.
-    private static readonly ThreadLocal<JsonSchema> PerThread = new(Load);
+    // One evaluation at a time, of one schema instance. JsonSchema.Net builds and caches its constraints inside the schema
+    // as it evaluates, and its 6.x/7.x lines have given exceptions and wrong answers when one schema is evaluated on
+    // several threads (json-everything #693, #726, #929; 7.4.0 is the version here): a CI run saw a record without an
+    // agency name pass the schema while pages were normalized in parallel. A schema instance per thread was tried and is
+    // worse: a CI run with it let an invalid example pass (instances with the same $id share the library's global
+    // registry, the likely cause). Records the typed check accepts never come here, so the lock is
+    // taken for the few that may be invalid; a mapping that rejects most of its records normalizes on one core until
+    // it is mended.
+    private static readonly Lock Gate = new();
 
-    public static EvaluationResults Evaluate(JsonNode? instance) => PerThread.Value!.Evaluate(instance, Options);
+    public static EvaluationResults Evaluate(JsonNode? instance)
+    {
+        lock (Gate)
+            return Instance.Evaluate(instance, Options);
+    }
 
     private static JsonSchema Load() => JsonSchema.FromText(Text);
 
