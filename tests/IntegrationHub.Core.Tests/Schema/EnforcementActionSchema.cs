@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using IntegrationHub.Mapping.Validation;
 using Json.Schema;
 
 namespace IntegrationHub.Core.Tests.Schema;
@@ -8,17 +9,14 @@ internal static class EnforcementActionSchema
 {
     private static readonly Lazy<string> Text = new(() => File.ReadAllText(RepositoryRoot.Combine("schemas", "enforcement-action.v1.schema.json")));
 
-    // One instance for the whole run: the schema registers itself under its $id when evaluated.
-    private static readonly Lazy<JsonSchema> Evaluator = new(() => JsonSchema.FromText(Text.Value));
-
     public static JsonObject Document => JsonNode.Parse(Text.Value)!.AsObject();
 
-    public static EvaluationResults Evaluate(JsonNode? instance) =>
-        Evaluator.Value.Evaluate(instance, new EvaluationOptions
-        {
-            OutputFormat = OutputFormat.List,
-            RequireFormatValidation = true,
-        });
+    /// <summary>
+    /// Evaluates with the hub's own instance of this schema (the same file, embedded): a second instance would register
+    /// under the same $id in JsonSchema.Net's global registry, and instances that share it, evaluated on parallel test
+    /// threads, are what the library gets wrong (see <see cref="CanonicalSchema"/>).
+    /// </summary>
+    public static EvaluationResults Evaluate(JsonNode? instance) => CanonicalSchema.Evaluate(instance);
 
     /// <summary>
     /// The failed assertions of an evaluation, one line each ("/penalties/1: required: …"). Failures inside an
