@@ -18,8 +18,6 @@ public sealed partial class ConnectorSpec
 
     private static readonly EvaluationOptions Options = new() { OutputFormat = OutputFormat.List, RequireFormatValidation = true };
 
-    private readonly Lock _evaluating = new();
-
     private ConnectorSpec(string kind, JsonObject document)
     {
         Kind = kind;
@@ -55,11 +53,7 @@ public sealed partial class ConnectorSpec
     /// </summary>
     public IReadOnlyList<ValidationIssue> Validate(JsonObject source)
     {
-        // Rarely concurrent (a registration while the catalog reloads), but one schema object must not be evaluated on
-        // two threads at once (see CanonicalSchema).
-        EvaluationResults results;
-        lock (_evaluating)
-            results = Schema.Evaluate(source, Options);
+        var results = SchemaGate.Evaluate(Schema, source, Options);
         return [.. SchemaIssues.From(results, Masked(source), _ => null).Select(issue => issue with
         {
             Field = issue.Field.Length == 0 ? "source" : $"source.{issue.Field}",

@@ -40,19 +40,10 @@ internal static class StoreServiceCollectionExtensions
 
         services.AddSingleton<ISupervisionStore>(sp => new SqlSupervisionStore(sp.GetRequiredService<StoreDialect>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => BatchCommitters.For(sp.GetRequiredService<StoreDialect>(), sp.GetRequiredService<TimeProvider>()));
-        // Each role of the store on its own, so that a part of the hub asks for what it uses and nothing else.
-        services.AddSingleton<IRunStore>(sp => sp.GetRequiredService<ISupervisionStore>());
-        services.AddSingleton<ISourceStore>(sp => sp.GetRequiredService<ISupervisionStore>());
-        services.AddSingleton<IRecordStore>(sp => sp.GetRequiredService<ISupervisionStore>());
-        services.AddSingleton<IQuarantineStore>(sp => sp.GetRequiredService<ISupervisionStore>());
-        services.AddSingleton<IChangeLog>(sp => sp.GetRequiredService<ISupervisionStore>());
-        services.AddSingleton<IChangeLogRetention>(sp => sp.GetRequiredService<ISupervisionStore>());
-        services.AddSingleton<IRegistrationStore>(sp => sp.GetRequiredService<ISupervisionStore>());
-        services.AddSingleton<IApiKeyStore>(sp => sp.GetRequiredService<ISupervisionStore>());
-        services.AddSingleton<ISubscriptionStore>(sp => sp.GetRequiredService<ISupervisionStore>());
-        services.AddSingleton<IAlertStore>(sp => sp.GetRequiredService<ISupervisionStore>());
-        services.AddSingleton<IWebhookDeliveryStore>(sp => sp.GetRequiredService<ISupervisionStore>());
-        services.AddSingleton<IAuditStore>(sp => sp.GetRequiredService<ISupervisionStore>());
+        // Each role of the store on its own, so that a part of the hub asks for what it uses and nothing else: every
+        // interface ISupervisionStore is made of, read from the type itself, so a new role is registered with it.
+        foreach (var role in typeof(ISupervisionStore).GetInterfaces())
+            services.AddSingleton(role, sp => sp.GetRequiredService<ISupervisionStore>());
         services.AddSingleton<IDeliveryCursors>(sp => new SqlDeliveryCursors(sp.GetRequiredService<StoreDialect>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IntegrationHub.Store.Assessments.ICaseAssessmentStore>(sp =>
             new SqlCaseAssessmentStore(sp.GetRequiredService<StoreDialect>(), sp.GetRequiredService<TimeProvider>()));

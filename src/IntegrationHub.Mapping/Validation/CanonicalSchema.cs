@@ -18,21 +18,8 @@ public static class CanonicalSchema
 
     public static string Text { get; } = ReadText();
 
-    // One evaluation at a time, of one schema instance. JsonSchema.Net builds and caches its constraints inside the schema
-    // as it evaluates, and its 6.x/7.x lines have given exceptions and wrong answers when one schema is evaluated on
-    // several threads (json-everything #693, #726, #929; 7.4.0 is the version here): a CI run saw a record without an
-    // agency name pass the schema while pages were normalized in parallel. A schema instance per thread was tried and is
-    // worse: a CI run with it let an invalid example pass (instances with the same $id share the library's global
-    // registry, the likely cause). Records the typed check accepts never come here, so the lock is
-    // taken for the few that may be invalid; a mapping that rejects most of its records normalizes on one core until
-    // it is mended.
-    private static readonly Lock Gate = new();
-
-    public static EvaluationResults Evaluate(JsonNode? instance)
-    {
-        lock (Gate)
-            return Instance.Evaluate(instance, Options);
-    }
+    /// <summary>Evaluates through <see cref="SchemaGate"/>, one evaluation at a time in the process.</summary>
+    public static EvaluationResults Evaluate(JsonNode? instance) => SchemaGate.Evaluate(Instance, instance, Options);
 
     private static JsonSchema Load() => JsonSchema.FromText(Text);
 

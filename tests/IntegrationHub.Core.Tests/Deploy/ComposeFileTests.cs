@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using IntegrationHub.Mapping.Validation;
 using Json.Schema;
 
 namespace IntegrationHub.Core.Tests.Deploy;
@@ -25,7 +26,7 @@ public sealed partial class ComposeFileTests
     [Fact]
     public void TheComposeFile_IsValidAgainstTheComposeSpecificationSchema()
     {
-        var results = Schema.Value.Evaluate(ComposeStack.File, new EvaluationOptions { OutputFormat = OutputFormat.Hierarchical, RequireFormatValidation = true });
+        var results = SchemaGate.Evaluate(Schema.Value, ComposeStack.File, new EvaluationOptions { OutputFormat = OutputFormat.Hierarchical, RequireFormatValidation = true });
 
         Assert.True(results.IsValid, "compose.yaml does not match the Compose Specification:\n" + string.Join('\n', Errors(results)));
     }
@@ -37,7 +38,7 @@ public sealed partial class ComposeFileTests
         var broken = JsonNode.Parse(ComposeStack.File.ToJsonString())!;
         broken["services"]!["api"]!["healtcheck"] = new JsonObject { ["interval"] = "10s" };
 
-        Assert.False(Schema.Value.Evaluate(broken).IsValid);
+        Assert.False(SchemaGate.Evaluate(Schema.Value, broken, new EvaluationOptions()).IsValid);
     }
 
     [Fact]
@@ -46,8 +47,8 @@ public sealed partial class ComposeFileTests
         var broken = JsonNode.Parse(ComposeStack.File.ToJsonString())!;
         broken["services"]!["api"]!["stop_grace_period"] = "one minute";
 
-        Assert.False(Schema.Value.Evaluate(broken, new EvaluationOptions { RequireFormatValidation = true }).IsValid);
-        Assert.True(Schema.Value.Evaluate(ComposeStack.File, new EvaluationOptions { RequireFormatValidation = true }).IsValid);
+        Assert.False(SchemaGate.Evaluate(Schema.Value, broken, new EvaluationOptions { RequireFormatValidation = true }).IsValid);
+        Assert.True(SchemaGate.Evaluate(Schema.Value, ComposeStack.File, new EvaluationOptions { RequireFormatValidation = true }).IsValid);
     }
 
     [Fact]

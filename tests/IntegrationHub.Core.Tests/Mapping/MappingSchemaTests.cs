@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using IntegrationHub.Mapping.Definition;
+using IntegrationHub.Mapping.Validation;
 using Json.Schema;
 
 namespace IntegrationHub.Core.Tests.Mapping;
@@ -22,7 +23,7 @@ public sealed partial class MappingSchemaTests
     [Fact]
     public void Schema_IsADraft202012Schema()
     {
-        var results = MetaSchemas.Draft202012.Evaluate(JsonNode.Parse(SchemaText.Value), new EvaluationOptions { OutputFormat = OutputFormat.List });
+        var results = SchemaGate.Evaluate(MetaSchemas.Draft202012, JsonNode.Parse(SchemaText.Value), new EvaluationOptions { OutputFormat = OutputFormat.List });
 
         Assert.True(results.IsValid, string.Join(Environment.NewLine, Errors(results)));
     }
@@ -193,7 +194,7 @@ public sealed partial class MappingSchemaTests
     }
 
     private static EvaluationResults Evaluate(JsonNode? mapping) =>
-        Schema.Value.Evaluate(mapping, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        SchemaGate.Evaluate(Schema.Value, mapping, new EvaluationOptions { OutputFormat = OutputFormat.List });
 
     private static IEnumerable<string> Errors(EvaluationResults results) =>
         results.Details
