@@ -1,6 +1,6 @@
 using IntegrationHub.Api.Contracts;
-using IntegrationHub.Host.Operations;
 using IntegrationHub.Host.Security;
+using IntegrationHub.Operations;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace IntegrationHub.Host.Apis;

@@ -3,7 +3,12 @@ using IntegrationHub.Pipeline;
 
 namespace IntegrationHub.Host.Configuration;
 
-/// <summary>The <c>Hub</c> section of the configuration (appsettings.json or <c>Hub__…</c> environment variables).</summary>
+/// <summary>
+/// The <c>Hub</c> section of the configuration (appsettings.json or <c>Hub__…</c> environment variables). The sections
+/// an area reads by itself are bound to that area's own options where it is registered: <c>Hub:Feed</c>
+/// (<c>Feeds.Delivery/FeedOptions</c>), <c>Hub:Health</c> and <c>Hub:Alerts</c> (<c>Operations/HealthOptions</c>,
+/// <c>AlertOptions</c>); docs/configuration.md lists them all.
+/// </summary>
 public sealed class HubOptions
 {
     public const string Section = "Hub";
@@ -40,18 +45,12 @@ public sealed class HubOptions
 
     public SyncOptions Sync { get; set; } = new();
 
-    public FeedOptions Feed { get; set; } = new();
-
     public LeaseOptions Leases { get; set; } = new();
 
     /// <summary>The folder of the hub's keys: the Data Protection key ring and the identifier-token secret.</summary>
     public string KeysPath() => Path.GetFullPath(KeysDirectory ?? DataPath("keys"));
 
     public TelemetryOptions Telemetry { get; set; } = new();
-
-    public HealthOptions Health { get; set; } = new();
-
-    public AlertOptions Alerts { get; set; } = new();
 
     /// <summary>The reverse proxies in front of the hub whose forwarded headers are believed.</summary>
     public ProxyOptions Proxy { get; set; } = new();

@@ -164,13 +164,13 @@ public sealed partial record DashboardText
 
     public string HealthState(string state) => state switch
     {
-        IntegrationHub.Host.Operations.ConnectorHealthStates.Healthy => HealthHealthy,
-        IntegrationHub.Host.Operations.ConnectorHealthStates.Degraded => HealthDegraded,
-        IntegrationHub.Host.Operations.ConnectorHealthStates.Failing => HealthFailing,
-        IntegrationHub.Host.Operations.ConnectorHealthStates.Stale => HealthStale,
-        IntegrationHub.Host.Operations.ConnectorHealthStates.Drifted => HealthDrifted,
-        IntegrationHub.Host.Operations.SubscriptionHealthStates.Lagging => HealthLagging,
-        IntegrationHub.Host.Operations.SubscriptionHealthStates.Disabled => HealthDisabled,
+        IntegrationHub.Operations.ConnectorHealthStates.Healthy => HealthHealthy,
+        IntegrationHub.Operations.ConnectorHealthStates.Degraded => HealthDegraded,
+        IntegrationHub.Operations.ConnectorHealthStates.Failing => HealthFailing,
+        IntegrationHub.Operations.ConnectorHealthStates.Stale => HealthStale,
+        IntegrationHub.Operations.ConnectorHealthStates.Drifted => HealthDrifted,
+        IntegrationHub.Operations.SubscriptionHealthStates.Lagging => HealthLagging,
+        IntegrationHub.Operations.SubscriptionHealthStates.Disabled => HealthDisabled,
         _ => state,
     };
 }

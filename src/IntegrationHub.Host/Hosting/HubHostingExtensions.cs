@@ -1,14 +1,16 @@
 using IntegrationHub.Connectors;
 using IntegrationHub.Connectors.Rest;
 using IntegrationHub.Connectors.Sql;
+using IntegrationHub.Feeds.Delivery;
 using IntegrationHub.Host.Apis;
 using IntegrationHub.Host.Configuration;
-using IntegrationHub.Host.Connectors;
+using IntegrationHub.Host.UseCases;
 using IntegrationHub.Host.Dashboard;
 using IntegrationHub.Host.Operations;
 using IntegrationHub.Host.Security;
 using IntegrationHub.Host.Subscriptions;
 using IntegrationHub.Pipeline;
+using IntegrationHub.Pipeline.Catalog;
 using IntegrationHub.Pipeline.Normalization;
 using IntegrationHub.Pipeline.Runs;
 using IntegrationHub.Reporting;

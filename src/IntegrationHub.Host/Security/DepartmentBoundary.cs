@@ -4,8 +4,8 @@ using IntegrationHub.Api.Contracts;
 using IntegrationHub.Connectors.Definitions;
 using IntegrationHub.Host.Apis;
 using IntegrationHub.Host.Apis.Subscriptions;
-using IntegrationHub.Host.Connectors;
 using IntegrationHub.Host.UseCases;
+using IntegrationHub.Pipeline.Catalog;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace IntegrationHub.Host.Security;

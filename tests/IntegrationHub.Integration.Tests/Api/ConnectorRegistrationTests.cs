@@ -4,8 +4,8 @@ using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using Dapper;
 using IntegrationHub.Connectors;
-using IntegrationHub.Host.Connectors;
 using IntegrationHub.Integration.Tests.Harness;
+using IntegrationHub.Pipeline.Catalog;
 using IntegrationHub.Samples;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -6,9 +6,9 @@ using Dapper;
 using IntegrationHub.Cli;
 using IntegrationHub.Connectors;
 using IntegrationHub.Connectors.Definitions;
-using IntegrationHub.Host.Connectors;
 using IntegrationHub.Integration.Tests.Cli;
 using IntegrationHub.Integration.Tests.Harness;
+using IntegrationHub.Pipeline.Catalog;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 

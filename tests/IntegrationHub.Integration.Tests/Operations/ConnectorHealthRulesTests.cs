@@ -3,7 +3,7 @@ using IntegrationHub.Connectors;
 using IntegrationHub.Connectors.Definitions;
 using IntegrationHub.Host.Apis.Responses;
 using IntegrationHub.Host.Configuration;
-using IntegrationHub.Host.Operations;
+using IntegrationHub.Operations;
 using IntegrationHub.Store.Model;
 
 namespace IntegrationHub.Integration.Tests.Operations;

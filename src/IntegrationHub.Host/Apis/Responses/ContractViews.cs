@@ -99,21 +99,4 @@ public static class ContractViews
                 [.. discovered.Fields.Select(f => new DiscoveredFieldView(f.Name, f.Types, f.PresentIn, f.NullIn, f.Examples))]);
         }
     }
-
-    extension(ReplicationSlotView)
-    {
-        public static ReplicationSlotView? From(ReplicationSlotState? slot) => slot is null
-            ? null
-            : new ReplicationSlotView
-            {
-                Slot = slot.Slot,
-                Source = slot.Source,
-                Exists = slot.Exists,
-                Active = slot.Active,
-                RetainedWalBytes = slot.RetainedWalBytes,
-                LagBytes = slot.LagBytes,
-                WalStatus = slot.WalStatus,
-                Error = slot.Error,
-            };
-    }
 }

@@ -1,5 +1,5 @@
-using IntegrationHub.Host.Operations;
 using IntegrationHub.Host.Security;
+using IntegrationHub.Operations;
 using IntegrationHub.Store;
 using IntegrationHub.Store.Model;
 

@@ -1,7 +1,7 @@
 using IntegrationHub.Host.Apis.Subscriptions;
-using IntegrationHub.Host.Operations;
 using IntegrationHub.Host.Security;
 using IntegrationHub.Host.UseCases;
+using IntegrationHub.Operations;
 using IntegrationHub.Store;
 using IntegrationHub.Store.Model;
 using Microsoft.AspNetCore.Mvc;

@@ -2,8 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Dapper;
-using Microsoft.Extensions.DependencyInjection;
 using IntegrationHub.Integration.Tests.Harness;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IntegrationHub.Integration.Tests.Connectors.Sql.Capture;
 
@@ -167,7 +167,7 @@ public sealed class ChangeCaptureTests
         // Another application writes a few megabytes of log; no run reads the slot.
         await source.ExecuteAsync("CREATE TABLE other_work AS SELECT g, repeat('x', 1000) AS pad FROM generate_series(1, 4000) g");
 
-        var raised = await hub.Services.GetRequiredService<IntegrationHub.Host.Operations.HealthMonitor>().EvaluateAsync(CancellationToken.None);
+        var raised = await hub.Services.GetRequiredService<IntegrationHub.Operations.HealthMonitor>().EvaluateAsync(CancellationToken.None);
         var alert = Assert.Single(raised, a => a.SubjectId == Connector);
         Assert.Equal("stale", alert.State);
         Assert.Contains(source.Slot, alert.Reason, StringComparison.Ordinal);

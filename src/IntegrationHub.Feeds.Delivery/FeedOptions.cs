@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace IntegrationHub.Host.Configuration;
+namespace IntegrationHub.Feeds.Delivery;
 
 /// <summary>The <c>Hub:Feed</c> section: how long the change log keeps events for subscribers.</summary>
 public sealed class FeedOptions

@@ -1,7 +1,7 @@
 using IntegrationHub.Connectors;
 using IntegrationHub.Connectors.Definitions;
 
-namespace IntegrationHub.Host.Connectors;
+namespace IntegrationHub.Pipeline.Catalog;
 
 /// <summary>
 /// The replication slot a connector holds on its source (a sql connector in cdc mode), and dropping it when the operator

@@ -2,12 +2,10 @@ using System.Globalization;
 using IntegrationHub.Api.Contracts;
 using IntegrationHub.Connectors;
 using IntegrationHub.Connectors.Definitions;
-using IntegrationHub.Host.Apis.Responses;
-using IntegrationHub.Host.Configuration;
 using IntegrationHub.Pipeline.Runs;
 using IntegrationHub.Store.Model;
 
-namespace IntegrationHub.Host.Operations;
+namespace IntegrationHub.Operations;
 
 /// <summary>
 /// The health of a connector from its recent runs, its sync summary, its schedule and (cdc) its replication slot. The first

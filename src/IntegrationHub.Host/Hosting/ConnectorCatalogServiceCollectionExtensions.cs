@@ -1,10 +1,11 @@
 using IntegrationHub.Connectors;
 using IntegrationHub.Connectors.Definitions;
 using IntegrationHub.Host.Configuration;
+using IntegrationHub.Pipeline.Catalog;
 using IntegrationHub.Store;
 using Microsoft.AspNetCore.DataProtection;
 
-namespace IntegrationHub.Host.Connectors;
+namespace IntegrationHub.Host.Hosting;
 
 internal static class ConnectorCatalogServiceCollectionExtensions
 {
@@ -27,7 +28,8 @@ internal static class ConnectorCatalogServiceCollectionExtensions
             sp.GetRequiredService<ConnectorContext>()));
         services.AddSingleton<IConnectorRegistry>(sp => sp.GetRequiredService<ConnectorCatalog>());
         services.AddSingleton<ConnectorSlots>();
-        services.AddHostedService<ConnectorCatalogRefresher>();
+        services.AddHostedService(sp => new ConnectorCatalogRefresher(
+            sp.GetRequiredService<ConnectorCatalog>(), hub.ConnectorRefreshInterval, sp.GetRequiredService<ILogger<ConnectorCatalogRefresher>>()));
         return services;
     }
 }

@@ -6,7 +6,7 @@ using IntegrationHub.Connectors;
 using IntegrationHub.Connectors.Definitions;
 using IntegrationHub.Store;
 
-namespace IntegrationHub.Host.Connectors;
+namespace IntegrationHub.Pipeline.Catalog;
 
 /// <summary>
 /// Every connector the hub knows: those defined as files in the connectors folder (edited in the file, read at start)

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace IntegrationHub.Host.Configuration;
+namespace IntegrationHub.Operations;
 
 /// <summary>The <c>Hub:Health</c> section: when a connector counts as degraded, failing, stale or drifted, and when a replication slot alerts (docs/operations.md).</summary>
 public sealed class HealthOptions

@@ -1,6 +1,6 @@
 using IntegrationHub.Canonical.Validation;
 
-namespace IntegrationHub.Host.Connectors;
+namespace IntegrationHub.Pipeline.Catalog;
 
 /// <summary>A connector definition the hub cannot accept; every issue names the setting, the value and the rule.</summary>
 public sealed class ConnectorValidationException(IReadOnlyList<ValidationIssue> issues)

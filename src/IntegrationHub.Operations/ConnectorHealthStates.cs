@@ -1,4 +1,4 @@
-namespace IntegrationHub.Host.Operations;
+namespace IntegrationHub.Operations;
 
 /// <summary>The health states of a connector, as the API, the alerts and the metrics spell them (docs/operations.md).</summary>
 public static class ConnectorHealthStates

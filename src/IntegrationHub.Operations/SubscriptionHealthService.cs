@@ -2,12 +2,11 @@ using System.Diagnostics.Metrics;
 using System.Globalization;
 using IntegrationHub.Contracts.Telemetry;
 using IntegrationHub.Feeds;
-using IntegrationHub.Host.Configuration;
 using IntegrationHub.Store;
 using IntegrationHub.Store.Model;
 using Microsoft.Extensions.Options;
 
-namespace IntegrationHub.Host.Operations;
+namespace IntegrationHub.Operations;
 
 /// <summary>
 /// The health of every subscription, from where each of its channels stands in the change log: disabled (the hub turned
@@ -15,7 +14,7 @@ namespace IntegrationHub.Host.Operations;
 /// than <see cref="HealthOptions.SubscriptionLagAfter"/> on some channel), otherwise healthy. The pull channel counts
 /// once the subscriber has read the feed: a reader that stops reading shows up as lagging.
 /// </summary>
-public sealed class SubscriptionHealthService(ISubscriptionStore subscriptionStore, IChangeLog changes, IWebhookDeliveryStore deliveries, IDeliveryCursors cursors, IOptions<HubOptions> options, TimeProvider clock)
+public sealed class SubscriptionHealthService(ISubscriptionStore subscriptionStore, IChangeLog changes, IWebhookDeliveryStore deliveries, IDeliveryCursors cursors, IOptions<HealthOptions> options, TimeProvider clock)
 {
     private const int RecentDeliveries = 100;
 
@@ -119,7 +118,7 @@ public sealed class SubscriptionHealthService(ISubscriptionStore subscriptionSto
         }
 
         var now = clock.GetUtcNow();
-        var lagAfter = options.Value.Health.SubscriptionLagAfter;
+        var lagAfter = options.Value.SubscriptionLagAfter;
         if (channels.Where(c => c.OldestPendingAt is { } at && now - at > lagAfter).OrderBy(c => c.OldestPendingAt).FirstOrDefault() is { } lagging)
         {
             var minutes = (now - lagging.OldestPendingAt!.Value).TotalMinutes.ToString("0", CultureInfo.InvariantCulture);

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using IntegrationHub.Connectors;
 using Microsoft.AspNetCore.DataProtection;
 
-namespace IntegrationHub.Host.Connectors;
+namespace IntegrationHub.Pipeline.Catalog;
 
 /// <summary>
 /// The secrets of connector configurations (the settings a kind's schema marks <c>writeOnly</c>): encrypted at rest with

@@ -1,4 +1,4 @@
-namespace IntegrationHub.Host.Configuration;
+namespace IntegrationHub.Operations;
 
 /// <summary>One operator webhook: where alerts go, and the <c>whsec_…</c> secret that signs them (Standard Webhooks).</summary>
 public sealed class OperatorWebhook

@@ -1,4 +1,4 @@
-namespace IntegrationHub.Host.Operations;
+namespace IntegrationHub.Operations;
 
 /// <summary>How one subscription is doing: a state, why, and each channel's position and backlog.</summary>
 public sealed record SubscriptionHealth

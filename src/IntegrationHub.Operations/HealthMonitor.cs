@@ -1,10 +1,11 @@
-using IntegrationHub.Host.Configuration;
 using IntegrationHub.Store;
 using IntegrationHub.Store.Leases;
 using IntegrationHub.Store.Model;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace IntegrationHub.Host.Operations;
+namespace IntegrationHub.Operations;
 
 /// <summary>
 /// Evaluates every connector's health every <see cref="HealthOptions.EvaluationInterval"/> and turns a change to failing,
@@ -17,7 +18,7 @@ public sealed partial class HealthMonitor(
     IAlertStore store,
     OperatorAlertSender sender,
     LeaseKeeper leases,
-    IOptions<HubOptions> options,
+    IOptions<HealthOptions> options,
     TimeProvider clock,
     ILogger<HealthMonitor> logger) : BackgroundService
 {
@@ -26,7 +27,7 @@ public sealed partial class HealthMonitor(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(options.Value.Health.EvaluationInterval, clock);
+        using var timer = new PeriodicTimer(options.Value.EvaluationInterval, clock);
         do
         {
             try

@@ -1,11 +1,11 @@
 using System.Net;
 using System.Text.Json;
 using IntegrationHub.Feeds.Webhooks;
-using IntegrationHub.Host.Configuration;
 using IntegrationHub.Store.Model;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace IntegrationHub.Host.Operations;
+namespace IntegrationHub.Operations;
 
 /// <summary>
 /// Sends an alert to every configured operator webhook, signed like subscriber webhooks (Standard Webhooks, one
@@ -22,10 +22,10 @@ public sealed partial class OperatorAlertSender : IDisposable
     private readonly HttpClient _http;
     private readonly List<(Uri Url, WebhookSecret Secret)> _webhooks;
 
-    public OperatorAlertSender(IOptions<HubOptions> options, TimeProvider clock, ILogger<OperatorAlertSender> logger)
+    public OperatorAlertSender(IOptions<AlertOptions> options, TimeProvider clock, ILogger<OperatorAlertSender> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _options = options.Value.Alerts;
+        _options = options.Value;
         _clock = clock;
         _logger = logger;
         _webhooks = [.. _options.Webhooks.Select((w, i) => (

@@ -3,11 +3,10 @@ using IntegrationHub.Api.Contracts;
 using IntegrationHub.Connectors;
 using IntegrationHub.Connectors.Definitions;
 using IntegrationHub.Contracts.Telemetry;
-using IntegrationHub.Host.Configuration;
 using IntegrationHub.Store;
 using Microsoft.Extensions.Options;
 
-namespace IntegrationHub.Host.Operations;
+namespace IntegrationHub.Operations;
 
 /// <summary>
 /// Computes the health of every registered connector from the store and, for a connector holding a replication slot, from
@@ -49,7 +48,7 @@ public sealed class ConnectorHealthService
     }
 
     public ConnectorHealthService(IConnectorRegistry registry, IEnumerable<ISourceConnector> kinds, ConnectorContext context, IRunStore store,
-        TimeProvider clock, IOptions<HubOptions> options)
+        TimeProvider clock, IOptions<HealthOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
         _registry = registry;
@@ -57,7 +56,7 @@ public sealed class ConnectorHealthService
         _context = context;
         _store = store;
         _clock = clock;
-        _options = options.Value.Health;
+        _options = options.Value;
     }
 
     public async Task<IReadOnlyList<ConnectorHealth>> EvaluateAsync(CancellationToken ct)

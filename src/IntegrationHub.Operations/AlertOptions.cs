@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace IntegrationHub.Host.Configuration;
+namespace IntegrationHub.Operations;
 
 /// <summary>The <c>Hub:Alerts</c> section: the operators' webhooks that receive health alerts.</summary>
 public sealed class AlertOptions

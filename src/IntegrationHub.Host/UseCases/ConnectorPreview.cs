@@ -3,10 +3,11 @@ using IntegrationHub.Api.Contracts;
 using IntegrationHub.Connectors;
 using IntegrationHub.Connectors.Definitions;
 using IntegrationHub.Host.Apis.Responses;
+using IntegrationHub.Pipeline.Catalog;
 using IntegrationHub.Pipeline.Normalization;
 using IntegrationHub.Store;
 
-namespace IntegrationHub.Host.Connectors;
+namespace IntegrationHub.Host.UseCases;
 
 /// <summary>
 /// Pulls a sample from a connector's source and runs it through the very normalization a run uses, storing nothing and

@@ -1,21 +1,22 @@
-using IntegrationHub.Host.Configuration;
 using IntegrationHub.Store;
 using IntegrationHub.Store.Leases;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace IntegrationHub.Host.Subscriptions;
+namespace IntegrationHub.Feeds.Delivery;
 
 /// <summary>Removes change events older than <see cref="FeedOptions.Retention"/>; their cursors then get 410 Gone.</summary>
 public sealed partial class FeedRetentionWorker(
     IChangeLogRetention store,
     LeaseKeeper leases,
-    IOptions<HubOptions> options,
+    IOptions<FeedOptions> options,
     TimeProvider clock,
     ILogger<FeedRetentionWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var feed = options.Value.Feed;
+        var feed = options.Value;
         using var timer = new PeriodicTimer(feed.RetentionInterval, clock);
         do
         {

@@ -1,13 +1,13 @@
-using IntegrationHub.Host.Configuration;
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
-namespace IntegrationHub.Host.Connectors;
+namespace IntegrationHub.Pipeline.Catalog;
 
 /// <summary>
 /// Loads the API-registered connectors at start (after the store is migrated, before the API and the scheduler run),
-/// then reloads them periodically so that every hub process sharing a store sees the same connectors.
+/// then reloads them every <c>interval</c> so that every hub process sharing a store sees the same connectors.
 /// </summary>
-internal sealed partial class ConnectorCatalogRefresher(ConnectorCatalog catalog, IOptions<HubOptions> options, ILogger<ConnectorCatalogRefresher> logger)
+public sealed partial class ConnectorCatalogRefresher(ConnectorCatalog catalog, TimeSpan interval, ILogger<ConnectorCatalogRefresher> logger)
     : BackgroundService
 {
     public override async Task StartAsync(CancellationToken cancellationToken)
@@ -18,7 +18,7 @@ internal sealed partial class ConnectorCatalogRefresher(ConnectorCatalog catalog
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(options.Value.ConnectorRefreshInterval);
+        using var timer = new PeriodicTimer(interval);
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
         {
             try
