@@ -28,10 +28,19 @@ internal static class ApiProblems
             extensions: Extensions(problem));
     }
 
-    /// <summary>An invalid input as a validation problem: its message under its parameter.</summary>
+    /// <summary>An invalid input as a validation problem: its message under its parameter, or every issue under its field.</summary>
     public static ValidationProblem Validation(UseCaseProblem problem)
     {
         ArgumentNullException.ThrowIfNull(problem);
+        if (problem.Issues.Count > 0)
+        {
+            return TypedResults.ValidationProblem(
+                errors: problem.Issues.GroupBy(i => i.Field).ToDictionary(g => g.Key, g => g.Select(i => i.MessageEn).ToArray()),
+                detail: problem.Detail,
+                title: problem.Title,
+                extensions: new Dictionary<string, object?> { ["issues"] = problem.Issues });
+        }
+
         return TypedResults.ValidationProblem(
             errors: new Dictionary<string, string[]> { [problem.Parameter] = [problem.Message ?? problem.Detail] },
             detail: problem.Detail,
@@ -39,12 +48,19 @@ internal static class ApiProblems
             extensions: Extensions(problem));
     }
 
-    private static Dictionary<string, object?> Extensions(UseCaseProblem problem) => new()
+    private static Dictionary<string, object?> Extensions(UseCaseProblem problem)
     {
-        ["parameter"] = problem.Parameter,
-        ["value"] = problem.Value,
-        ["rule"] = problem.Rule,
-    };
+        var extensions = new Dictionary<string, object?>
+        {
+            ["parameter"] = problem.Parameter,
+            ["value"] = problem.Value,
+            ["rule"] = problem.Rule,
+        };
+        // A problem from one checked issue says it in Chinese too.
+        if (problem.Issues is [var issue])
+            extensions["messageZh"] = issue.MessageZh;
+        return extensions;
+    }
 
     /// <summary>An integer from 1 to <paramref name="max"/>, <paramref name="defaultValue"/> when absent.</summary>
     public static ValidationProblem? ParseLimit(string? raw, int defaultValue, int max, out int limit, string parameter = "limit") =>

@@ -16,6 +16,7 @@ public static class ApisServiceCollectionExtensions
         services.AddSingleton<IntegrationHub.Host.Audit.IAuditLog, IntegrationHub.Host.Audit.StoreAuditLog>();
         // The use cases the endpoints and the dashboard pages share; each authorizes and audits by itself.
         services.AddScoped<UseCases.ConnectorRuns>();
+        services.AddScoped<UseCases.ConnectorRegistrations>();
         services.AddScoped<UseCases.QuarantineReplays>();
         services.AddScoped<UseCases.WebhookOperations>();
         services.AddScoped<UseCases.AuditReading>();

@@ -1,10 +1,8 @@
 using System.Text.Json.Nodes;
 using IntegrationHub.Api.Contracts;
-using IntegrationHub.Canonical.Validation;
 using IntegrationHub.Connectors;
 using IntegrationHub.Connectors.Definitions;
 using IntegrationHub.Host.Apis.Responses;
-using IntegrationHub.Host.Audit;
 using IntegrationHub.Host.Security;
 using IntegrationHub.Host.UseCases;
 using IntegrationHub.Pipeline.Catalog;
@@ -114,167 +112,54 @@ public static class ConnectorsApi
             .Select(k => new ConnectorKindView(k.Kind, (JsonObject)k.Spec.Document.DeepClone(), k.Spec.SecretPaths))
             .ToArray());
 
-    public static Ok<ConnectorView[]> ListConnectors(ConnectorCatalog catalog) =>
-        TypedResults.Ok(catalog.All.Select(c => ToView(catalog, c, withMapping: false)).ToArray());
+    public static Ok<ConnectorView[]> ListConnectors(ConnectorCatalog catalog, ConnectorRegistrations registrations, HttpContext http) =>
+        TypedResults.Ok(registrations.List(Caller.Of(http)).Select(c => ToView(catalog, c, withMapping: false)).ToArray());
 
-    public static Results<Ok<ConnectorView>, ProblemHttpResult> GetConnector(string id, ConnectorCatalog catalog) =>
-        catalog.Find(id) is { } connector
-            ? TypedResults.Ok(ToView(catalog, connector, withMapping: true))
-            : ApiProblems.NotFound("connector", "id", id);
+    public static Results<Ok<ConnectorView>, ProblemHttpResult> GetConnector(string id, ConnectorCatalog catalog, ConnectorRegistrations registrations, HttpContext http)
+    {
+        var outcome = registrations.Get(Caller.Of(http), id);
+        return outcome.Value is { } connector ? TypedResults.Ok(ToView(catalog, connector, withMapping: true)) : ApiProblems.Problem(outcome.Problem!);
+    }
 
     public static async Task<Results<Created<ConnectorView>, ValidationProblem, ProblemHttpResult>> AddConnector(
-        [FromBody] JsonObject definition, ConnectorCatalog catalog, IAuditLog audit, HttpContext http, CancellationToken ct)
+        [FromBody] JsonObject definition, ConnectorCatalog catalog, ConnectorRegistrations registrations, HttpContext http, CancellationToken ct)
     {
-        try
-        {
-            var added = await catalog.AddAsync(definition, ct).ConfigureAwait(false);
-            await audit.RecordAsync(http, AuditActions.ConnectorRegister, added.Id, $"kind {added.Kind}, mapping version {added.Mapping.Version}", ct).ConfigureAwait(false);
-            return TypedResults.Created($"{HubApis.Prefix}/connectors/{Uri.EscapeDataString(added.Id)}", ToView(catalog, added, withMapping: true));
-        }
-        catch (ConnectorValidationException ex) when (ex.Issues.Any(i => i.Rule is "connector.defined-by-file" or "connector.unique"))
-        {
-            return Conflict(ex.Issues[0]);
-        }
-        catch (ConnectorValidationException ex)
-        {
-            return Invalid(ex.Issues);
-        }
+        var outcome = await registrations.RegisterAsync(Caller.Of(http), definition, ct).ConfigureAwait(false);
+        if (outcome.Value is not { } added)
+            return outcome.Problem!.IsInvalidInput ? ApiProblems.Validation(outcome.Problem) : ApiProblems.Problem(outcome.Problem);
+        return TypedResults.Created($"{HubApis.Prefix}/connectors/{Uri.EscapeDataString(added.Id)}", ToView(catalog, added, withMapping: true));
     }
 
     public static async Task<Results<Ok<ConnectorView>, ValidationProblem, ProblemHttpResult>> UpdateConnector(
-        string id, [FromBody] JsonObject definition, ConnectorCatalog catalog, IAuditLog audit, HttpContext http, CancellationToken ct)
-    {
-        try
-        {
-            var updated = await catalog.UpdateAsync(id, definition, ct).ConfigureAwait(false);
-            await audit.RecordAsync(http, AuditActions.ConnectorChange, updated.Id, $"mapping version {updated.Mapping.Version}", ct).ConfigureAwait(false);
-            return TypedResults.Ok(ToView(catalog, updated, withMapping: true));
-        }
-        catch (KeyNotFoundException)
-        {
-            return ApiProblems.NotFound("connector", "id", id);
-        }
-        catch (ConnectorValidationException ex) when (ex.Issues.Any(i => i.Rule == "connector.defined-by-file"))
-        {
-            return Conflict(ex.Issues[0]);
-        }
-        catch (ConnectorValidationException ex)
-        {
-            return Invalid(ex.Issues);
-        }
-    }
+        string id, [FromBody] JsonObject definition, ConnectorCatalog catalog, ConnectorRegistrations registrations, HttpContext http, CancellationToken ct) =>
+        Answer(catalog, await registrations.ChangeAsync(Caller.Of(http), id, definition, ct).ConfigureAwait(false), withMapping: true);
 
     public static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> RemoveConnector(
-        string id, string? replicationSlot, ConnectorCatalog catalog, ConnectorSlots slots, IAuditLog audit, HttpContext http, CancellationToken ct)
+        string id, string? replicationSlot, ConnectorRegistrations registrations, HttpContext http, CancellationToken ct)
     {
-        if (ParseSlotChoice(replicationSlot, out var drop) is { } invalid)
-            return invalid;
-        if (catalog.Find(id) is not { } connector)
-            return ApiProblems.NotFound("connector", "id", id);
-        if (!catalog.IsRegistered(id))
-        {
-            return Conflict(ValidationIssue.Error("id", null, id, "connector.defined-by-file",
-                $"连接器“{id}”由文件 {connector.Origin} 定义，请删除该文件。",
-                $"Connector '{id}' is defined by the file {connector.Origin} in the connectors folder; remove that file (or disable the connector)."));
-        }
-
-        string? detail = null;
-        if (slots.SlotOf(connector) is { } slot)
-        {
-            // Never an orphan by default: the slot would keep the source's log with nobody reading it.
-            if (drop is null)
-            {
-                return Conflict(ValidationIssue.Error("replicationSlot", null, null, "connector.replication-slot",
-                    $"连接器“{id}”在数据源上持有复制槽 {slot}，数据源会为其保留日志。请说明如何处理：replicationSlot=drop（删除复制槽，释放日志；以同一 id 重新添加时，需将 source.cdc.onSlotLost 设为 resnapshot 以重新做快照）或 replicationSlot=keep（保留复制槽，直到在数据源上执行 SELECT pg_drop_replication_slot('{slot}');）。",
-                    $"Connector '{id}' reads its source's log through replication slot {slot}, which makes the source keep its log until it is read. Say what becomes of it: " +
-                    $"replicationSlot=drop (the source frees the log; a connector added again under this id needs source.cdc.onSlotLost = resnapshot to start over with a new snapshot) or replicationSlot=keep (the slot keeps log until it is dropped on the source: SELECT pg_drop_replication_slot('{slot}');)."));
-            }
-
-            if (drop.Value)
-            {
-                // Switched off first, so that no run starts again and makes a new slot.
-                await catalog.SetEnabledAsync(id, false, ct).ConfigureAwait(false);
-                if (await DropSlotAsync(connector, slot, slots, ct).ConfigureAwait(false) is not { } dropped)
-                    return SlotNotDropped(connector, slot);
-                detail = dropped;
-            }
-            else
-            {
-                detail = $"replication slot {slot} kept on the source";
-            }
-        }
-
-        await catalog.RemoveAsync(id, ct).ConfigureAwait(false);
-        await audit.RecordAsync(http, AuditActions.ConnectorRemove, id, detail, ct).ConfigureAwait(false);
+        var outcome = await registrations.RemoveAsync(Caller.Of(http), id, replicationSlot, ct).ConfigureAwait(false);
+        if (outcome.Problem is { } problem)
+            return problem.IsInvalidInput ? ApiProblems.Validation(problem) : ApiProblems.Problem(problem);
         return TypedResults.NoContent();
     }
 
-    public static Task<Results<Ok<ConnectorView>, ProblemHttpResult>> EnableConnector(string id, ConnectorCatalog catalog, IAuditLog audit, HttpContext http, CancellationToken ct) =>
-        Switch(id, enabled: true, catalog, audit, http, ct);
-
-    public static async Task<Results<Ok<ConnectorView>, ProblemHttpResult, ValidationProblem>> DisableConnector(
-        string id, string? replicationSlot, ConnectorCatalog catalog, ConnectorSlots slots, IAuditLog audit, HttpContext http, CancellationToken ct)
+    public static async Task<Results<Ok<ConnectorView>, ProblemHttpResult>> EnableConnector(
+        string id, ConnectorCatalog catalog, ConnectorRegistrations registrations, HttpContext http, CancellationToken ct)
     {
-        if (ParseSlotChoice(replicationSlot, out var drop) is { } invalid)
-            return invalid;
-        if (await catalog.SetEnabledAsync(id, false, ct).ConfigureAwait(false) is not { } connector)
-            return ApiProblems.NotFound("connector", "id", id);
-        string? detail = null;
-        if (slots.SlotOf(connector) is { } slot)
-        {
-            if (drop == true)
-            {
-                if (await DropSlotAsync(connector, slot, slots, ct).ConfigureAwait(false) is not { } dropped)
-                    return SlotNotDropped(connector, slot);
-                detail = dropped;
-            }
-            else
-            {
-                detail = $"replication slot {slot} kept on the source";
-            }
-        }
-
-        await audit.RecordAsync(http, AuditActions.ConnectorDisable, connector.Id, detail, ct).ConfigureAwait(false);
-        return TypedResults.Ok(ToView(catalog, connector, withMapping: false));
+        var outcome = await registrations.EnableAsync(Caller.Of(http), id, ct).ConfigureAwait(false);
+        return outcome.Value is { } connector ? TypedResults.Ok(ToView(catalog, connector, withMapping: false)) : ApiProblems.Problem(outcome.Problem!);
     }
 
-    /// <summary><c>drop</c> or <c>keep</c>; null when not given.</summary>
-    private static ValidationProblem? ParseSlotChoice(string? value, out bool? drop)
-    {
-        drop = value switch
-        {
-            null or "" => null,
-            "drop" => true,
-            "keep" => false,
-            _ => null,
-        };
-        return value is null or "" or "drop" or "keep"
-            ? null
-            : ApiProblems.Invalid("replicationSlot", value, "connector.replication-slot", "must be drop (the source frees its log) or keep (the slot stays on the source).");
-    }
+    public static async Task<Results<Ok<ConnectorView>, ValidationProblem, ProblemHttpResult>> DisableConnector(
+        string id, string? replicationSlot, ConnectorCatalog catalog, ConnectorRegistrations registrations, HttpContext http, CancellationToken ct) =>
+        Answer(catalog, await registrations.DisableAsync(Caller.Of(http), id, replicationSlot, ct).ConfigureAwait(false), withMapping: false);
 
-    /// <summary>The audit detail of a dropped slot; null when the source could not be reached or refused.</summary>
-    private static async Task<string?> DropSlotAsync(ConnectorDefinition connector, string slot, ConnectorSlots slots, CancellationToken ct)
+    private static Results<Ok<ConnectorView>, ValidationProblem, ProblemHttpResult> Answer(ConnectorCatalog catalog, Outcome<ConnectorDefinition> outcome, bool withMapping)
     {
-        try
-        {
-            return await slots.DropAsync(connector, ct).ConfigureAwait(false)
-                ? $"replication slot {slot} dropped on the source"
-                : $"replication slot {slot} was not on the source";
-        }
-        catch (Exception ex) when (ex is SourceAccessException or ConnectorConfigurationException)
-        {
-            return null;
-        }
+        if (outcome.Value is { } connector)
+            return TypedResults.Ok(ToView(catalog, connector, withMapping));
+        return outcome.Problem!.IsInvalidInput ? ApiProblems.Validation(outcome.Problem) : ApiProblems.Problem(outcome.Problem);
     }
-
-    private static ProblemHttpResult SlotNotDropped(ConnectorDefinition connector, string slot) =>
-        TypedResults.Problem(
-            statusCode: StatusCodes.Status502BadGateway,
-            title: "The replication slot could not be dropped.",
-            detail: $"Connector '{connector.Id}' is switched off, but its replication slot {slot} could not be dropped on the source (not reachable, or the role may not). " +
-                    $"Try again, or drop it on the source: SELECT pg_drop_replication_slot('{slot}');",
-            extensions: new Dictionary<string, object?> { ["parameter"] = "replicationSlot", ["value"] = "drop", ["rule"] = "source.replication" });
 
     public static async Task<Results<Ok<ConnectionCheckView>, ProblemHttpResult>> CheckConnector(
         string id, ConnectorCatalog catalog, ConnectorContext context, CancellationToken ct)
@@ -355,15 +240,6 @@ public static class ConnectorsApi
         return TypedResults.Ok(runs.Select(run => RunView.From(run, clock.GetUtcNow())).ToArray());
     }
 
-    private static async Task<Results<Ok<ConnectorView>, ProblemHttpResult>> Switch(
-        string id, bool enabled, ConnectorCatalog catalog, IAuditLog audit, HttpContext http, CancellationToken ct)
-    {
-        if (await catalog.SetEnabledAsync(id, enabled, ct).ConfigureAwait(false) is not { } connector)
-            return ApiProblems.NotFound("connector", "id", id);
-        await audit.RecordAsync(http, enabled ? AuditActions.ConnectorEnable : AuditActions.ConnectorDisable, connector.Id, null, ct).ConfigureAwait(false);
-        return TypedResults.Ok(ToView(catalog, connector, withMapping: false));
-    }
-
     private static ConnectorView ToView(ConnectorCatalog catalog, ConnectorDefinition connector, bool withMapping)
     {
         var document = catalog.ViewOf(connector);
@@ -385,20 +261,6 @@ public static class ConnectorsApi
             Mapping = withMapping ? document["mapping"] as JsonObject : null,
         };
     }
-
-    private static ValidationProblem Invalid(IReadOnlyList<ValidationIssue> issues) =>
-        TypedResults.ValidationProblem(
-            errors: issues.GroupBy(i => i.Field).ToDictionary(g => g.Key, g => g.Select(i => i.MessageEn).ToArray()),
-            detail: string.Join(" ", issues.Select(i => i.MessageEn)),
-            title: "The connector definition is invalid.",
-            extensions: new Dictionary<string, object?> { ["issues"] = issues });
-
-    private static ProblemHttpResult Conflict(ValidationIssue issue) =>
-        TypedResults.Problem(
-            statusCode: StatusCodes.Status409Conflict,
-            title: "The connector cannot be changed this way.",
-            detail: issue.MessageEn,
-            extensions: new Dictionary<string, object?> { ["parameter"] = issue.Field, ["value"] = issue.Value, ["rule"] = issue.Rule, ["messageZh"] = issue.MessageZh });
 
     private static ProblemHttpResult UnknownKind(ConnectorDefinition connector) =>
         TypedResults.Problem(

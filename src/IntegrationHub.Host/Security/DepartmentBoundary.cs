@@ -1,20 +1,19 @@
 using System.Security.Claims;
 using System.Text.Json.Nodes;
-using IntegrationHub.Api.Contracts;
 using IntegrationHub.Connectors.Definitions;
 using IntegrationHub.Host.Apis;
-using IntegrationHub.Host.Apis.Subscriptions;
 using IntegrationHub.Host.UseCases;
 using IntegrationHub.Pipeline.Catalog;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace IntegrationHub.Host.Security;
 
 /// <summary>
 /// Invariant 7 for department IT keys: on the connector endpoints such a key sees and manages only the connectors
-/// whose <c>department</c> is its own. One endpoint filter on the whole connectors group, so no endpoint can forget it:
-/// the connector named by the route, the department of a definition sent in the body, and the list are all checked.
-/// Administrators and operators pass unchanged.
+/// whose <c>department</c> is its own. The use cases (<see cref="ConnectorRegistrations"/>, <see cref="ConnectorRuns"/>)
+/// check it for what they do and list only the key's own connectors; this endpoint filter on the whole connectors group
+/// checks the connector named by the route and the department of a definition sent in the body before any endpoint
+/// runs, so that an endpoint that is no use case (check, discover, preview, runs) cannot forget it. Administrators and
+/// operators pass unchanged.
 /// </summary>
 public sealed class DepartmentBoundary(ConnectorCatalog catalog) : IEndpointFilter
 {
@@ -50,19 +49,28 @@ public sealed class DepartmentBoundary(ConnectorCatalog catalog) : IEndpointFilt
         if (context.HttpContext.GetRouteValue("id") is string id && catalog.Find(id) is { } connector && connector.Department != department)
             return ApiProblems.Problem(NotItsConnector(connector, department));
 
-        if (context.Arguments.OfType<JsonObject>().FirstOrDefault() is { } definition)
-        {
-            var declared = definition["department"] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
-            if (declared != department)
-            {
-                return SubscriptionProblems.Forbidden("department", declared, Rule,
-                    $"A department key registers connectors of its own department only: set \"department\" to '{department}'.");
-            }
-        }
+        if (context.Arguments.OfType<JsonObject>().FirstOrDefault() is { } definition && RefusesDefinition(user, definition) is { } refused)
+            return ApiProblems.Problem(refused);
 
-        var result = await next(context).ConfigureAwait(false);
-        return result is Ok<ConnectorView[]> { Value: { } all }
-            ? TypedResults.Ok(all.Where(c => c.Department == department).ToArray())
-            : result;
+        return await next(context).ConfigureAwait(false);
+    }
+
+    /// <summary>Why a department key may not send this connector definition (another department's, or none); null when it may, and for every other key.</summary>
+    public static UseCaseProblem? RefusesDefinition(Caller caller, JsonObject definition)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        return RefusesDefinition(caller.User, definition);
+    }
+
+    private static UseCaseProblem? RefusesDefinition(ClaimsPrincipal user, JsonObject definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        if (!Confines(user, out var department))
+            return null;
+        var declared = definition["department"] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+        return declared == department
+            ? null
+            : UseCaseProblem.Forbidden("department", declared, Rule,
+                $"A department key registers connectors of its own department only: set \"department\" to '{department}'.");
     }
 }

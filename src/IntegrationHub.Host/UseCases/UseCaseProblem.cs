@@ -1,4 +1,5 @@
 using System.Globalization;
+using IntegrationHub.Canonical.Validation;
 
 namespace IntegrationHub.Host.UseCases;
 
@@ -15,6 +16,12 @@ public sealed record UseCaseProblem(int Status, string Title, string Detail, str
     public string? Message { get; init; }
 
     public bool IsInvalidInput => Status == StatusCodes.Status400BadRequest;
+
+    /// <summary>
+    /// The issues behind the problem when an input was checked as a whole (a connector definition): each with its field,
+    /// value, rule and both languages. Empty when the problem is the one named by <see cref="Parameter"/>.
+    /// </summary>
+    public IReadOnlyList<ValidationIssue> Issues { get; init; } = [];
 
     public static UseCaseProblem Invalid(string parameter, string? value, string rule, string message) =>
         new(StatusCodes.Status400BadRequest, "A request parameter is invalid.", $"Parameter '{parameter}' {message}", parameter, Echo(value), rule)

@@ -1,4 +1,5 @@
 using System.Reflection;
+using IntegrationHub.Host.Audit;
 using IntegrationHub.Host.Configuration;
 using Microsoft.Extensions.Hosting;
 
@@ -22,6 +23,25 @@ public sealed class HostLayoutTests
             .Order(StringComparer.Ordinal);
 
         Assert.Equal(HostingServices, hosted);
+    }
+
+    /// <summary>
+    /// One audit mechanism: a use case records its own action, an endpoint that is no use case declares its action with
+    /// <c>.Audited(…)</c>. No endpoint handler or dashboard page takes the audit log to record by itself.
+    /// </summary>
+    [Fact]
+    public void NoEndpointOrPage_TakesTheAuditLog_TheUseCasesAndTheAuditedFilterRecord()
+    {
+        var adapters = typeof(HubOptions).Assembly.GetTypes()
+            .Where(t => t.Namespace is { } ns && (ns.StartsWith("IntegrationHub.Host.Apis", StringComparison.Ordinal) || ns.StartsWith("IntegrationHub.Host.Dashboard", StringComparison.Ordinal)));
+        const BindingFlags All = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.Instance | BindingFlags.DeclaredOnly;
+        var taking = adapters
+            .SelectMany(t => t.GetMethods(All).Cast<MethodBase>().Concat(t.GetConstructors(All)).Select(m => (Type: t, Method: m)))
+            .Where(m => m.Method.GetParameters().Any(p => p.ParameterType == typeof(IAuditLog)))
+            .Select(m => $"{m.Type.FullName}.{m.Method.Name}")
+            .Distinct();
+
+        Assert.Empty(taking);
     }
 
     [Theory]
