@@ -70,6 +70,10 @@ internal sealed class HubRestore(HubOptions hub, PostgresTools postgres, TextWri
         if (await StoreTables.CountAsync(connection, null, "postgres", ct).ConfigureAwait(false) is { Count: > 0 } present)
             throw new MaintenanceException($"Database '{store.Database}' is not empty ({present.Count} tables, e.g. {present.Keys.First()}): restore into a new, empty database (createdb), so that nothing is overwritten.");
         await postgres.RestoreAsync(store, dump, ct).ConfigureAwait(false);
+        // pg_restore brings no planner statistics: until autovacuum gets to the tables, the first queries of a large store
+        // would be planned for empty tables (a scan of every golden record where an index range was meant).
+        await using (var analyze = new NpgsqlCommand("ANALYZE", connection) { CommandTimeout = 0 })
+            await analyze.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         return await StoreTables.CountAsync(connection, null, "postgres", ct).ConfigureAwait(false);
     }
 }

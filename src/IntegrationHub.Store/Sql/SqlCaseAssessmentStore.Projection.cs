@@ -66,15 +66,20 @@ public sealed partial class SqlCaseAssessmentStore
     /// </summary>
     private async Task RebuildPageAsync(DbConnection connection, DbTransaction tx, AssessmentStep step, string after, long through, CancellationToken ct)
     {
-        var page = (await connection.QueryAsync<(string Id, string Content)>(new CommandDefinition(
-            "SELECT id, content FROM golden_records WHERE deleted_at IS NULL AND id > @after ORDER BY id LIMIT @limit",
-            new { after, limit = step.Limit }, tx, cancellationToken: ct)).ConfigureAwait(false)).Select(r => new LiveRecord(r.Id, r.Content)).ToList();
+        // The next ids in key order, deleted or not; the deleted are skipped here. A page is a range of the primary key
+        // whatever the planner knows: with "deleted_at IS NULL" in the query, PostgreSQL without statistics (a store just
+        // bulk-loaded or restored, before autovacuum analyzed it) guessed few live rows and sorted a scan of the whole
+        // table instead — minutes at ten million records, past the command timeout.
+        var read = (await connection.QueryAsync<(string Id, string Content, long? DeletedAt)>(new CommandDefinition(
+            "SELECT id, content, deleted_at FROM golden_records WHERE id > @after ORDER BY id LIMIT @limit",
+            new { after, limit = step.Limit }, tx, cancellationToken: ct)).ConfigureAwait(false)).ToList();
+        var page = read.Where(r => r.DeletedAt is null).Select(r => new LiveRecord(r.Id, r.Content)).ToList();
         // The rows were all removed when the rebuild began and pages never overlap: nothing to replace, only to add.
         await ReplaceAsync(connection, tx, [.. page.Select(r => r.Id)], step.Assess(page), ct, fresh: true).ConfigureAwait(false);
-        await connection.ExecuteAsync(new CommandDefinition(page.Count < step.Limit
+        await connection.ExecuteAsync(new CommandDefinition(read.Count < step.Limit
                 ? "UPDATE assessment_state SET rebuild_after = NULL, cursor_seq = @through WHERE id = 1"
                 : "UPDATE assessment_state SET rebuild_after = @last WHERE id = 1",
-            new { through, last = page.Count == 0 ? after : page[^1].Id }, tx, cancellationToken: ct)).ConfigureAwait(false);
+            new { through, last = read.Count == 0 ? after : read[^1].Id }, tx, cancellationToken: ct)).ConfigureAwait(false);
     }
 
     /// <summary>

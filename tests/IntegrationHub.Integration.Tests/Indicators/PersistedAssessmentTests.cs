@@ -99,6 +99,30 @@ public sealed class PersistedAssessmentTests
         Assert.Equal(AssessmentVersion.Current, (await store.Assessments.GetProgressAsync(CancellationToken.None)).Version);
     }
 
+    /// <summary>
+    /// A rebuild reads the golden records a range of ids at a time, deleted ones included (so the page is an index range
+    /// whatever the planner knows); pages holding only deleted records must not end it.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(HubStacks.Both), MemberType = typeof(HubStacks))]
+    public async Task Rebuild_PastWholePagesOfDeletedRecords_AssessesEveryLiveCase(HubStack stack)
+    {
+        await using var store = await StoreUnderTest.CreateAsync(stack, batchSize: 10);
+        var cases = await store.FillAsync(120);
+        await using (var connection = await store.Dialect.OpenAsync(CancellationToken.None))
+        {
+            foreach (var deleted in cases.Skip(20).Take(45))
+                await GoldenRecordRows.ChangeAsync(connection, deleted.Id, null);
+        }
+
+        cases = [.. cases.Take(20), .. cases.Skip(65)];
+        await store.Assessments.ProjectAsync(new AssessmentStep("other rules", ["x"], 10, _ => []), CancellationToken.None);
+        var query = new IndicatorQuery(null, null, ReportingPeriod.Year(2024), AsOfDays[2]);
+
+        await AssertSameReportAsync(store, cases, query, FeedScope.Everything);
+        Assert.Equal(cases.Count, (await store.Assessments.ListUnitsAsync(CancellationToken.None)).Sum(u => u.Cases));
+    }
+
     [Theory]
     [MemberData(nameof(HubStacks.Both), MemberType = typeof(HubStacks))]
     public async Task TwoProcessesProjectingAtOnce_WhileChangesArrive_LeaveTheFiguresOfTheCases(HubStack stack)
