@@ -1,13 +1,13 @@
 using System.ComponentModel.DataAnnotations;
-using IntegrationHub.Pipeline;
 
 namespace IntegrationHub.Host.Configuration;
 
 /// <summary>
-/// The <c>Hub</c> section of the configuration (appsettings.json or <c>Hub__…</c> environment variables). The sections
-/// an area reads by itself are bound to that area's own options where it is registered: <c>Hub:Feed</c>
-/// (<c>Feeds.Delivery/FeedOptions</c>), <c>Hub:Health</c> and <c>Hub:Alerts</c> (<c>Operations/HealthOptions</c>,
-/// <c>AlertOptions</c>); docs/configuration.md lists them all.
+/// The <c>Hub</c> section of the configuration (appsettings.json or <c>Hub__…</c> environment variables): what the host
+/// itself reads. The sections an area reads are bound, and validated at start, to that area's own options type:
+/// <c>Hub:Sync</c> (<c>Pipeline/SyncOptions</c>), <c>Hub:Feed</c> (<c>Feeds.Delivery/FeedOptions</c>), <c>Hub:Health</c>
+/// and <c>Hub:Alerts</c> (<c>Operations/HealthOptions</c>, <c>AlertOptions</c>); README.md "Configuration" lists every
+/// setting.
 /// </summary>
 public sealed class HubOptions
 {
@@ -42,8 +42,6 @@ public sealed class HubOptions
     public StoreOptions Store { get; set; } = new();
 
     public BusOptions Bus { get; set; } = new();
-
-    public SyncOptions Sync { get; set; } = new();
 
     public LeaseOptions Leases { get; set; } = new();
 
