@@ -29,37 +29,49 @@ internal static class IndicatorBenchmark
         var connectionString = options.Stack == "production"
             ? await BenchmarkDatabases.CreateAsync(options.Postgres!, "bench_indicators")
             : $"Data Source={Path.Combine(work, "hub.db")}";
-        await using (var services = BenchmarkStore.Open(options.Stack, connectionString))
+        try
         {
-            await services.Supervision.MigrateAsync(CancellationToken.None);
-            var fill = Stopwatch.StartNew();
-            if (options.Stack == "production")
-                await GoldenRecordFiller.PostgresAsync(connectionString, options.Records);
-            else
-                await GoldenRecordFiller.SqliteAsync(connectionString, options.Records);
-            var records = await services.Supervision.CountRecordsAsync(CancellationToken.None);
-            Console.WriteLine($"filled  {records:N0} golden records ({GeneratedProvince.Agencies} agencies, 2024) in {fill.Elapsed.TotalSeconds:F1} s");
+            await FillAndBuildAsync(options, connectionString);
 
-            var build = Stopwatch.StartNew();
-            using var memory = new PeakMemorySampler();
-            var steps = 0;
-            while (await services.Projector.ProjectPendingAsync(CancellationToken.None))
-                steps++;
-            Console.WriteLine($"built   persisted assessment in {build.Elapsed.TotalSeconds:F1} s ({steps} steps, {records / build.Elapsed.TotalSeconds:N0} records/s, " +
-                              $"peak working set of the build {memory.PeakWorkingSetMb:N0} MiB)");
+            // The reports run in a new process: nothing cached, and its peak working set is that of reports only.
+            var self = Environment.ProcessPath!;
+            var start = new ProcessStartInfo(self) { UseShellExecute = false };
+            if (Path.GetFileNameWithoutExtension(self) == "dotnet")
+                start.ArgumentList.Add(Environment.GetCommandLineArgs()[0]);
+            foreach (var arg in Environment.GetCommandLineArgs().Skip(1))
+                start.ArgumentList.Add(arg);
+            start.Environment[PhaseVariable] = connectionString;
+            using var child = Process.Start(start)!;
+            await child.WaitForExitAsync();
+            return child.ExitCode;
         }
+        finally
+        {
+            // Removed like every benchmark database (a store of ten million records is 14 GB), also when the run failed.
+            if (options.Stack == "production")
+                await BenchmarkDatabases.DropAsync(options.Postgres!, connectionString);
+        }
+    }
 
-        // The reports run in a new process: nothing cached, and its peak working set is that of reports only.
-        var self = Environment.ProcessPath!;
-        var start = new ProcessStartInfo(self) { UseShellExecute = false };
-        if (Path.GetFileNameWithoutExtension(self) == "dotnet")
-            start.ArgumentList.Add(Environment.GetCommandLineArgs()[0]);
-        foreach (var arg in Environment.GetCommandLineArgs().Skip(1))
-            start.ArgumentList.Add(arg);
-        start.Environment[PhaseVariable] = connectionString;
-        using var child = Process.Start(start)!;
-        await child.WaitForExitAsync();
-        return child.ExitCode;
+    private static async Task FillAndBuildAsync(BenchmarkOptions options, string connectionString)
+    {
+        await using var services = BenchmarkStore.Open(options.Stack, connectionString);
+        await services.Supervision.MigrateAsync(CancellationToken.None);
+        var fill = Stopwatch.StartNew();
+        if (options.Stack == "production")
+            await GoldenRecordFiller.PostgresAsync(connectionString, options.Records);
+        else
+            await GoldenRecordFiller.SqliteAsync(connectionString, options.Records);
+        var records = await services.Supervision.CountRecordsAsync(CancellationToken.None);
+        Console.WriteLine($"filled  {records:N0} golden records ({GeneratedProvince.Agencies} agencies, 2024) in {fill.Elapsed.TotalSeconds:F1} s");
+
+        var build = Stopwatch.StartNew();
+        using var memory = new PeakMemorySampler();
+        var steps = 0;
+        while (await services.Projector.ProjectPendingAsync(CancellationToken.None))
+            steps++;
+        Console.WriteLine($"built   persisted assessment in {build.Elapsed.TotalSeconds:F1} s ({steps} steps, {records / build.Elapsed.TotalSeconds:N0} records/s, " +
+                          $"peak working set of the build {memory.PeakWorkingSetMb:N0} MiB)");
     }
 
     private static async Task<int> ReportAsync(BenchmarkOptions options, string connectionString)
