@@ -28,6 +28,21 @@ public sealed class DepartmentBoundary(ConnectorCatalog catalog) : IEndpointFilt
     }
 
     /// <summary>
+    /// The connector a caller names, when the caller may manage it: a not-found problem when no connector has the id, a
+    /// forbidden one when a department key names another department's. The one lookup every connector use case makes.
+    /// </summary>
+    public static Outcome<ConnectorDefinition> FindFor(IConnectorRegistry registry, Caller caller, string connectorId)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        ArgumentNullException.ThrowIfNull(caller);
+        if (registry.Find(connectorId) is not { } connector)
+            return UseCaseProblem.NotFound("connector", "id", connectorId);
+        return caller.IsConfinedToDepartment(out var department) && connector.Department != department
+            ? NotItsConnector(connector, department)
+            : connector;
+    }
+
+    /// <summary>
     /// Whether the key is a department IT key confined to its own department's connectors (administrators and operators
     /// are not, whatever else they hold), and that department. The one definition the filter and the use cases share.
     /// </summary>

@@ -27,15 +27,7 @@ public sealed class ConnectorRegistrations(ConnectorCatalog catalog, ConnectorSl
             : catalog.All;
     }
 
-    public Outcome<ConnectorDefinition> Get(Caller caller, string connectorId)
-    {
-        ArgumentNullException.ThrowIfNull(caller);
-        if (catalog.Find(connectorId) is not { } connector)
-            return UseCaseProblem.NotFound("connector", "id", connectorId);
-        return caller.IsConfinedToDepartment(out var department) && connector.Department != department
-            ? DepartmentBoundary.NotItsConnector(connector, department)
-            : connector;
-    }
+    public Outcome<ConnectorDefinition> Get(Caller caller, string connectorId) => DepartmentBoundary.FindFor(catalog, caller, connectorId);
 
     public async Task<Outcome<ConnectorDefinition>> RegisterAsync(Caller caller, JsonObject definition, CancellationToken ct)
     {
@@ -61,7 +53,8 @@ public sealed class ConnectorRegistrations(ConnectorCatalog catalog, ConnectorSl
     public async Task<Outcome<ConnectorDefinition>> ChangeAsync(Caller caller, string connectorId, JsonObject definition, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        if (catalog.Find(connectorId) is { } existing && Get(caller, existing.Id).Problem is { } notIts)
+        // Another department's connector is refused first; one that does not exist is the update's 404 below.
+        if (Get(caller, connectorId).Problem is { Status: StatusCodes.Status403Forbidden } notIts)
             return notIts;
         if (DepartmentBoundary.RefusesDefinition(caller, definition) is { } refused)
             return refused;
@@ -112,18 +105,13 @@ public sealed class ConnectorRegistrations(ConnectorCatalog catalog, ConnectorSl
                     $"replicationSlot=drop (the source frees the log; a connector added again under this id needs source.cdc.onSlotLost = resnapshot to start over with a new snapshot) or replicationSlot=keep (the slot keeps log until it is dropped on the source: SELECT pg_drop_replication_slot('{slot}');)."));
             }
 
+            // Switched off first, so that no run starts again and makes a new slot.
             if (drop.Value)
-            {
-                // Switched off first, so that no run starts again and makes a new slot.
                 await catalog.SetEnabledAsync(connectorId, false, ct).ConfigureAwait(false);
-                if (await DropSlotAsync(connector, slot, ct).ConfigureAwait(false) is not { } dropped)
-                    return SlotNotDropped(connector, slot);
-                detail = dropped;
-            }
-            else
-            {
-                detail = $"replication slot {slot} kept on the source";
-            }
+            var settled = await SettleSlotAsync(connector, slot, drop.Value, ct).ConfigureAwait(false);
+            if (settled.Value is not { } what)
+                return settled.Problem!;
+            detail = what;
         }
 
         await catalog.RemoveAsync(connectorId, ct).ConfigureAwait(false);
@@ -153,16 +141,10 @@ public sealed class ConnectorRegistrations(ConnectorCatalog catalog, ConnectorSl
         string? detail = null;
         if (slots.SlotOf(connector) is { } slot)
         {
-            if (drop == true)
-            {
-                if (await DropSlotAsync(connector, slot, ct).ConfigureAwait(false) is not { } dropped)
-                    return SlotNotDropped(connector, slot);
-                detail = dropped;
-            }
-            else
-            {
-                detail = $"replication slot {slot} kept on the source";
-            }
+            var settled = await SettleSlotAsync(connector, slot, drop == true, ct).ConfigureAwait(false);
+            if (settled.Value is not { } what)
+                return settled.Problem!;
+            detail = what;
         }
 
         await audit.RecordAsync(caller, AuditActions.ConnectorDisable, connector.Id, detail, ct).ConfigureAwait(false);
@@ -183,9 +165,14 @@ public sealed class ConnectorRegistrations(ConnectorCatalog catalog, ConnectorSl
             : UseCaseProblem.Invalid("replicationSlot", value, "connector.replication-slot", "must be drop (the source frees its log) or keep (the slot stays on the source).");
     }
 
-    /// <summary>The audit detail of a dropped slot; null when the source could not be reached or refused.</summary>
-    private async Task<string?> DropSlotAsync(ConnectorDefinition connector, string slot, CancellationToken ct)
+    /// <summary>
+    /// Drops the connector's slot or keeps it, as the operator said; the audit detail of what became of it, or the
+    /// problem when the source could not be reached or refused the drop.
+    /// </summary>
+    private async Task<Outcome<string>> SettleSlotAsync(ConnectorDefinition connector, string slot, bool drop, CancellationToken ct)
     {
+        if (!drop)
+            return $"replication slot {slot} kept on the source";
         try
         {
             return await slots.DropAsync(connector, ct).ConfigureAwait(false)
@@ -194,7 +181,7 @@ public sealed class ConnectorRegistrations(ConnectorCatalog catalog, ConnectorSl
         }
         catch (Exception ex) when (ex is SourceAccessException or ConnectorConfigurationException)
         {
-            return null;
+            return SlotNotDropped(connector, slot);
         }
     }
 

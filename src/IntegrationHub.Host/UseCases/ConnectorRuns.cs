@@ -45,14 +45,7 @@ public sealed class ConnectorRuns(IConnectorRegistry registry, IPublishEndpoint 
     /// <summary>The runs' address of a connector, as the API lists them.</summary>
     public static string RunsOf(string connectorId) => $"{HubApis.Prefix}/connectors/{Uri.EscapeDataString(connectorId)}/runs";
 
-    private Outcome<ConnectorDefinition> Find(Caller caller, string connectorId)
-    {
-        if (registry.Find(connectorId) is not { } connector)
-            return UseCaseProblem.NotFound("connector", "id", connectorId);
-        return caller.IsConfinedToDepartment(out var department) && connector.Department != department
-            ? DepartmentBoundary.NotItsConnector(connector, department)
-            : connector;
-    }
+    private Outcome<ConnectorDefinition> Find(Caller caller, string connectorId) => DepartmentBoundary.FindFor(registry, caller, connectorId);
 
     private async Task<RunAccepted> PublishAsync(ConnectorDefinition connector, RunConnector request, CancellationToken ct)
     {
