@@ -20,6 +20,12 @@ public sealed record NormalizedRecord
     /// <summary>The record as the source holds it, once: the store keeps it for backfills and quarantine replays.</summary>
     public required string Raw { get; init; }
 
+    /// <summary>
+    /// The hash of what <see cref="Record"/> was computed from (normalizer revision, mapping, raw record); the store keeps
+    /// it, so that a later sync of the same input may skip normalizing (<see cref="UnchangedRecord"/>). Null: not known.
+    /// </summary>
+    public string? InputHash { get; init; }
+
     public IReadOnlyList<ValidationIssue> Warnings { get; init; } = [];
 
     /// <summary>The columns the store indexes beside the JSON; null to have the store read them from <see cref="Record"/>.</summary>

@@ -14,4 +14,10 @@ public sealed record RecordsNormalized
 
     /// <summary>Records the source deleted, in source order after the accepted ones of the same batch.</summary>
     public IReadOnlyList<DeletedRecord> Deleted { get; init; } = [];
+
+    /// <summary>
+    /// Records not normalized again: the store held their very input (same input hash) when the page was read, and no
+    /// earlier batch of the run still in flight named them. The store writer checks the claim in its transaction.
+    /// </summary>
+    public IReadOnlyList<UnchangedRecord> Unchanged { get; init; } = [];
 }

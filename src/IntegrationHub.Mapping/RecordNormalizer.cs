@@ -18,8 +18,17 @@ namespace IntegrationHub.Mapping;
 /// </summary>
 public sealed class RecordNormalizer
 {
+    /// <summary>
+    /// The revision of what the hub's normalization does with a mapped record (the mapping engine, the canonical model's
+    /// serialization, the checks and their warnings). Raise it with every change that makes the same raw record under the
+    /// same mapping come out differently: stored input hashes then stop matching, and the next sync normalizes every
+    /// record again instead of trusting what an older hub computed (<see cref="InputHashOf"/>).
+    /// </summary>
+    public const int Revision = 1;
+
     private readonly MappingEngine _engine;
     private readonly Dictionary<string, string> _sourceFieldByTarget;
+    private readonly byte[]? _inputPrefix;
 
     public RecordNormalizer(MappingDefinition mapping)
     {
@@ -33,6 +42,7 @@ public sealed class RecordNormalizer
         }
 
         _engine = new MappingEngine(mapping);
+        _inputPrefix = mapping.Fingerprint is { } fingerprint ? Encoding.UTF8.GetBytes($"integrationhub-normalizer/{Revision}\n{fingerprint}\n") : null;
         _sourceFieldByTarget = mapping.Fields
             .Where(r => r.SourceField is not null)
             .GroupBy(r => r.Target.Text)
@@ -43,6 +53,31 @@ public sealed class RecordNormalizer
 
     /// <summary>The record's source key, or null when a key field is empty or absent.</summary>
     public string? SourceKeyOf(JsonObject raw) => _engine.SourceKeyOf(raw);
+
+    /// <summary>
+    /// The SHA-256 of everything a record's normalized content is a function of: this normalizer's <see cref="Revision"/>,
+    /// the mapping's fingerprint and the raw record (its JSON as the store keeps it). Equal input hashes give equal
+    /// content, so a sync may skip normalizing a record whose input hash the store already holds. Null when the mapping
+    /// has no fingerprint (built in code): such a record is always normalized.
+    /// </summary>
+    public string? InputHashOf(string raw)
+    {
+        ArgumentNullException.ThrowIfNull(raw);
+        if (_inputPrefix is null)
+            return null;
+        var length = _inputPrefix.Length + Encoding.UTF8.GetByteCount(raw);
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            _inputPrefix.CopyTo(buffer, 0);
+            Encoding.UTF8.GetBytes(raw, buffer.AsSpan(_inputPrefix.Length));
+            return Convert.ToHexStringLower(SHA256.HashData(buffer.AsSpan(0, length)));
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
 
     /// <summary>
     /// Maps and validates one source record. A record the typed check (<see cref="CanonicalValidator"/>) finds valid is

@@ -12,6 +12,13 @@ public sealed class SyncOptions
     [Range(1, 1000)]
     public int MaxBatchesInFlight { get; set; } = 4;
 
+    /// <summary>
+    /// Count a record read again with the very input its stored content was computed from (normalizer revision, mapping,
+    /// raw record) as unchanged without normalizing it; the store writer checks each such claim in its transaction. Off:
+    /// every record of every run is normalized again (what an operator may want once after doubting a stored result).
+    /// </summary>
+    public bool SkipUnchangedInputs { get; set; } = true;
+
     /// <summary>A running run whose heartbeat is older than this belongs to a dead process and is marked interrupted.</summary>
     public TimeSpan RunHeartbeatTimeout { get; set; } = TimeSpan.FromSeconds(30);
 

@@ -46,5 +46,11 @@ public interface IRunStore
 
     Task<string?> GetCheckpointAsync(string connectorId, CancellationToken ct);
 
+    /// <summary>
+    /// For the given source keys of a connector, the input hash each live source record's content was computed from
+    /// (keys without one are left out): a run need not normalize a record whose input it reads again.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, string>> GetInputHashesAsync(string connectorId, IReadOnlyCollection<string> sourceKeys, CancellationToken ct);
+
     Task<IReadOnlyList<ConnectorSyncSummary>> GetSyncSummaryAsync(CancellationToken ct);
 }

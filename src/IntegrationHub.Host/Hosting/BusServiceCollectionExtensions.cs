@@ -5,6 +5,7 @@ using IntegrationHub.Pipeline.Runs;
 using IntegrationHub.Pipeline.Storage;
 using IntegrationHub.Host.Subscriptions;
 using MassTransit;
+using IntegrationHub.Store.Batches;
 
 namespace IntegrationHub.Host.Hosting;
 
@@ -122,7 +123,12 @@ internal static class BusServiceCollectionExtensions
                 e.ConfigureConsumeTopology = false;
                 e.ConcurrentMessageLimit = 1;
                 e.PrefetchCount = 16;
-                e.UseMessageRetry(r => r.Intervals(200, 1000, 5000, 15000, 30000));
+                e.UseMessageRetry(r =>
+                {
+                    r.Intervals(200, 1000, 5000, 15000, 30000);
+                    // A claim the store contradicts stays contradicted: the run fails at once and the next one reads again.
+                    r.Ignore<UnchangedClaimException>();
+                });
                 e.ConfigureConsumer<StoreRecordsConsumer>(context);
             });
         }

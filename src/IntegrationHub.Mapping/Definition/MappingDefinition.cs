@@ -15,6 +15,12 @@ public sealed record MappingDefinition
     public required IReadOnlyList<FieldRule> Fields { get; init; }
 
     /// <summary>
+    /// The SHA-256 of the mapping document as parsed (every rule, code list and the version): two mappings with the same
+    /// fingerprint map every record alike. Null for a mapping built in code, which then never vouches for a stored result.
+    /// </summary>
+    public string? Fingerprint { get; init; }
+
+    /// <summary>
     /// The top-level source fields the mapping reads (key, version, every rule's sources and conditions): the fields whose
     /// disappearance from a source makes the mapping silently map nothing.
     /// </summary>

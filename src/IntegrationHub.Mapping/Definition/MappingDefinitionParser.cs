@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -74,6 +76,7 @@ internal static class MappingDefinitionParser
             SourceKey = sourceKey,
             SourceVersion = OptionalString(root["sourceVersion"], "sourceVersion"),
             Fields = rules,
+            Fingerprint = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(root.ToJsonString()))),
         };
     }
 

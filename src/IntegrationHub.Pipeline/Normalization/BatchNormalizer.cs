@@ -12,32 +12,64 @@ namespace IntegrationHub.Pipeline.Normalization;
 /// <summary>
 /// Maps and validates every record of a page, on every core; an invalid record is set aside with its reasons, the rest go
 /// on. Each record is taken as the connector read it (no parse), serialized once for its raw copy, and its canonical JSON
-/// once. The same per-record step serves the preview, so what a preview shows is exactly what a run would store.
+/// once. A record whose input (normalizer revision, mapping, raw copy) the store already holds is not mapped again: it
+/// goes as an unchanged claim, which the store writer checks. The same per-record step serves the preview, so what a
+/// preview shows is exactly what a run would store.
 /// </summary>
 public sealed class BatchNormalizer(NormalizerCache normalizers)
 {
     /// <summary>Pages smaller than this are normalized on one thread: splitting them costs more than it saves.</summary>
     private const int ParallelFrom = 64;
 
-    public RecordsNormalized Normalize(SourcePage page, ConnectorDefinition connector, BatchHeader batch)
+    private static readonly IReadOnlyDictionary<string, string> NoStoredInputs = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The source keys of a page: every key it names (for the run's keys in flight), and the keys a stored input may
+    /// spare from normalizing — those of readable, not deleted records that are the only record of their key in the page
+    /// (a key read twice in one page is normalized each time, so that the last read wins as always).
+    /// </summary>
+    public PageKeys KeysOf(SourcePage page, ConnectorDefinition connector)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(connector);
+        var normalizer = normalizers.For(connector);
+        var all = new List<string>(page.Records.Count);
+        var seen = new Dictionary<string, bool>(page.Records.Count, StringComparer.Ordinal);
+        foreach (var record in page.Records)
+        {
+            if (normalizer.SourceKeyOf(record.Data) is not { } key)
+                continue;
+            all.Add(key);
+            var candidate = record.Problem is null && !record.Deleted;
+            seen[key] = !seen.ContainsKey(key) && candidate;
+        }
+
+        return new PageKeys(all, [.. seen.Where(pair => pair.Value).Select(pair => pair.Key)]);
+    }
+
+    /// <param name="storedInputs">For keys named by <see cref="KeysOf"/> as candidates and not in flight: the input hash the
+    /// store holds. A record whose own input hash equals it becomes an unchanged claim instead of being normalized.</param>
+    public RecordsNormalized Normalize(SourcePage page, ConnectorDefinition connector, BatchHeader batch, IReadOnlyDictionary<string, string>? storedInputs = null)
     {
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(connector);
         ArgumentNullException.ThrowIfNull(batch);
         var normalizer = normalizers.For(connector);
+        var stored = storedInputs ?? NoStoredInputs;
         var records = page.Records;
         var outcomes = new NormalizationOutcome[records.Count];
         if (records.Count < ParallelFrom)
         {
             for (var i = 0; i < records.Count; i++)
-                outcomes[i] = NormalizeOne(records[i], connector, normalizer);
+                outcomes[i] = NormalizeOne(records[i], connector, normalizer, stored);
         }
         else
         {
-            Parallel.For(0, records.Count, i => outcomes[i] = NormalizeOne(records[i], connector, normalizer));
+            Parallel.For(0, records.Count, i => outcomes[i] = NormalizeOne(records[i], connector, normalizer, stored));
         }
 
         var accepted = new List<NormalizedRecord>(records.Count);
+        var unchanged = new List<UnchangedRecord>();
         var rejected = new List<RejectedRecord>();
         var deleted = new List<(int Position, DeletedRecord Record)>();
         var lastAccepted = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -48,6 +80,10 @@ public sealed class BatchNormalizer(NormalizerCache normalizers)
                 case NormalizationOutcome.Accepted a:
                     lastAccepted[a.Record.SourceKey] = position;
                     accepted.Add(a.Record);
+                    break;
+                case NormalizationOutcome.Unchanged u:
+                    lastAccepted[u.Record.SourceKey] = position;
+                    unchanged.Add(u.Record);
                     break;
                 case NormalizationOutcome.Rejected r:
                     rejected.Add(r.Record);
@@ -64,6 +100,7 @@ public sealed class BatchNormalizer(NormalizerCache normalizers)
             MappingVersion = connector.Mapping.Version,
             SourcePriority = connector.Priority,
             Accepted = accepted,
+            Unchanged = unchanged,
             Rejected = rejected,
             Deleted = [.. deleted.Select(d => d.Record with
             {
@@ -79,7 +116,7 @@ public sealed class BatchNormalizer(NormalizerCache normalizers)
         ArgumentNullException.ThrowIfNull(connector);
         var normalizer = normalizers.For(connector);
         foreach (var record in records)
-            yield return NormalizeOne(record, connector, normalizer);
+            yield return NormalizeOne(record, connector, normalizer, NoStoredInputs);
     }
 
     /// <summary>The raw copy of a source record as the store keeps it: its JSON, Chinese unescaped.</summary>
@@ -89,7 +126,8 @@ public sealed class BatchNormalizer(NormalizerCache normalizers)
         return record.Data.ToJsonString(CanonicalJson.Options);
     }
 
-    private static NormalizationOutcome NormalizeOne(SourceRecord source, ConnectorDefinition connector, RecordNormalizer normalizer)
+    private static NormalizationOutcome NormalizeOne(SourceRecord source, ConnectorDefinition connector, RecordNormalizer normalizer,
+        IReadOnlyDictionary<string, string> storedInputs)
     {
         var raw = RawOf(source);
         if (source.Problem is { } problem)
@@ -121,6 +159,11 @@ public sealed class BatchNormalizer(NormalizerCache normalizers)
             });
         }
 
+        var inputHash = normalizer.InputHashOf(raw);
+        if (storedInputs.Count > 0 && inputHash is not null && normalizer.SourceKeyOf(source.Data) is { } sourceKey
+            && storedInputs.TryGetValue(sourceKey, out var storedInput) && storedInput == inputHash)
+            return new NormalizationOutcome.Unchanged(new UnchangedRecord { SourceKey = sourceKey, InputHash = inputHash });
+
         var result = normalizer.Normalize(source.Data);
         if (result.Record is not { } record || result.Content is not { } content)
             return new NormalizationOutcome.Rejected(new RejectedRecord { SourceKey = result.SourceKey, Raw = raw, Reasons = [.. result.Errors, .. result.Warnings] });
@@ -133,6 +176,7 @@ public sealed class BatchNormalizer(NormalizerCache normalizers)
             ContentHash = result.ContentHash!,
             CaseIdentity = CaseIdentity.Of(record, connector.Id, result.SourceKey),
             Raw = raw,
+            InputHash = inputHash,
             Warnings = [.. result.Warnings],
             Facts = RecordFacts.Of(record),
         });

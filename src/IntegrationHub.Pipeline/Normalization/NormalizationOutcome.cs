@@ -14,4 +14,7 @@ public abstract record NormalizationOutcome
     public sealed record Rejected(RejectedRecord Record) : NormalizationOutcome;
 
     public sealed record Deleted(DeletedRecord Record) : NormalizationOutcome;
+
+    /// <summary>Not normalized: the store already holds what this very input gives.</summary>
+    public sealed record Unchanged(UnchangedRecord Record) : NormalizationOutcome;
 }

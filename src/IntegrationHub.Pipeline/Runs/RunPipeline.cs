@@ -82,6 +82,8 @@ public sealed partial class RunPipeline(
         started?.Invoke(run.RunId);
         progress.Track(run.RunId);
         var sent = 0;
+        // A backfill is the operator's "normalize every stored record again": it never trusts a stored input.
+        var inFlight = options.Value.SkipUnchangedInputs && trigger != RunTriggers.Backfill ? new InFlightKeys() : null;
         // The run stops when the hub stops, or when this process loses the connector's lease (another worker took over).
         using var leaseLost = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         var ct = leaseLost.Token;
@@ -95,7 +97,7 @@ public sealed partial class RunPipeline(
             await foreach (var (page, readAt) in ReadAheadAsync(connector.Id, readPages(checkpoint), ct).ConfigureAwait(false))
             {
                 await WaitForRoomAsync(run.RunId, sent, ct).ConfigureAwait(false);
-                await SendAsync(endpoint, connector, run.RunId, sent, page, readAt, isLast: false, ct).ConfigureAwait(false);
+                await SendAsync(endpoint, connector, run.RunId, sent, page, readAt, inFlight, isLast: false, ct).ConfigureAwait(false);
                 sent++;
             }
 
@@ -103,7 +105,7 @@ public sealed partial class RunPipeline(
                 await allRead(run.RunId).ConfigureAwait(false);
 
             // A closing empty batch ends every run the same way, also a run that found nothing new.
-            await SendAsync(endpoint, connector, run.RunId, sent, new SourcePage([], null), clock.GetUtcNow(), isLast: true, ct).ConfigureAwait(false);
+            await SendAsync(endpoint, connector, run.RunId, sent, new SourcePage([], null), clock.GetUtcNow(), inFlight, isLast: true, ct).ConfigureAwait(false);
             sent++;
             var final = await progress.WaitAsync(run.RunId, s => !s.IsRunning, options.Value.RunCompletionTimeout, ct).ConfigureAwait(false);
             var finished = await store.GetRunAsync(run.RunId, ct).ConfigureAwait(false)
@@ -194,7 +196,7 @@ public sealed partial class RunPipeline(
     }
 
     private async Task SendAsync(ISendEndpoint endpoint, ConnectorDefinition connector, Guid runId, int sequence, SourcePage page, DateTimeOffset readAt,
-        bool isLast, CancellationToken ct)
+        InFlightKeys? inFlight, bool isLast, CancellationToken ct)
     {
         // Each batch is a trace of its own, also when an API request started the run (its context flows into the run's task).
         Activity.Current = null;
@@ -210,12 +212,38 @@ public sealed partial class RunPipeline(
             ReadAt = readAt,
         };
         var watch = Stopwatch.StartNew();
+        PageKeys? keys = null;
+        IReadOnlyDictionary<string, string>? storedInputs = null;
+        if (inFlight is not null)
+        {
+            keys = normalizer.KeysOf(page, connector);
+            storedInputs = await StoredInputsAsync(connector.Id, runId, keys, inFlight, ct).ConfigureAwait(false);
+        }
+
         RecordsNormalized batch;
         using (HubTelemetry.StartStage("normalizer.normalize", connector.Id, page.Records.Count))
-            batch = normalizer.Normalize(page, connector, header);
+            batch = normalizer.Normalize(page, connector, header, storedInputs);
+        // Before the send: from now on the store may change these keys at any moment.
+        if (inFlight is not null && keys is not null)
+            inFlight.Sent(sequence, keys.All);
         if (page.Records.Count > 0)
             HubTelemetry.StageDuration.Record(watch.Elapsed.TotalSeconds, Connector(connector.Id), new(HubTelemetry.StageTag, "normalize"));
         await endpoint.Send(batch with { Batch = header with { SentAt = clock.GetUtcNow() } }, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The input hashes the store holds for the page's candidate keys, leaving out keys of this run's batches still in
+    /// flight: those batches may change what is stored. Which batches are stored is read before the store is asked, so a
+    /// key no longer counted in flight was committed before the answer was read.
+    /// </summary>
+    private async Task<IReadOnlyDictionary<string, string>?> StoredInputsAsync(string connectorId, Guid runId, PageKeys keys, InFlightKeys inFlight,
+        CancellationToken ct)
+    {
+        if (keys.Candidates.Count == 0)
+            return null;
+        inFlight.StoredThrough(progress.StoredThrough(runId));
+        var candidates = keys.Candidates.Where(key => !inFlight.Contains(key)).ToList();
+        return candidates.Count == 0 ? null : await store.GetInputHashesAsync(connectorId, candidates, ct).ConfigureAwait(false);
     }
 
     private async Task WaitForRoomAsync(Guid runId, int sequence, CancellationToken ct)

@@ -20,6 +20,9 @@ public sealed class RunProgress(IRunStore store, TimeProvider clock)
 
     public void Forget(Guid runId) => _runs.TryRemove(runId, out _);
 
+    /// <summary>The last batch of the run known to be stored (-1 before the first): a batch after it may still be in flight.</summary>
+    public int StoredThrough(Guid runId) => _runs.TryGetValue(runId, out var watch) ? watch.State.StoredThrough : -1;
+
     public void Observe(RunProgressed notice)
     {
         ArgumentNullException.ThrowIfNull(notice);

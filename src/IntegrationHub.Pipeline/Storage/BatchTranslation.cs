@@ -28,9 +28,11 @@ public static class BatchTranslation
                 ContentHash = a.ContentHash,
                 CaseIdentity = a.CaseIdentity,
                 Raw = a.Raw,
+                InputHash = a.InputHash,
                 Warnings = a.Warnings,
                 Facts = a.Facts,
             })],
+            Unchanged = [.. message.Unchanged.Select(u => new UnchangedSourceRecord(u.SourceKey, u.InputHash))],
             Rejected = [.. message.Rejected.Select(r => new RejectedSourceRecord { SourceKey = r.SourceKey, Raw = r.Raw, Reasons = r.Reasons })],
             Deleted = [.. message.Deleted.Select(d => new SourceDeletion(d.SourceKey, d.Superseded))],
         };

@@ -18,6 +18,9 @@ public sealed record AcceptedSourceRecord
     public required string CaseIdentity { get; init; }
 
     public required string Raw { get; init; }
+
+    /// <summary>The hash of the input the content was computed from (normalizer revision, mapping, raw); null when not known.</summary>
+    public string? InputHash { get; init; }
     public IReadOnlyList<ValidationIssue> Warnings { get; init; } = [];
 
     /// <summary>The columns the store indexes, read from the record where it was parsed anyway; null to have the store read them.</summary>

@@ -58,7 +58,8 @@ internal sealed class BatchCommitter(IBatchSessions sessions, TimeProvider clock
         IEnumerable<StoredLink> links = [];
         if (planner.LinkKeys.Count > 0)
         {
-            var resolved = batch.Accepted.Select(a => a.SourceKey).Concat(batch.Deleted.Where(d => !d.Superseded).Select(d => d.SourceKey))
+            var resolved = batch.Accepted.Select(a => a.SourceKey).Concat(batch.Unchanged.Select(u => u.SourceKey))
+                .Concat(batch.Deleted.Where(d => !d.Superseded).Select(d => d.SourceKey))
                 .ToHashSet(StringComparer.Ordinal);
             await session.WriteAsync(BatchTables.Keys, [.. planner.LinkKeys.Select(k => (k, resolved.Contains(k)))], ct).ConfigureAwait(false);
             links = await connection.QueryAsync<StoredLink>(new CommandDefinition(
@@ -87,6 +88,11 @@ internal sealed class BatchCommitter(IBatchSessions sessions, TimeProvider clock
         if (planner.LinkKeys.Count > 0)
             await session.ExecuteAsync(BatchSql.ResolveQuarantine, parameters, ct).ConfigureAwait(false);
         await session.WriteAsync(BatchTables.SourceRecords, plan.Sources, ct).ConfigureAwait(false);
+        if (plan.InputHashes.Count > 0)
+        {
+            await session.WriteAsync(BatchTables.InputHashes, plan.InputHashes, ct).ConfigureAwait(false);
+            await session.ExecuteAsync(BatchSql.RefreshInputHashes, parameters, ct).ConfigureAwait(false);
+        }
         if (plan.SourceDeletions.Count > 0)
         {
             await session.WriteAsync(BatchTables.SourceDeletions, plan.SourceDeletions, ct).ConfigureAwait(false);

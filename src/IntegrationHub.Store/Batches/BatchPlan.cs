@@ -12,6 +12,9 @@ internal sealed class BatchPlan
 
     public List<SourceRow> Sources { get; } = [];
     public List<SourceDeletionRow> SourceDeletions { get; } = [];
+
+    /// <summary>Links the batch leaves as they are whose input hash moves on (same content from another input).</summary>
+    public List<InputHashRow> InputHashes { get; } = [];
     public List<GoldenRow> Golden { get; } = [];
     public List<VersionRow> Versions { get; } = [];
 

@@ -26,6 +26,7 @@ internal sealed class BatchPlanner(BatchToCommit batch, BatchSources sources, lo
     private readonly Dictionary<string, MergeCandidate> _lastRemoved = new(StringComparer.Ordinal);
     private readonly List<VersionRow> _versions = [];
     private readonly List<ChangeRow> _changes = [];
+    private readonly List<InputHashRow> _inputHashes = [];
     private List<AcceptedSourceRecord> _changed = [];
     private long _inserted;
     private long _updated;
@@ -33,7 +34,8 @@ internal sealed class BatchPlanner(BatchToCommit batch, BatchSources sources, lo
 
     /// <summary>Every key the batch names: their stored links are read before planning.</summary>
     public IReadOnlyList<string> LinkKeys { get; } =
-        [.. batch.Accepted.Select(a => a.SourceKey).Concat(batch.Deleted.Select(d => d.SourceKey)).Distinct(StringComparer.Ordinal)];
+        [.. batch.Accepted.Select(a => a.SourceKey).Concat(batch.Unchanged.Select(u => u.SourceKey)).Concat(batch.Deleted.Select(d => d.SourceKey))
+            .Distinct(StringComparer.Ordinal)];
 
     /// <summary>
     /// Step 1: with the stored links, sets aside what is unchanged (same content, or an older read than the stored one)
@@ -44,13 +46,28 @@ internal sealed class BatchPlanner(BatchToCommit batch, BatchSources sources, lo
         foreach (var link in links)
             _links[link.SourceKey] = link;
         _changed = [];
+        foreach (var claim in batch.Unchanged)
+        {
+            // The runner vouches that the store held this input when the page was read; the claim must still hold now.
+            var known = _links.GetValueOrDefault(claim.SourceKey);
+            if (known is null || ((known.InputHash != claim.InputHash || known.DeletedAt is not null) && known.ReadPosition <= readPosition))
+                throw new UnchangedClaimException(batch.ConnectorId, claim.SourceKey, claim.InputHash, known?.DeletedAt is null ? known?.InputHash : null);
+            _unchanged++;
+        }
+
         foreach (var record in batch.Accepted)
         {
             if (_links.TryGetValue(record.SourceKey, out var known)
                 && ((known.ContentHash == record.ContentHash && known.DeletedAt is null) || known.ReadPosition > readPosition))
+            {
                 _unchanged++;
+                if (record.InputHash is { } input && known.InputHash != input && known.ReadPosition <= readPosition)
+                    _inputHashes.Add(new InputHashRow(record.SourceKey, input));
+            }
             else
+            {
                 _changed.Add(record);
+            }
         }
 
         var recordIds = _changed.Select(c => _links.GetValueOrDefault(c.SourceKey)?.RecordId)
@@ -69,12 +86,14 @@ internal sealed class BatchPlanner(BatchToCommit batch, BatchSources sources, lo
 
         var plan = new BatchPlan();
         QuarantineRejected(plan);
-        plan.ResolvedKeys.AddRange(batch.Accepted.Select(a => a.SourceKey));
+        plan.ResolvedKeys.AddRange(batch.Accepted.Select(a => a.SourceKey).Concat(batch.Unchanged.Select(u => u.SourceKey)));
         foreach (var record in _changed)
             Upsert(record);
         ApplyDeletions(plan);
 
         plan.Sources.AddRange(_sourceRows.Values);
+        // A key written by the batch carries its input hash in its row; the refresh is for links the batch leaves as they are.
+        plan.InputHashes.AddRange(_inputHashes.Where(h => !_sourceRows.ContainsKey(h.SourceKey)).DistinctBy(h => h.SourceKey, StringComparer.Ordinal));
         plan.SourceDeletions.AddRange(_deletionRows.Values);
         foreach (var golden in _goldenById.Values.Where(g => g.Touched))
         {
@@ -124,12 +143,16 @@ internal sealed class BatchPlanner(BatchToCommit batch, BatchSources sources, lo
         var source = sources.CandidateOf(accepted, recordId);
         _sourceRows[accepted.SourceKey] = new SourceRow(batch.ConnectorId, accepted.SourceKey, recordId, batch.SourcePriority, accepted.ContentHash,
             sources.ContentOf(accepted), accepted.Raw, accepted.SourceVersion, batch.MappingVersion,
-            accepted.Warnings.Count == 0 ? null : JsonSerializer.Serialize(accepted.Warnings, CanonicalJson.Options), _readAt, now, null, readPosition);
+            accepted.Warnings.Count == 0 ? null : JsonSerializer.Serialize(accepted.Warnings, CanonicalJson.Options), _readAt, now, null, readPosition,
+            accepted.InputHash);
 
         if (link is not null)
             RemoveSource(link.RecordId, accepted.SourceKey);
         SourcesOf(recordId).Add(source);
-        _links[accepted.SourceKey] = new StoredLink { SourceKey = accepted.SourceKey, RecordId = recordId, ContentHash = accepted.ContentHash, ReadPosition = readPosition };
+        _links[accepted.SourceKey] = new StoredLink
+        {
+            SourceKey = accepted.SourceKey, RecordId = recordId, ContentHash = accepted.ContentHash, ReadPosition = readPosition, InputHash = accepted.InputHash,
+        };
 
         switch (Merge(recordId, accepted.CaseIdentity))
         {

@@ -5,7 +5,10 @@ namespace IntegrationHub.Store.Batches;
 /// <summary>A source link as it stands after the batch (an upsert of source_records).</summary>
 internal sealed record SourceRow(
     string ConnectorId, string SourceKey, string RecordId, int Priority, string ContentHash, string Content, string Raw,
-    string? SourceVersion, int MappingVersion, string? Warnings, long ReadAt, long ReceivedAt, long? DeletedAt, long ReadPosition);
+    string? SourceVersion, int MappingVersion, string? Warnings, long ReadAt, long ReceivedAt, long? DeletedAt, long ReadPosition, string? InputHash);
+
+/// <summary>A source link whose content stays, read again from another input that gives the same content: its input hash moves on.</summary>
+internal sealed record InputHashRow(string SourceKey, string InputHash);
 
 /// <summary>A source link the batch deletes without writing it (the source reported the deletion only).</summary>
 internal sealed record SourceDeletionRow(string SourceKey, long DeletedAt, long ReadAt, long ReadPosition);

@@ -16,7 +16,7 @@ internal static class BatchSql
     public const string Links =
         """
         SELECT s.source_key AS SourceKey, s.record_id AS RecordId, s.content_hash AS ContentHash, s.read_position AS ReadPosition,
-               s.deleted_at AS DeletedAt
+               s.deleted_at AS DeletedAt, s.input_hash AS InputHash
         FROM stage_keys k JOIN source_records s ON s.connector_id = @connectorId AND s.source_key = k.source_key
         """;
 
@@ -43,6 +43,15 @@ internal static class BatchSql
     public const string ResolveQuarantine =
         "UPDATE quarantine SET status = 'resolved', last_seen_at = @now " +
         "WHERE connector_id = @connectorId AND status = 'open' AND source_key IN (SELECT source_key FROM stage_keys WHERE resolve = 1);";
+
+    /// <summary>
+    /// A record read again from another input that gives the same content (a field the mapping ignores changed, or the
+    /// hub's normalizer or the mapping changed without changing this record): the content stays, and the input it now
+    /// follows from is remembered, so that the next read of that input is not normalized again.
+    /// </summary>
+    public const string RefreshInputHashes =
+        "UPDATE source_records SET input_hash = h.input_hash FROM stage_input_hashes h " +
+        "WHERE source_records.connector_id = @connectorId AND source_records.source_key = h.source_key;";
 
     public const string DeleteSources =
         "UPDATE source_records SET deleted_at = d.deleted_at, read_at = d.read_at, read_position = d.read_position FROM stage_source_deletions d " +

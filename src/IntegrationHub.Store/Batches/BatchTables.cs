@@ -8,7 +8,8 @@ internal static class BatchTables
         ON CONFLICT (connector_id, source_key) DO UPDATE SET record_id = excluded.record_id, priority = excluded.priority,
             content_hash = excluded.content_hash, content = excluded.content, raw = excluded.raw, source_version = excluded.source_version,
             mapping_version = excluded.mapping_version, warnings = excluded.warnings, read_at = excluded.read_at,
-            received_at = excluded.received_at, deleted_at = excluded.deleted_at, read_position = excluded.read_position
+            received_at = excluded.received_at, deleted_at = excluded.deleted_at, read_position = excluded.read_position,
+            input_hash = excluded.input_hash
         """,
         new TextColumn<SourceRow>("connector_id", r => r.ConnectorId),
         new TextColumn<SourceRow>("source_key", r => r.SourceKey),
@@ -23,7 +24,8 @@ internal static class BatchTables
         new Int64Column<SourceRow>("read_at", r => r.ReadAt),
         new Int64Column<SourceRow>("received_at", r => r.ReceivedAt),
         new Int64Column<SourceRow>("deleted_at", r => r.DeletedAt),
-        new Int64Column<SourceRow>("read_position", r => r.ReadPosition));
+        new Int64Column<SourceRow>("read_position", r => r.ReadPosition),
+        new TextColumn<SourceRow>("input_hash", r => r.InputHash));
 
     public static BatchTable<GoldenRow> GoldenRecords { get; } = new("golden_records",
         """
@@ -130,6 +132,11 @@ internal static class BatchTables
         new TextColumn<OpenConflict>("record_id", r => r.RecordId),
         new TextColumn<OpenConflict>("field_group", r => r.FieldGroup));
 
+    /// <summary>Links whose content stays while their input changed (see <see cref="BatchSql.RefreshInputHashes"/>).</summary>
+    public static BatchTable<InputHashRow> InputHashes { get; } = new("stage_input_hashes", null,
+        new TextColumn<InputHashRow>("source_key", r => r.SourceKey),
+        new TextColumn<InputHashRow>("input_hash", r => r.InputHash));
+
     /// <summary>The versions the batch superseded, whose content moves out of their golden records (see <see cref="BatchSql.KeepSupersededContent"/>).</summary>
     public static BatchTable<SupersededVersionRow> SupersededVersions { get; } = new("stage_superseded_versions", null,
         new TextColumn<SupersededVersionRow>("record_id", r => r.RecordId),
@@ -144,6 +151,6 @@ internal static class BatchTables
     [
         (Keys.Name, Keys.CreateTemporary), (Lookup.Name, Lookup.CreateTemporary), (SourceDeletions.Name, SourceDeletions.CreateTemporary),
         (Reviewed.Name, Reviewed.CreateTemporary), (OpenConflicts.Name, OpenConflicts.CreateTemporary),
-        (SupersededVersions.Name, SupersededVersions.CreateTemporary),
+        (SupersededVersions.Name, SupersededVersions.CreateTemporary), (InputHashes.Name, InputHashes.CreateTemporary),
     ];
 }

@@ -20,6 +20,9 @@ public sealed record BatchToCommit
     /// <summary>Deletions the source reported, in source order after the accepted records of the same batch.</summary>
     public IReadOnlyList<SourceDeletion> Deleted { get; init; } = [];
 
-    /// <summary>Every record the batch carries, each counted once: accepted, rejected or deleted.</summary>
-    public int Pulled => Accepted.Count + Rejected.Count + Deleted.Count;
+    /// <summary>Records read again with the input their stored content was computed from: not normalized, counted unchanged.</summary>
+    public IReadOnlyList<UnchangedSourceRecord> Unchanged { get; init; } = [];
+
+    /// <summary>Every record the batch carries, each counted once: accepted, unchanged, rejected or deleted.</summary>
+    public int Pulled => Accepted.Count + Unchanged.Count + Rejected.Count + Deleted.Count;
 }

@@ -11,4 +11,7 @@ internal sealed record StoredLink
     public long ReadPosition { get; init; }
 
     public long? DeletedAt { get; init; }
+
+    /// <summary>The hash of the input its content was computed from; null when written before input hashes were kept.</summary>
+    public string? InputHash { get; init; }
 }

@@ -325,6 +325,9 @@ internal static class Migrations
               DROP TABLE record_versions;
               ALTER TABLE record_versions_26 RENAME TO record_versions;
               """),
+        // What each source link's content was computed from (issue 11): a sync that reads the same input again counts the
+        // record unchanged without normalizing it. Links written before have none, and get theirs on their next read.
+        (27, "ALTER TABLE source_records ADD COLUMN input_hash TEXT;"),
         .. AssessmentMigrations.All(dialect),
     ];
 }

@@ -170,6 +170,19 @@ public sealed partial class SqlSupervisionStore
             "SELECT checkpoint FROM connector_state WHERE connector_id = @connectorId", new { connectorId }, cancellationToken: ct)).ConfigureAwait(false);
     }
 
+    public async Task<IReadOnlyDictionary<string, string>> GetInputHashesAsync(string connectorId, IReadOnlyCollection<string> sourceKeys, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(sourceKeys);
+        if (sourceKeys.Count == 0)
+            return new Dictionary<string, string>(StringComparer.Ordinal);
+        await using var connection = await OpenAsync(ct).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<(string SourceKey, string InputHash)>(new CommandDefinition(
+            $"SELECT source_key, input_hash FROM source_records WHERE connector_id = @connectorId AND {dialect.InList("source_key", "keys")} " +
+            "AND deleted_at IS NULL AND input_hash IS NOT NULL",
+            new { connectorId, keys = dialect.ListValue(sourceKeys) }, cancellationToken: ct)).ConfigureAwait(false);
+        return rows.ToDictionary(r => r.SourceKey, r => r.InputHash, StringComparer.Ordinal);
+    }
+
     public async Task<IReadOnlyList<ConnectorSyncSummary>> GetSyncSummaryAsync(CancellationToken ct)
     {
         await using var connection = await OpenAsync(ct).ConfigureAwait(false);

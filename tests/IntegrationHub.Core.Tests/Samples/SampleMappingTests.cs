@@ -153,6 +153,47 @@ public sealed class SampleMappingTests
         Assert.True(differentContent > 0);
     }
 
+    [Theory]
+    [MemberData(nameof(Departments))]
+    public void InputHash_IsTheSameForTheSameRowAndMapping_AndDiffersWithTheRowOrTheMapping(string departmentId)
+    {
+        var department = Department(departmentId);
+        var rows = Generated.Value.Where(r => r.Department == department).Take(2).Select(r => Raw(r.Row).ToJsonString()).ToList();
+        var normalizer = new RecordNormalizer(Mapping(departmentId));
+        var again = new RecordNormalizer(Mapping(departmentId));
+        var document = JsonNode.Parse(File.ReadAllText(RepositoryRoot.Combine("connectors", $"{departmentId}.mapping.json")),
+            documentOptions: new System.Text.Json.JsonDocumentOptions { CommentHandling = System.Text.Json.JsonCommentHandling.Skip })!.AsObject();
+        document["version"] = document["version"]!.GetValue<int>() + 1;
+        var raised = new RecordNormalizer(MappingDefinition.Parse(document));
+
+        Assert.Equal(normalizer.InputHashOf(rows[0]), again.InputHashOf(rows[0]));
+        Assert.NotEqual(normalizer.InputHashOf(rows[0]), normalizer.InputHashOf(rows[1]));
+        Assert.NotEqual(normalizer.InputHashOf(rows[0]), raised.InputHashOf(rows[0]));
+        Assert.Null(new RecordNormalizer(Mapping(departmentId) with { Fingerprint = null }).InputHashOf(rows[0]));
+    }
+
+    /// <summary>
+    /// The store trusts a content computed from the same input hash, and the input hash carries the normalizer's
+    /// revision: whatever changes what the sample rows normalize to must raise <see cref="RecordNormalizer.Revision"/>.
+    /// </summary>
+    [Theory]
+    [InlineData("market-regulation", 1, "356e1122365e")]
+    [InlineData("ecology-environment", 1, "670e82e6b135")]
+    public void WhatTheSampleRowsNormalizeTo_IsWhatTheNormalizersRevisionWasRecordedWith(string departmentId, int revision, string digest)
+    {
+        var department = Department(departmentId);
+        var normalizer = new RecordNormalizer(Mapping(departmentId));
+        var outcomes = string.Join('\n', Generated.Value.Where(r => r.Department == department)
+            .Select(r => normalizer.Normalize(Raw(r.Row)))
+            .Select(r => r.ContentHash ?? "rejected " + string.Join(' ', r.Errors.Select(e => e.Rule).Order(StringComparer.Ordinal))));
+        var actual = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(outcomes)))[..12];
+
+        Assert.True(revision == RecordNormalizer.Revision && actual == digest,
+            $"The sample rows of {departmentId} normalize to digest {actual} under revision {RecordNormalizer.Revision}; recorded: {digest} under {revision}. " +
+            "If the hub's normalization changed on purpose, raise RecordNormalizer.Revision (so that no stored result of the old one is trusted) " +
+            "and record both here; if only the bundled mapping changed (its fingerprint already changes every input hash), record the digest.");
+    }
+
     /// <summary>The row as a connector hands it to the engine: a JSON object of column → value.</summary>
     private static JsonObject Raw(SampleRow row)
     {

@@ -6,6 +6,7 @@ using IntegrationHub.Connectors.Files;
 using IntegrationHub.Connectors.Process;
 using IntegrationHub.Connectors.Sql;
 using IntegrationHub.Integration.Tests.Connectors.Rest;
+using IntegrationHub.Integration.Tests.Harness;
 using IntegrationHub.Mapping.Definition;
 using Microsoft.Data.Sqlite;
 
@@ -18,7 +19,7 @@ public static class HostileSources
 
     public static async Task<HostileOutcome> ReadAsync(HostileCase c, HostileRestServer rest)
     {
-        using var folder = new TempDirectory();
+        using var folder = new ScratchDirectory("hub-hostile-");
         var payload = c.Input["payload"]?.AsObject();
         var kind = c.Source.Split(':');
         try
@@ -172,21 +173,4 @@ public static class HostileSources
         Source = source,
         Mapping = new MappingDefinition { Version = 1, SourceKey = ["id"], Fields = [] },
     };
-
-    private sealed class TempDirectory : IDisposable
-    {
-        public string Path { get; } = Directory.CreateTempSubdirectory("hub-hostile-").FullName;
-
-        public void Dispose()
-        {
-            try
-            {
-                Directory.Delete(Path, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A temp folder: best effort.
-            }
-        }
-    }
 }

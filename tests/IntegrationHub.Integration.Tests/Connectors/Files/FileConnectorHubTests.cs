@@ -8,11 +8,11 @@ namespace IntegrationHub.Integration.Tests.Connectors.Files;
 public sealed class FileConnectorHubTests : IDisposable
 {
     private const string ConnectorId = "market-files";
-    private readonly string _root = Directory.CreateTempSubdirectory("hub-file-connector-").FullName;
+    private readonly ScratchDirectory _scratch = new("hub-file-connector-");
 
-    private string Inbox => Path.Combine(_root, "inbox");
+    private string Inbox => Path.Combine(Root, "inbox");
 
-    private string ConnectorsDirectory => Path.Combine(_root, "connectors");
+    private string ConnectorsDirectory => Path.Combine(Root, "connectors");
 
     public FileConnectorHubTests()
     {
@@ -30,17 +30,9 @@ public sealed class FileConnectorHubTests : IDisposable
         File.WriteAllText(Path.Combine(ConnectorsDirectory, $"{ConnectorId}.connector.json"), definition.ToJsonString());
     }
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_root, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Best effort: a temp folder.
-        }
-    }
+    private string Root => _scratch.Path;
+
+    public void Dispose() => _scratch.Dispose();
 
     [Theory]
     [MemberData(nameof(HubStacks.Both), MemberType = typeof(HubStacks))]
