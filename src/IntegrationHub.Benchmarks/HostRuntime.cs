@@ -14,7 +14,11 @@ internal static class HostRuntime
     /// <summary>Machine and runtime for a figure's header line.</summary>
     public static string Description =>
         $"cores={Environment.ProcessorCount} os={RuntimeInformation.OSDescription} runtime={Environment.Version} " +
-        $"gc={(GCSettings.IsServerGC ? "server" : "workstation")}{(GCSettings.IsServerGC ? "" : GCSettings.LatencyMode == GCLatencyMode.Batch ? "/non-concurrent" : "/concurrent")}";
+        $"gc={(GCSettings.IsServerGC ? "server" : "workstation")}{(GCSettings.IsServerGC ? "" : GCSettings.LatencyMode == GCLatencyMode.Batch ? "/non-concurrent" : "/concurrent")}" +
+        $" conserve-memory={ConserveMemory ?? "0"}";
+
+    /// <summary>The collector's <c>ConserveMemory</c> level this process runs with (environment first, as the runtime reads it).</summary>
+    private static string? ConserveMemory => Environment.GetEnvironmentVariable("DOTNET_GCConserveMemory") ?? AppContext.GetData("System.GC.ConserveMemory")?.ToString();
 
     /// <summary>Why this process does not run as the hub's host would, or null when it does.</summary>
     public static string? Mismatch()
@@ -22,7 +26,12 @@ internal static class HostRuntime
         var path = Path.Combine(AppContext.BaseDirectory, "IntegrationHub.Host.runtimeconfig.json");
         if (!File.Exists(path))
             return $"{path} is missing: cannot tell which garbage collector the hub's host runs with";
-        var server = JsonNode.Parse(File.ReadAllText(path))?["runtimeOptions"]?["configProperties"]?["System.GC.Server"]?.GetValue<bool>() ?? false;
+        var properties = JsonNode.Parse(File.ReadAllText(path))?["runtimeOptions"]?["configProperties"];
+        var server = properties?["System.GC.Server"]?.GetValue<bool>() ?? false;
+        var conserve = properties?["System.GC.ConserveMemory"]?.ToString();
+        if (Environment.GetEnvironmentVariable("DOTNET_GCConserveMemory") is null && conserve != AppContext.GetData("System.GC.ConserveMemory")?.ToString())
+            return $"the hub's host runs with System.GC.ConserveMemory {conserve ?? "unset"} but this benchmark with {AppContext.GetData("System.GC.ConserveMemory") ?? "unset"}: " +
+                   "set the same RuntimeHostConfigurationOption in IntegrationHub.Benchmarks.csproj";
         // DOTNET_gcServer in the environment overrides both runtimeconfig files alike, so an operator's choice is measured as such.
         return server == GCSettings.IsServerGC || Environment.GetEnvironmentVariable("DOTNET_gcServer") is not null
             ? null
