@@ -14,7 +14,8 @@ namespace IntegrationHub.Feeds.Delivery.Webhooks;
 /// is kept. Attempts are saved with the cursor (failed attempts, next attempt, delivery log) in one transaction — a
 /// failure at once, successes every <see cref="WebhookOptions.SaveEvery"/> events or <see cref="WebhookOptions.SaveInterval"/>
 /// — so a restart, or another process, carries on where it stopped, sending at most those unsaved successes again
-/// with their ids. 410 Gone, or the last attempt of the retry schedule failing, disables the endpoint.
+/// with their ids; a save of successes runs while the next events are sent (one save at a time). 410 Gone, or the last
+/// attempt of the retry schedule failing, disables the endpoint.
 /// </summary>
 public sealed partial class WebhookSink(
     IWebhookDeliveryStore deliveries,
@@ -63,27 +64,47 @@ public sealed partial class WebhookSink(
         ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(progress);
         var saved = clock.GetTimestamp();
-        foreach (var subscriberEvent in events)
+        // One save at a time runs while the next events are sent: a save may wait for the store's write lock (SQLite's
+        // single writer, busy with sync batches), and the channel's rate must not be one over that wait.
+        Task<bool>? saving = null;
+        try
         {
-            var attempt = await sender.SendAsync(subscription, subscriberEvent, progress.FailedAttempts + 1, WebhookDeliveryTriggers.Dispatch, ct).ConfigureAwait(false);
-            if (!attempt.Succeeded)
+            foreach (var subscriberEvent in events)
             {
-                await FailAsync(subscription, attempt, progress, ct).ConfigureAwait(false);
-                return false;
+                var attempt = await sender.SendAsync(subscription, subscriberEvent, progress.FailedAttempts + 1, WebhookDeliveryTriggers.Dispatch, ct).ConfigureAwait(false);
+                if (!attempt.Succeeded)
+                {
+                    if (!await SavedAsync(saving).ConfigureAwait(false))
+                        return false;
+                    saving = null;
+                    await FailAsync(subscription, attempt, progress, ct).ConfigureAwait(false);
+                    return false;
+                }
+
+                // Successes are saved together: every SaveEvery events or SaveInterval, and with the step's end or a failure.
+                progress.Delivered(subscriberEvent.Sequence, attempt.Delivery);
+                if (progress.Pending >= options.Value.SaveEvery || clock.GetElapsedTime(saved) >= options.Value.SaveInterval)
+                {
+                    if (!await SavedAsync(saving).ConfigureAwait(false))
+                        return false; // An operator rewound or reset the webhook meanwhile: start again from the store.
+                    saving = progress.FlushAsync(ct);
+                    saved = clock.GetTimestamp();
+                }
             }
 
-            // Successes are saved together: every SaveEvery events or SaveInterval, and with the step's end or a failure.
-            progress.Delivered(subscriberEvent.Sequence, attempt.Delivery);
-            if (progress.Pending >= options.Value.SaveEvery || clock.GetElapsedTime(saved) >= options.Value.SaveInterval)
-            {
-                if (!await progress.FlushAsync(ct).ConfigureAwait(false))
-                    return false; // An operator rewound or reset the webhook meanwhile: start again from the store.
-                saved = clock.GetTimestamp();
-            }
+            var last = saving;
+            saving = null;
+            return await SavedAsync(last).ConfigureAwait(false);
         }
-
-        return true;
+        finally
+        {
+            // Left early (a cancellation, a failed send's exception): the save under way still ends before the step does.
+            if (saving is not null)
+                await ((Task)saving).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
     }
+
+    private static async Task<bool> SavedAsync(Task<bool>? saving) => saving is null || await saving.ConfigureAwait(false);
 
     private async Task FailAsync(Subscription subscription, WebhookAttempt attempt, DeliveryProgress progress, CancellationToken ct)
     {
