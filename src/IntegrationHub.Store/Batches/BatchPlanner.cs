@@ -55,9 +55,12 @@ internal sealed class BatchPlanner(BatchToCommit batch, BatchSources sources, lo
             _unchanged++;
         }
 
+        // A key the batch already changes is compared with that change, not with what is stored: a later read of it equal
+        // to the stored one changes it back (the last read wins within a batch as across batches).
+        var changedKeys = new HashSet<string>(StringComparer.Ordinal);
         foreach (var record in batch.Accepted)
         {
-            if (_links.TryGetValue(record.SourceKey, out var known)
+            if (!changedKeys.Contains(record.SourceKey) && _links.TryGetValue(record.SourceKey, out var known)
                 && ((known.ContentHash == record.ContentHash && known.DeletedAt is null) || known.ReadPosition > readPosition))
             {
                 _unchanged++;
@@ -67,6 +70,7 @@ internal sealed class BatchPlanner(BatchToCommit batch, BatchSources sources, lo
             else
             {
                 _changed.Add(record);
+                changedKeys.Add(record.SourceKey);
             }
         }
 
