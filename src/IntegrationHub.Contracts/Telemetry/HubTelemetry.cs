@@ -34,6 +34,10 @@ public static class HubTelemetry
     /// <summary>Inserted, updated, unchanged or deleted: every pulled record that did not go to quarantine.</summary>
     public static Counter<long> RecordsStored { get; } = Meter.CreateCounter<long>("hub.records.stored", "{record}", "Source records stored (inserted, updated, unchanged or deleted), per connector");
 
+    /// <summary>Of the stored records, those counted unchanged without being normalized: the store held their very input.</summary>
+    public static Counter<long> RecordsNotNormalized { get; } = Meter.CreateCounter<long>("hub.records.not_normalized", "{record}",
+        "Stored records counted unchanged without being normalized again (same raw record, mapping and normalizer), per connector");
+
     public static Histogram<double> RunDuration { get; } = Meter.CreateHistogram<double>("hub.run.duration", "s", "Duration of a connector run from start to its last stored batch, per connector and status");
 
     /// <summary>The stage of a batch a <see cref="StageDuration"/> measures: <c>read</c>, <c>normalize</c>, <c>bus</c>, <c>commit</c>.</summary>

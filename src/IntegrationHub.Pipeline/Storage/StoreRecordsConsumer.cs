@@ -37,6 +37,7 @@ public sealed partial class StoreRecordsConsumer(IBatchCommitter committer, Time
                 HubTelemetry.RecordsPulled.Add(result.Counts.Pulled, connector);
                 HubTelemetry.RecordsQuarantined.Add(result.Counts.Quarantined, connector);
                 HubTelemetry.RecordsStored.Add(result.Counts.Pulled - result.Counts.Quarantined, connector);
+                HubTelemetry.RecordsNotNormalized.Add(message.Unchanged.Count, connector);
                 HubTelemetry.BatchLatency.Record((committed - batch.ReadAt).TotalSeconds, connector);
                 LogStored(logger, batch.ConnectorId, batch.Sequence, result.Counts.Inserted, result.Counts.Updated, result.Counts.Unchanged, result.Counts.Quarantined);
                 break;

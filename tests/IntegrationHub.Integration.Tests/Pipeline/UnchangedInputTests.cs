@@ -43,6 +43,7 @@ public sealed class UnchangedInputTests : IDisposable
 
         var key = valid[0].SourceKey;
         var original = await TamperAsync(hub, key);
+        using var notNormalized = new NotNormalizedCounter();
 
         // The same rows in another order: the file connector reads a file it has seen byte for byte only once.
         var again = await DropAndRunAsync(hub, "cases-2.csv", [.. Enumerable.Reverse(rows)]);
@@ -50,10 +51,41 @@ public sealed class UnchangedInputTests : IDisposable
         Assert.Equal((rows.Count, (long)valid.Count, 0L, (long)(rows.Count - valid.Count)),
             (Count(again, "pulled"), Count(again, "unchanged"), Count(again, "inserted") + Count(again, "updated"), Count(again, "quarantined")));
         Assert.Equal("tampered", await ContentHashAsync(hub, key));
+        Assert.Equal(valid.Count, notNormalized.Total);
 
         var backfill = await hub.RunAsync(ConnectorId, action: "backfill");
         Assert.Equal("completed", backfill["status"]!.GetValue<string>());
         Assert.Equal(original, await ContentHashAsync(hub, key));
+        Assert.Equal(valid.Count, notNormalized.Total);
+    }
+
+    /// <summary>Sums the hub's <c>hub.records.not_normalized</c> counter for this test's connector while it lives.</summary>
+    private sealed class NotNormalizedCounter : IDisposable
+    {
+        private readonly System.Diagnostics.Metrics.MeterListener _listener = new();
+        private long _total;
+
+        public NotNormalizedCounter()
+        {
+            _listener.InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument == IntegrationHub.Contracts.Telemetry.HubTelemetry.RecordsNotNormalized)
+                    listener.EnableMeasurementEvents(instrument);
+            };
+            _listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+            {
+                foreach (var tag in tags)
+                {
+                    if (tag.Key == IntegrationHub.Contracts.Telemetry.HubTelemetry.ConnectorTag && Equals(tag.Value, ConnectorId))
+                        Interlocked.Add(ref _total, value);
+                }
+            });
+            _listener.Start();
+        }
+
+        public long Total => Interlocked.Read(ref _total);
+
+        public void Dispose() => _listener.Dispose();
     }
 
     [Theory]
