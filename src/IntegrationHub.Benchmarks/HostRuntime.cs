@@ -18,7 +18,9 @@ internal static class HostRuntime
         $" conserve-memory={ConserveMemory ?? "0"}";
 
     /// <summary>The collector's <c>ConserveMemory</c> level this process runs with (environment first, as the runtime reads it).</summary>
-    private static string? ConserveMemory => Environment.GetEnvironmentVariable("DOTNET_GCConserveMemory") ?? AppContext.GetData("System.GC.ConserveMemory")?.ToString();
+    private static string? ConserveMemory => Environment.GetEnvironmentVariable("DOTNET_GCConserveMemory") ?? ConfiguredConserveMemory;
+
+    private static string? ConfiguredConserveMemory => AppContext.GetData("System.GC.ConserveMemory")?.ToString();
 
     /// <summary>Why this process does not run as the hub's host would, or null when it does.</summary>
     public static string? Mismatch()
@@ -29,8 +31,9 @@ internal static class HostRuntime
         var properties = JsonNode.Parse(File.ReadAllText(path))?["runtimeOptions"]?["configProperties"];
         var server = properties?["System.GC.Server"]?.GetValue<bool>() ?? false;
         var conserve = properties?["System.GC.ConserveMemory"]?.ToString();
-        if (Environment.GetEnvironmentVariable("DOTNET_GCConserveMemory") is null && conserve != AppContext.GetData("System.GC.ConserveMemory")?.ToString())
-            return $"the hub's host runs with System.GC.ConserveMemory {conserve ?? "unset"} but this benchmark with {AppContext.GetData("System.GC.ConserveMemory") ?? "unset"}: " +
+        // DOTNET_GCConserveMemory in the environment overrides both runtimeconfig files alike, as DOTNET_gcServer below.
+        if (Environment.GetEnvironmentVariable("DOTNET_GCConserveMemory") is null && conserve != ConfiguredConserveMemory)
+            return $"the hub's host runs with System.GC.ConserveMemory {conserve ?? "unset"} but this benchmark with {ConfiguredConserveMemory ?? "unset"}: " +
                    "set the same RuntimeHostConfigurationOption in IntegrationHub.Benchmarks.csproj";
         // DOTNET_gcServer in the environment overrides both runtimeconfig files alike, so an operator's choice is measured as such.
         return server == GCSettings.IsServerGC || Environment.GetEnvironmentVariable("DOTNET_gcServer") is not null

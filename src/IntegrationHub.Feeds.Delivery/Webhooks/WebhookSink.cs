@@ -76,7 +76,6 @@ public sealed partial class WebhookSink(
                 {
                     if (!await SavedAsync(saving).ConfigureAwait(false))
                         return false;
-                    saving = null;
                     await FailAsync(subscription, attempt, progress, ct).ConfigureAwait(false);
                     return false;
                 }
@@ -92,13 +91,12 @@ public sealed partial class WebhookSink(
                 }
             }
 
-            var last = saving;
-            saving = null;
-            return await SavedAsync(last).ConfigureAwait(false);
+            return await SavedAsync(saving).ConfigureAwait(false);
         }
         finally
         {
-            // Left early (a cancellation, a failed send's exception): the save under way still ends before the step does.
+            // Left early (a cancellation, a failed send's exception): the save under way still ends before the step does
+            // (awaiting a save already awaited costs nothing).
             if (saving is not null)
                 await ((Task)saving).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }

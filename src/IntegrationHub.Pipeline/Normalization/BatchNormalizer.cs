@@ -25,8 +25,9 @@ public sealed class BatchNormalizer(NormalizerCache normalizers)
 
     /// <summary>
     /// The source keys of a page: every key it names (for the run's keys in flight), and the keys a stored input may
-    /// spare from normalizing — those of readable, not deleted records that are the only record of their key in the page
-    /// (a key read twice in one page is normalized each time, so that the last read wins as always).
+    /// spare from normalizing — those of readable, not deleted records that are the only record of their key in the page.
+    /// A key read twice in one page is normalized each time: a batch carries its claims apart from its accepted records,
+    /// so the writer could not tell which of a claim and a read of the same key came last.
     /// </summary>
     public PageKeys KeysOf(SourcePage page, ConnectorDefinition connector)
     {

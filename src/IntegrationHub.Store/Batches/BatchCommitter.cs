@@ -58,10 +58,7 @@ internal sealed class BatchCommitter(IBatchSessions sessions, TimeProvider clock
         IEnumerable<StoredLink> links = [];
         if (planner.LinkKeys.Count > 0)
         {
-            var resolved = batch.Accepted.Select(a => a.SourceKey).Concat(batch.Unchanged.Select(u => u.SourceKey))
-                .Concat(batch.Deleted.Where(d => !d.Superseded).Select(d => d.SourceKey))
-                .ToHashSet(StringComparer.Ordinal);
-            await session.WriteAsync(BatchTables.Keys, [.. planner.LinkKeys.Select(k => (k, resolved.Contains(k)))], ct).ConfigureAwait(false);
+            await session.WriteAsync(BatchTables.Keys, [.. planner.LinkKeys.Select(k => (k, planner.ResolvingKeys.Contains(k)))], ct).ConfigureAwait(false);
             links = await connection.QueryAsync<StoredLink>(new CommandDefinition(
                 BatchSql.Links, new { connectorId = batch.ConnectorId }, tx, cancellationToken: ct)).ConfigureAwait(false);
         }

@@ -7,9 +7,6 @@ internal sealed class BatchPlan
 {
     public List<QuarantineRow> Quarantine { get; } = [];
 
-    /// <summary>Keys whose open quarantine entries are resolved (accepted now, or deleted by the source).</summary>
-    public List<string> ResolvedKeys { get; } = [];
-
     public List<SourceRow> Sources { get; } = [];
     public List<SourceDeletionRow> SourceDeletions { get; } = [];
 

@@ -38,6 +38,15 @@ internal sealed class BatchPlanner(BatchToCommit batch, BatchSources sources, lo
             .Distinct(StringComparer.Ordinal)];
 
     /// <summary>
+    /// The keys whose open quarantine entries the batch resolves: accepted now (normalized, or unchanged by claim), or
+    /// deleted by the source (a deletion superseded by a later read of its key is not one).
+    /// </summary>
+    public IReadOnlySet<string> ResolvingKeys { get; } =
+        batch.Accepted.Select(a => a.SourceKey).Concat(batch.Unchanged.Select(u => u.SourceKey))
+            .Concat(batch.Deleted.Where(d => !d.Superseded).Select(d => d.SourceKey))
+            .ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>
     /// Step 1: with the stored links, sets aside what is unchanged (same content, or an older read than the stored one)
     /// and names the golden records the rest may touch.
     /// </summary>
@@ -90,7 +99,6 @@ internal sealed class BatchPlanner(BatchToCommit batch, BatchSources sources, lo
 
         var plan = new BatchPlan();
         QuarantineRejected(plan);
-        plan.ResolvedKeys.AddRange(batch.Accepted.Select(a => a.SourceKey).Concat(batch.Unchanged.Select(u => u.SourceKey)));
         foreach (var record in _changed)
             Upsert(record);
         ApplyDeletions(plan);
@@ -189,7 +197,6 @@ internal sealed class BatchPlanner(BatchToCommit batch, BatchSources sources, lo
     /// </summary>
     private void ApplyDeletions(BatchPlan plan)
     {
-        plan.ResolvedKeys.AddRange(batch.Deleted.Where(d => !d.Superseded).Select(d => d.SourceKey).Distinct(StringComparer.Ordinal));
         var links = DeletionLinks().ToList();
         foreach (var link in links)
         {

@@ -44,6 +44,7 @@ public sealed class UnchangedInputTests : IDisposable
         var key = valid[0].SourceKey;
         var original = await TamperAsync(hub, key);
         using var notNormalized = new NotNormalizedCounter();
+        var history = await HistoryAsync(hub);
 
         // The same rows in another order: the file connector reads a file it has seen byte for byte only once.
         var again = await DropAndRunAsync(hub, "cases-2.csv", [.. Enumerable.Reverse(rows)]);
@@ -52,6 +53,7 @@ public sealed class UnchangedInputTests : IDisposable
             (Count(again, "pulled"), Count(again, "unchanged"), Count(again, "inserted") + Count(again, "updated"), Count(again, "quarantined")));
         Assert.Equal("tampered", await ContentHashAsync(hub, key));
         Assert.Equal(valid.Count, notNormalized.Total);
+        Assert.Equal(history, await HistoryAsync(hub)); // invariant 3: no version, no change-log event
 
         var backfill = await hub.RunAsync(ConnectorId, action: "backfill");
         Assert.Equal("completed", backfill["status"]!.GetValue<string>());
@@ -180,6 +182,13 @@ public sealed class UnchangedInputTests : IDisposable
         await using var store = await hub.OpenStoreAsync();
         return (await store.ExecuteScalarAsync<string>(
             "SELECT content_hash FROM source_records WHERE connector_id = @ConnectorId AND source_key = @key", new { ConnectorId, key }))!;
+    }
+
+    /// <summary>Versions and change-log events in the store.</summary>
+    private static async Task<(long Versions, long Changes)> HistoryAsync(TestHub hub)
+    {
+        await using var store = await hub.OpenStoreAsync();
+        return (await store.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM record_versions"), await store.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM change_log"));
     }
 
     private static async Task<Dictionary<string, string>> InputHashesAsync(TestHub hub)

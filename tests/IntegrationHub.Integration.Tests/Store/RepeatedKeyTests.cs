@@ -1,7 +1,5 @@
-using IntegrationHub.Canonical.Model;
 using IntegrationHub.Canonical.Serialization;
 using IntegrationHub.Integration.Tests.Harness;
-using IntegrationHub.Store.Batches;
 using IntegrationHub.Store.Model;
 
 namespace IntegrationHub.Integration.Tests.Store;
@@ -18,46 +16,15 @@ public sealed class RepeatedKeyTests
         await using var opened = await MigratedStore.OpenAsync(stack);
         var (store, committer) = (opened.Store, opened.Committer);
         var run = (await store.StartRunAsync("market", "api", CancellationToken.None))!;
-        var stored = Read(new DateOnly(2026, 3, 2));
-        await committer.CommitAsync(Batch(run.RunId, 0, stored), CancellationToken.None);
+        var stored = PenaltyBatches.Accepted(Number);
+        await committer.CommitAsync(PenaltyBatches.Batch(run.RunId, "market", 0, stored), CancellationToken.None);
 
         // The page carries the record corrected, then the record as it was (the source's last word).
-        var result = await committer.CommitAsync(Batch(run.RunId, 1, Read(new DateOnly(2026, 3, 9)), stored), CancellationToken.None);
+        var result = await committer.CommitAsync(PenaltyBatches.Batch(run.RunId, "market", 1, PenaltyBatches.Accepted(Number, new DateOnly(2026, 3, 9)), stored), CancellationToken.None);
 
         var record = (await store.ListRecordsAsync(new RecordQuery { Limit = 1 }, CancellationToken.None)).Single();
         Assert.Equal(new DateOnly(2026, 3, 2), CanonicalJson.Deserialize(record.Content).Dates.Decided);
         Assert.Equal((2L, 0L), (result.Counts.Updated, result.Counts.Unchanged));
         Assert.Equal(3, record.Version);
     }
-
-    private static AcceptedSourceRecord Read(DateOnly decided)
-    {
-        var record = new EnforcementAction
-        {
-            Agency = new EnforcingAgency { Name = "上海市市场监督管理局", Uscc = PenaltyBatches.AgencyUscc, RegionCode = "310000" },
-            Category = ActionCategory.Penalty,
-            DecisionNumber = Number,
-            Dates = new ActionDates { Decided = decided },
-        };
-        return new AcceptedSourceRecord
-        {
-            SourceKey = Number,
-            Content = CanonicalJson.Serialize(record),
-            ContentHash = CanonicalJson.ContentHash(record),
-            CaseIdentity = PenaltyBatches.AgencyUscc + "|" + Number,
-            Raw = "{}",
-        };
-    }
-
-    private static BatchToCommit Batch(Guid runId, int sequence, params AcceptedSourceRecord[] records) => new()
-    {
-        RunId = runId,
-        ConnectorId = "market",
-        Sequence = sequence,
-        IsLast = false,
-        ReadAt = DateTimeOffset.UnixEpoch,
-        MappingVersion = 1,
-        SourcePriority = 10,
-        Accepted = records,
-    };
 }

@@ -1,3 +1,4 @@
+using IntegrationHub.Canonical.Validation;
 using IntegrationHub.Integration.Tests.Harness;
 using IntegrationHub.Store.Batches;
 using IntegrationHub.Store.Model;
@@ -19,9 +20,7 @@ public sealed class UnchangedClaimTests
         await using var opened = await MigratedStore.OpenAsync(stack);
         var (store, committer) = (opened.Store, opened.Committer);
         var run = (await store.StartRunAsync("market", "api", CancellationToken.None))!;
-        var written = PenaltyBatches.One(run.RunId, "market", 0, Number);
-        written = written with { Accepted = [written.Accepted[0] with { InputHash = "input-1" }] };
-        await committer.CommitAsync(written, CancellationToken.None);
+        await committer.CommitAsync(PenaltyBatches.Batch(run.RunId, "market", 0, PenaltyBatches.Accepted(Number, inputHash: "input-1")), CancellationToken.None);
         Assert.Equal(new Dictionary<string, string> { [Number] = "input-1" },
             await store.GetInputHashesAsync("market", [Number, "沪市监罚〔2026〕8号"], CancellationToken.None));
 
@@ -44,26 +43,41 @@ public sealed class UnchangedClaimTests
         await using var opened = await MigratedStore.OpenAsync(stack);
         var (store, committer) = (opened.Store, opened.Committer);
         var run = (await store.StartRunAsync("market", "api", CancellationToken.None))!;
-        var first = PenaltyBatches.One(run.RunId, "market", 0, Number);
-        await committer.CommitAsync(first with { Accepted = [first.Accepted[0] with { InputHash = "input-1" }] }, CancellationToken.None);
+        await committer.CommitAsync(PenaltyBatches.Batch(run.RunId, "market", 0, PenaltyBatches.Accepted(Number, inputHash: "input-1")), CancellationToken.None);
 
-        var second = PenaltyBatches.One(run.RunId, "market", 1, Number);
-        var result = await committer.CommitAsync(second with { Accepted = [second.Accepted[0] with { InputHash = "input-2" }] }, CancellationToken.None);
+        var result = await committer.CommitAsync(PenaltyBatches.Batch(run.RunId, "market", 1, PenaltyBatches.Accepted(Number, inputHash: "input-2")), CancellationToken.None);
 
         Assert.Equal(1L, result.Counts.Unchanged);
         Assert.Equal("input-2", (await store.GetInputHashesAsync("market", [Number], CancellationToken.None))[Number]);
         Assert.Single(await store.GetHistoryAsync((await store.ListRecordsAsync(new RecordQuery { Limit = 1 }, CancellationToken.None)).Single().Id, CancellationToken.None));
     }
 
-    private static BatchToCommit Claim(Guid runId, int sequence, string key, string inputHash) => new()
+    /// <summary>Invariant 5's quarantine is left when the source is fixed, also when the fix is an input the store holds.</summary>
+    [Theory]
+    [MemberData(nameof(HubStacks.Both), MemberType = typeof(HubStacks))]
+    public async Task ARecordBrokenAtItsSourceAndThenBackAsStored_LeavesQuarantineThroughItsClaim(HubStack stack)
     {
-        RunId = runId,
-        ConnectorId = "market",
-        Sequence = sequence,
-        IsLast = false,
-        ReadAt = DateTimeOffset.UnixEpoch,
-        MappingVersion = 1,
-        SourcePriority = 10,
-        Unchanged = [new UnchangedSourceRecord(key, inputHash)],
-    };
+        await using var opened = await MigratedStore.OpenAsync(stack);
+        var (store, committer) = (opened.Store, opened.Committer);
+        var run = (await store.StartRunAsync("market", "api", CancellationToken.None))!;
+        await committer.CommitAsync(PenaltyBatches.Batch(run.RunId, "market", 0, PenaltyBatches.Accepted(Number, inputHash: "input-1")), CancellationToken.None);
+        await committer.CommitAsync(PenaltyBatches.Batch(run.RunId, "market", 1) with
+        {
+            Rejected = [new RejectedSourceRecord
+            {
+                SourceKey = Number, Raw = """{"决定书文号":""}""",
+                Reasons = [ValidationIssue.Error("decisionNumber", "决定书文号", "", "required", "决定书文号不能为空。", "The decision number is required.")],
+            }],
+        }, CancellationToken.None);
+        var open = new QuarantineQuery { ConnectorId = "market" };
+        Assert.Single(await store.ListQuarantineAsync(open, CancellationToken.None));
+
+        await committer.CommitAsync(Claim(run.RunId, 2, Number, "input-1"), CancellationToken.None);
+
+        Assert.Empty(await store.ListQuarantineAsync(open, CancellationToken.None));
+        Assert.Single(await store.ListQuarantineAsync(open with { Status = "resolved" }, CancellationToken.None));
+    }
+
+    private static BatchToCommit Claim(Guid runId, int sequence, string key, string inputHash) =>
+        PenaltyBatches.Batch(runId, "market", sequence) with { Unchanged = [new UnchangedSourceRecord(key, inputHash)] };
 }
