@@ -5,7 +5,7 @@ namespace IntegrationHub.Benchmarks;
 internal sealed record BenchmarkOptions(
     string Mode, int Records, string Stack, int CasesPerDepartment, int Seed, string ConnectorsDirectory,
     string? Postgres, string RabbitHost, ushort RabbitPort, string? RabbitVirtualHost, long CsvMegabytes = 2048, long XlsxMegabytes = 500,
-    int ChangesPerSecond = 1000, int ChangeSeconds = 60, int BacklogChanges = 100_000, int Workers = 0, string? WorkDirectory = null)
+    int ChangesPerSecond = 1000, int ChangeSeconds = 60, int BacklogChanges = 100_000, int Workers = 0, string? WorkDirectory = null, int WebhookEvents = 1)
 {
     public const string Usage = """
         IntegrationHub benchmark: syncs generated department records end to end and prints throughput and memory;
@@ -18,6 +18,8 @@ internal sealed record BenchmarkOptions(
           --rate N, --seconds N         cdc: steady source changes per second, and for how long (default 1000, 60)
           --backlog N                   cdc: changes of a burst written faster than the hub reads, at most the
                                         table's valid rows (default 100000)
+          --webhook-events N            cdc: events per webhook request, the endpoint's maxEventsPerRequest (default 1:
+                                        each event alone; more: CloudEvents batches)
 
           --stack embedded|production   SQLite + in-memory bus (default), or PostgreSQL + RabbitMQ
           --workers N                   production: run the pipeline in N separate worker processes (this process is
@@ -83,6 +85,7 @@ internal sealed record BenchmarkOptions(
             int.Parse(values.GetValueOrDefault("seconds", "60"), CultureInfo.InvariantCulture),
             backlog,
             int.Parse(values.GetValueOrDefault("workers", "0"), CultureInfo.InvariantCulture),
-            values.GetValueOrDefault("work") is { } work ? Path.GetFullPath(work) : null);
+            values.GetValueOrDefault("work") is { } work ? Path.GetFullPath(work) : null,
+            int.Parse(values.GetValueOrDefault("webhook-events", "1"), CultureInfo.InvariantCulture));
     }
 }

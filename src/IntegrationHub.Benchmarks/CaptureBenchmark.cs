@@ -109,7 +109,7 @@ internal static class CaptureBenchmark
         await using var arrivals = await ChangeArrivals.StartReceiverAsync();
         (await client.PostAsJsonAsync("/api/v1/subscriptions",
             new JsonObject { ["id"] = "bench", ["name"] = "benchmark subscriber", ["kind"] = "records", ["scope"] = new JsonObject() })).EnsureSuccessStatusCode();
-        (await client.PutAsJsonAsync("/api/v1/subscriptions/bench/webhook", new JsonObject { ["url"] = arrivals.WebhookUrl.ToString() })).EnsureSuccessStatusCode();
+        (await client.PutAsJsonAsync("/api/v1/subscriptions/bench/webhook", new JsonObject { ["url"] = arrivals.WebhookUrl.ToString(), ["maxEventsPerRequest"] = options.WebhookEvents })).EnsureSuccessStatusCode();
         var store = app.Services.GetRequiredService<ISupervisionStore>();
         arrivals.StartFeed(app.Address(), key, FeedCursor.Encode(await store.LastChangeSequenceAsync(CancellationToken.None)));
         await Task.Delay(TimeSpan.FromSeconds(2));
@@ -120,7 +120,8 @@ internal static class CaptureBenchmark
         await arrivals.WaitForAsync(sent.Keys, TimeSpan.FromSeconds(60));
         Console.WriteLine($"latency at {options.ChangesPerSecond:N0} changes/s for {options.ChangeSeconds} s ({sent.Count:N0} changes, one per source transaction), " +
                           "from the source statement sent to:");
-        Console.WriteLine($"  webhook received:         {Percentiles.Of(sent, arrivals.Webhook)}");
+        Console.WriteLine($"  webhook received:         {Percentiles.Of(sent, arrivals.Webhook)} " +
+                          (options.WebhookEvents > 1 ? $"(batches of up to {options.WebhookEvents} events a request)" : "(one event a request)"));
         Console.WriteLine($"  pull feed long-poll back: {Percentiles.Of(sent, arrivals.Feed)}");
         Console.WriteLine($"  peak working set {memory.PeakWorkingSetMb:N0} MiB; load {PipelineBenchmark.Load()}; source slot {await source.SlotAsync()}");
         Console.WriteLine($"  machine while changing: {during}");

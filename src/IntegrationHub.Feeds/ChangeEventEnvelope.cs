@@ -21,6 +21,9 @@ public static class ChangeEventEnvelope
     /// <summary>The content type of one structured-mode event (a webhook body, an AMQP message).</summary>
     public const string MediaType = "application/cloudevents+json";
 
+    /// <summary>The content type of several events in one body: a JSON array of structured-mode events (a batched webhook).</summary>
+    public const string BatchMediaType = "application/cloudevents-batch+json";
+
     private static readonly Uri SourceUri = new(Source);
     private static readonly Uri DataSchemaUri = new(DataSchema);
 

@@ -40,9 +40,19 @@ public sealed class WebhookOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:00", "30.00:00:00")]
     public TimeSpan SecretOverlap { get; set; } = TimeSpan.FromHours(24);
 
-    /// <summary>Changes read from the change log at a time per subscription. Default 100.</summary>
+    /// <summary>
+    /// Changes read from the change log at a time per subscription. Default 100. A batched webhook request carries at most
+    /// this many events, whatever the endpoint allows.
+    /// </summary>
     [Range(1, 10_000)]
     public int BatchSize { get; set; } = 100;
+
+    /// <summary>
+    /// The largest body of a batched request (an endpoint set to receive several events a request): a batch ends before
+    /// the event that would make it larger; an event larger than this alone still goes, alone. Default 1 MiB.
+    /// </summary>
+    [Range(16 * 1024, 64 * 1024 * 1024)]
+    public int MaxRequestBytes { get; set; } = 1024 * 1024;
 
     /// <summary>
     /// Successful deliveries saved to the cursor and the delivery log together, at most this many at a time. A process

@@ -9,8 +9,8 @@ using Microsoft.Extensions.Options;
 namespace IntegrationHub.Feeds.Delivery.Webhooks;
 
 /// <summary>
-/// Makes one delivery attempt of one event to a subscription's webhook: the subscriber's envelope (identifiers masked
-/// for the subscription, <see cref="FeedAccess.Pushed"/>), signed (Standard Webhooks) with every current secret,
+/// Makes one delivery attempt of one event, or of a batch of events, to a subscription's webhook (<see cref="WebhookPost"/>):
+/// the subscriber's envelopes (identifiers masked for the subscription, <see cref="FeedAccess.Pushed"/>), signed (Standard Webhooks) with every current secret,
 /// POSTed through the egress policy's handler (checked at connect time, no proxy, no redirects) within the timeout.
 /// </summary>
 public sealed class WebhookSender : IDisposable
@@ -35,39 +35,56 @@ public sealed class WebhookSender : IDisposable
         _timeout = options.Value.Timeout;
     }
 
-    /// <summary>One attempt to deliver the event.</summary>
-    public async Task<WebhookAttempt> SendAsync(Subscription subscription, SubscriberEvent subscriberEvent, int attempt, string trigger, CancellationToken ct)
+    /// <summary>One attempt to deliver the event, shaped as the subscription's webhook receives events (alone, or in a batch of one).</summary>
+    public Task<WebhookAttempt> SendAsync(Subscription subscription, SubscriberEvent subscriberEvent, int attempt, string trigger, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(subscription);
-        ArgumentNullException.ThrowIfNull(subscriberEvent);
-        var webhook = subscription.Webhook ?? throw new InvalidOperationException($"Subscription {subscription.Id} has no webhook.");
-        var change = subscriberEvent.Change;
+        var batched = subscription.Webhook is { MaxEventsPerRequest: > 1 };
+        return SendAsync(subscription, batched ? WebhookPost.Batch([subscriberEvent]) : WebhookPost.Single(subscriberEvent), attempt, trigger, ct);
+    }
 
-        // The delivery joins the trace of the batch that made the change (its context is kept in the change log).
+    /// <summary>
+    /// One attempt to deliver the events of <paramref name="post"/>; the attempt's log entry names its first event (the
+    /// one the cursor's failed attempts count).
+    /// </summary>
+    public async Task<WebhookAttempt> SendAsync(Subscription subscription, WebhookPost post, int attempt, string trigger, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(subscription);
+        ArgumentNullException.ThrowIfNull(post);
+        var webhook = subscription.Webhook ?? throw new InvalidOperationException($"Subscription {subscription.Id} has no webhook.");
+        var change = post.First.Change;
+
+        // The delivery joins the trace of the batch that made the (first) change (its context is kept in the change log).
         using var span = HubTelemetry.StartFeedDelivery(subscription.Id, HubTelemetry.ParentOf(change.TraceParent));
         span?.SetTag(HubTelemetry.ChannelTag, DeliveryChannels.Webhook);
         span?.SetTag("hub.feed.event_id", change.EventId);
-        var result = await PostAsync(subscription, webhook, change, subscriberEvent.Body, attempt, trigger, ct).ConfigureAwait(false);
+        span?.SetTag("hub.feed.events", post.Events.Count);
+        var result = await PostAsync(subscription, webhook, post, attempt, trigger, ct).ConfigureAwait(false);
         var outcome = result.Succeeded ? "delivered" : result.Gone ? "gone" : "failed";
         span?.SetTag("hub.feed.outcome", outcome);
         span?.SetStatus(result.Succeeded ? ActivityStatusCode.Ok : ActivityStatusCode.Error, result.Delivery.Error);
-        HubTelemetry.FeedDelivered.Add(1, new(HubTelemetry.SubscriptionTag, subscription.Id), new(HubTelemetry.ChannelTag, DeliveryChannels.Webhook), new("hub.feed.outcome", outcome));
+        HubTelemetry.FeedDelivered.Add(post.Events.Count, new(HubTelemetry.SubscriptionTag, subscription.Id), new(HubTelemetry.ChannelTag, DeliveryChannels.Webhook), new("hub.feed.outcome", outcome));
         if (result.Succeeded)
-            HubTelemetry.FeedDeliveryLatency.Record((_clock.GetUtcNow() - change.OccurredAt).TotalSeconds, new KeyValuePair<string, object?>(HubTelemetry.SubscriptionTag, subscription.Id));
+        {
+            var now = _clock.GetUtcNow();
+            foreach (var delivered in post.Events)
+                HubTelemetry.FeedDeliveryLatency.Record((now - delivered.Change.OccurredAt).TotalSeconds, new KeyValuePair<string, object?>(HubTelemetry.SubscriptionTag, subscription.Id));
+        }
+
         return result;
     }
 
-    private async Task<WebhookAttempt> PostAsync(Subscription subscription, WebhookChannel webhook, ChangeEvent change, byte[] body, int attempt, string trigger, CancellationToken ct)
+    private async Task<WebhookAttempt> PostAsync(Subscription subscription, WebhookChannel webhook, WebhookPost post, int attempt, string trigger, CancellationToken ct)
     {
         var now = _clock.GetUtcNow();
         using var request = new HttpRequestMessage(HttpMethod.Post, webhook.Url)
         {
-            Content = new ByteArrayContent(body),
+            Content = new ByteArrayContent(post.Body),
             Version = System.Net.HttpVersion.Version11,
             VersionPolicy = HttpVersionPolicy.RequestVersionOrLower,
         };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue(ChangeEventEnvelope.MediaType) { CharSet = "utf-8" };
-        WebhookSigner.Headers(change.EventId, now, body, _secrets.Signing(webhook)).ApplyTo(request.Headers);
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue(post.ContentType) { CharSet = "utf-8" };
+        post.Headers(now, _secrets.Signing(webhook)).ApplyTo(request.Headers);
 
         int? status = null;
         string? response = null, error = null;
@@ -96,8 +113,8 @@ public sealed class WebhookSender : IDisposable
         var delivery = new WebhookDelivery
         {
             SubscriptionId = subscription.Id,
-            EventId = change.EventId,
-            Sequence = change.Sequence,
+            EventId = post.First.Id,
+            Sequence = post.First.Sequence,
             Attempt = attempt,
             Trigger = trigger,
             AttemptedAt = now,

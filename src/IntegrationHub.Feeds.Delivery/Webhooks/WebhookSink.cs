@@ -9,12 +9,13 @@ using Microsoft.Extensions.Options;
 namespace IntegrationHub.Feeds.Delivery.Webhooks;
 
 /// <summary>
-/// The webhook channel: strictly in sequence order, the next event in scope is not sent before the one in flight
+/// The webhook channel: strictly in sequence order, the next event in scope (or the next batch, for an endpoint set to
+/// receive up to <see cref="WebhookChannel.MaxEventsPerRequest"/> events a request) is not sent before the one in flight
 /// succeeded, so a failing endpoint holds back only its own later events (head-of-line blocking) and per-record order
 /// is kept. Attempts are saved with the cursor (failed attempts, next attempt, delivery log) in one transaction — a
-/// failure at once, successes every <see cref="WebhookOptions.SaveEvery"/> events or <see cref="WebhookOptions.SaveInterval"/>
-/// — so a restart, or another process, carries on where it stopped, sending at most those unsaved successes again
-/// with their ids; a save of successes runs while the next events are sent (one save at a time). 410 Gone, or the last
+/// failure at once, successes every <see cref="WebhookOptions.SaveEvery"/> events (or the batch that passed it) or
+/// <see cref="WebhookOptions.SaveInterval"/> — so a restart, or another process, carries on where it stopped, sending
+/// at most those unsaved successes again with their ids; a save of successes runs while the next events are sent (one save at a time). 410 Gone, or the last
 /// attempt of the retry schedule failing, disables the endpoint.
 /// </summary>
 public sealed partial class WebhookSink(
@@ -69,19 +70,22 @@ public sealed partial class WebhookSink(
         Task<bool>? saving = null;
         try
         {
-            foreach (var subscriberEvent in events)
+            var maxEvents = subscription.Webhook?.MaxEventsPerRequest ?? 1;
+            foreach (var post in WebhookPost.Split(events, maxEvents, options.Value.MaxRequestBytes))
             {
-                var attempt = await sender.SendAsync(subscription, subscriberEvent, progress.FailedAttempts + 1, WebhookDeliveryTriggers.Dispatch, ct).ConfigureAwait(false);
+                var attempt = await sender.SendAsync(subscription, post, progress.FailedAttempts + 1, WebhookDeliveryTriggers.Dispatch, ct).ConfigureAwait(false);
                 if (!attempt.Succeeded)
                 {
                     if (!await SavedAsync(saving).ConfigureAwait(false))
                         return false;
-                    await FailAsync(subscription, attempt, progress, ct).ConfigureAwait(false);
+                    await FailAsync(subscription, post, attempt, progress, ct).ConfigureAwait(false);
                     return false;
                 }
 
                 // Successes are saved together: every SaveEvery events or SaveInterval, and with the step's end or a failure.
-                progress.Delivered(subscriberEvent.Sequence, attempt.Delivery);
+                // Each event of a batch gets its own line in the delivery log, with the request's outcome.
+                foreach (var delivered in post.Events)
+                    progress.Delivered(delivered.Sequence, attempt.Delivery with { EventId = delivered.Id, Sequence = delivered.Sequence });
                 if (progress.Pending >= options.Value.SaveEvery || clock.GetElapsedTime(saved) >= options.Value.SaveInterval)
                 {
                     if (!await SavedAsync(saving).ConfigureAwait(false))
@@ -104,14 +108,14 @@ public sealed partial class WebhookSink(
 
     private static async Task<bool> SavedAsync(Task<bool>? saving) => saving is null || await saving.ConfigureAwait(false);
 
-    private async Task FailAsync(Subscription subscription, WebhookAttempt attempt, DeliveryProgress progress, CancellationToken ct)
+    private async Task FailAsync(Subscription subscription, WebhookPost post, WebhookAttempt attempt, DeliveryProgress progress, CancellationToken ct)
     {
         var failed = progress.FailedAttempts + 1;
         string? disabledBecause = null;
         DateTimeOffset? next = null;
         if (attempt.Gone)
         {
-            disabledBecause = $"The receiver answered 410 Gone to event {attempt.Delivery.EventId} (seq {attempt.Delivery.Sequence}) at {attempt.Delivery.AttemptedAt:O}.";
+            disabledBecause = $"The receiver answered 410 Gone to {post.Describe()} at {attempt.Delivery.AttemptedAt:O}.";
         }
         else if (_schedule.DelayAfter(failed, attempt.RetryAfter, Random.Shared.NextDouble()) is { } delay)
         {
@@ -119,7 +123,7 @@ public sealed partial class WebhookSink(
         }
         else
         {
-            disabledBecause = $"Event {attempt.Delivery.EventId} (seq {attempt.Delivery.Sequence}) failed {failed} attempts, the whole retry schedule; " +
+            disabledBecause = $"Sending {post.Describe()} failed {failed} attempts, the whole retry schedule; " +
                 $"the last: {attempt.Delivery.Error ?? attempt.Delivery.StatusCode?.ToString(CultureInfo.InvariantCulture)}.";
         }
 

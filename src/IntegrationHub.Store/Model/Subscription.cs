@@ -55,6 +55,13 @@ public sealed record WebhookChannel
     public string? DisabledReason { get; init; }
 
     public DateTimeOffset? DisabledAt { get; init; }
+
+    /// <summary>
+    /// Events per request, at most. 1 (the default): each request carries one event as a CloudEvents object. More: each
+    /// request carries up to that many consecutive events as a CloudEvents batch (a JSON array), so a subscriber far away
+    /// or behind a busy link receives more than one event per round trip.
+    /// </summary>
+    public int MaxEventsPerRequest { get; init; } = 1;
 }
 
 /// <summary>A webhook signing secret as stored: protected text, never the secret itself.</summary>

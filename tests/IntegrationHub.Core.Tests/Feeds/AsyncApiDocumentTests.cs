@@ -70,6 +70,24 @@ public sealed class AsyncApiDocumentTests
     }
 
     [Fact]
+    public void TheWebhookBatch_CarriesTheSameEventsAsTheSingleWebhook_UnderTheBatchMediaTypeTheHubSends()
+    {
+        var messages = Map(Map(Root, "components"), "messages");
+        static HashSet<string> Refs(YamlNode oneOf) =>
+            ((YamlSequenceNode)oneOf).Children.Select(n => Scalar(n, "$ref")).ToHashSet(StringComparer.Ordinal);
+
+        var single = Refs(Map(Map(messages, "webhookEvent"), "payload")["oneOf"]);
+        var batch = Map(Map(messages, "webhookBatch"), "payload");
+
+        Assert.Equal("array", Scalar(batch, "type"));
+        Assert.Equal(single, Refs(Map(batch, "items")["oneOf"]));
+        Assert.Equal(ChangeEventEnvelope.BatchMediaType, Scalar(Map(messages, "webhookBatch"), "contentType"));
+        Assert.Equal(ChangeEventEnvelope.MediaType, Scalar(Map(messages, "webhookEvent"), "contentType"));
+        Assert.True(Map(Map(Root, "channels"), "webhook").Children.ContainsKey("messages")
+            && Map(Map(Map(Root, "channels"), "webhook"), "messages").Children.ContainsKey("webhookBatch"));
+    }
+
+    [Fact]
     public void TheQueueAndRoutingKeyNames_AreTheOnesTheHubDeclares()
     {
         var channels = Map(Root, "channels");

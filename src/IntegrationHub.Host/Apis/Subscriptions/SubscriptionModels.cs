@@ -38,12 +38,12 @@ public sealed record SubscriptionView(
 {
     public static SubscriptionView From(Subscription s) => new(
         s.Id, s.Name, s.Kind, s.Scope, s.Filter, s.EffectiveScope, s.Amqp,
-        s.Webhook is { } w ? new WebhookView(w.Url, w.Enabled, w.DisabledReason, w.DisabledAt, w.Secrets.Count) : null,
+        s.Webhook is { } w ? new WebhookView(w.Url, w.Enabled, w.DisabledReason, w.DisabledAt, w.Secrets.Count, w.MaxEventsPerRequest) : null,
         s.CreatedAt, s.UpdatedAt);
 }
 
 /// <summary>A subscription's webhook endpoint; its secrets are never shown again after they were issued.</summary>
-public sealed record WebhookView(string Url, bool Enabled, string? DisabledReason, DateTimeOffset? DisabledAt, int Secrets);
+public sealed record WebhookView(string Url, bool Enabled, string? DisabledReason, DateTimeOffset? DisabledAt, int Secrets, int MaxEventsPerRequest);
 
 /// <summary>A new API key: name, scopes (a subset of feed:read, records:read, pii:read, webhooks:manage), optional expiry.</summary>
 public sealed record KeyRequest

@@ -2,10 +2,19 @@ using IntegrationHub.Store.Model;
 
 namespace IntegrationHub.Host.Apis.Subscriptions;
 
-/// <summary>A webhook endpoint to set: an absolute https URL (http only where the administrator allows it).</summary>
+/// <summary>
+/// A webhook endpoint to set: an absolute https URL (http only where the administrator allows it) and, optionally, how
+/// many events one request may carry (1, the default, sends each event alone; more sends CloudEvents batches). Left out
+/// when changing an endpoint, the count stays as it was.
+/// </summary>
 public sealed record WebhookRequest
 {
+    /// <summary>The most a subscriber may ask for in one request.</summary>
+    public const int MaxEventsPerRequestLimit = 1000;
+
     public string? Url { get; init; }
+
+    public int? MaxEventsPerRequest { get; init; }
 }
 
 /// <summary>
@@ -18,7 +27,8 @@ public sealed record WebhookEndpointView(
     string? DisabledReason,
     DateTimeOffset? DisabledAt,
     IReadOnlyList<WebhookSecretView> Secrets,
-    string? Secret)
+    string? Secret,
+    int MaxEventsPerRequest)
 {
     public static WebhookEndpointView From(WebhookChannel channel, string? secret = null) => new(
         channel.Url,
@@ -26,7 +36,8 @@ public sealed record WebhookEndpointView(
         channel.DisabledReason,
         channel.DisabledAt,
         [.. channel.Secrets.Select(s => new WebhookSecretView(s.Id, s.CreatedAt, s.ExpiresAt))],
-        secret);
+        secret,
+        channel.MaxEventsPerRequest);
 }
 
 /// <summary>A signing secret without its value: when it was made and when it stops signing (null: not rotated out).</summary>

@@ -24,7 +24,7 @@ public static class WebhooksApi
         api.MapPut("/", SetWebhook).Audited(AuditActions.WebhookSet)
             .WithName("SetWebhook")
             .WithSummary("Set the subscription's webhook URL")
-            .WithDescription("https only; a URL whose host is, or resolves to, a private, loopback, link-local or metadata address is refused unless the administrator allows its range (Hub:Webhooks:AllowedRanges). On first set the answer carries the signing secret (whsec_…) once.");
+            .WithDescription("https only; a URL whose host is, or resolves to, a private, loopback, link-local or metadata address is refused unless the administrator allows its range (Hub:Webhooks:AllowedRanges). On first set the answer carries the signing secret (whsec_…) once. maxEventsPerRequest (1–1000, default 1) above 1 switches the endpoint to CloudEvents batches: each request a JSON array (application/cloudevents-batch+json) of up to that many consecutive events, in order.");
 
         api.MapDelete("/", RemoveWebhook).Audited(AuditActions.WebhookRemove)
             .WithName("RemoveWebhook")
@@ -76,16 +76,23 @@ public static class WebhooksApi
                 $"is refused: {refusal}. Webhooks go to public https endpoints; an administrator can allow a private range with Hub:Webhooks:AllowedRanges.");
         }
 
+        if (request.MaxEventsPerRequest is < 1 or > WebhookRequest.MaxEventsPerRequestLimit)
+        {
+            return ApiProblems.Invalid("maxEventsPerRequest", request.MaxEventsPerRequest.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "webhook.max-events-per-request",
+                $"must be from 1 (each event alone) to {WebhookRequest.MaxEventsPerRequestLimit} (CloudEvents batches of up to that many events; a request carries at most one read of the change log, Hub:Webhooks:BatchSize).");
+        }
+
         var now = clock.GetUtcNow();
         if (subscription.Webhook is { } current)
         {
-            var changed = current with { Url = url.AbsoluteUri };
+            var changed = current with { Url = url.AbsoluteUri, MaxEventsPerRequest = request.MaxEventsPerRequest ?? current.MaxEventsPerRequest };
             await store.UpdateSubscriptionAsync(subscription with { Webhook = changed, UpdatedAt = now }, ct).ConfigureAwait(false);
             return TypedResults.Ok(WebhookEndpointView.From(changed));
         }
 
         var (entry, secret) = secrets.Generate();
-        var channel = new WebhookChannel { Url = url.AbsoluteUri, Secrets = [entry] };
+        var channel = new WebhookChannel { Url = url.AbsoluteUri, Secrets = [entry], MaxEventsPerRequest = request.MaxEventsPerRequest ?? 1 };
         // Delivery starts with the changes after this moment; earlier ones are in the pull feed (or a replay). A state left
         // by a removed subscription of the same id is not taken over.
         await cursors.RemoveAsync(id, DeliveryChannels.Webhook, ct).ConfigureAwait(false);
