@@ -14,8 +14,8 @@ namespace IntegrationHub.Feeds.Delivery.Webhooks;
 /// succeeded, so a failing endpoint holds back only its own later events (head-of-line blocking) and per-record order
 /// is kept. Attempts are saved with the cursor (failed attempts, next attempt, delivery log) in one transaction — a
 /// failure at once, successes every <see cref="WebhookOptions.SaveEvery"/> events (or the batch that passed it) or
-/// <see cref="WebhookOptions.SaveInterval"/> — so a restart, or another process, carries on where it stopped, sending
-/// at most those unsaved successes again with their ids; a save of successes runs while the next events are sent (one save at a time). 410 Gone, or the last
+/// <see cref="WebhookOptions.SaveInterval"/>, those of a page's last request with the step's cursor — so a restart, or
+/// another process, carries on where it stopped, sending at most those unsaved successes again with their ids; a save of successes runs while the next events are sent (one save at a time). 410 Gone, or the last
 /// attempt of the retry schedule failing, disables the endpoint.
 /// </summary>
 public sealed partial class WebhookSink(
@@ -71,8 +71,10 @@ public sealed partial class WebhookSink(
         try
         {
             var maxEvents = subscription.Webhook?.MaxEventsPerRequest ?? 1;
-            foreach (var post in WebhookPost.Split(events, maxEvents, options.Value.MaxRequestBytes))
+            var posts = WebhookPost.Split(events, maxEvents, options.Value.MaxRequestBytes).ToList();
+            for (var i = 0; i < posts.Count; i++)
             {
+                var post = posts[i];
                 var attempt = await sender.SendAsync(subscription, post, progress.FailedAttempts + 1, WebhookDeliveryTriggers.Dispatch, ct).ConfigureAwait(false);
                 if (!attempt.Succeeded)
                 {
@@ -86,7 +88,9 @@ public sealed partial class WebhookSink(
                 // Each event of a batch gets its own line in the delivery log, with the request's outcome.
                 foreach (var delivered in post.Events)
                     progress.Delivered(delivered.Sequence, attempt.Delivery with { EventId = delivered.Id, Sequence = delivered.Sequence });
-                if (progress.Pending >= options.Value.SaveEvery || clock.GetElapsedTime(saved) >= options.Value.SaveInterval)
+                // After the page's last request the step's end saves them with the cursor: one write, not two.
+                var last = i == posts.Count - 1;
+                if (!last && (progress.Pending >= options.Value.SaveEvery || clock.GetElapsedTime(saved) >= options.Value.SaveInterval))
                 {
                     if (!await SavedAsync(saving).ConfigureAwait(false))
                         return false; // An operator rewound or reset the webhook meanwhile: start again from the store.

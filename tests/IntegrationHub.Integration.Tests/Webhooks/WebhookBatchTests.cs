@@ -5,6 +5,9 @@ using System.Text.Json.Nodes;
 using IntegrationHub.Feeds.Webhooks;
 using IntegrationHub.Integration.Tests.Harness;
 using IntegrationHub.Samples;
+using IntegrationHub.Store;
+using IntegrationHub.Store.Sql;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IntegrationHub.Integration.Tests.Webhooks;
 
@@ -21,7 +24,14 @@ public sealed class WebhookBatchTests
         const int perRequest = 4;
         await using var sources = await SampleSources.CreateAsync(stack, 20);
         await using var receiver = await WebhookReceiver.StartAsync();
-        await using var hub = await TestHub.StartAsync(stack, sources.ConnectorsDirectory, WebhookTesting.Settings());
+        var settings = WebhookTesting.Settings();
+        // Successes saved every batch (one batch is SaveEvery events), never by time.
+        settings["Hub:Webhooks:SaveEvery"] = perRequest.ToString(CultureInfo.InvariantCulture);
+        settings["Hub:Webhooks:SaveInterval"] = "00:01:00";
+        CountingCursors? cursors = null;
+        await using var hub = await TestHub.StartAsync(stack, sources.ConnectorsDirectory, settings, services: services =>
+            services.AddSingleton<IDeliveryCursors>(sp => cursors = new CountingCursors(
+                new SqlDeliveryCursors(sp.GetRequiredService<StoreDialect>(), sp.GetRequiredService<TimeProvider>()))));
         await hub.RunAsync(SampleDepartment.MarketRegulation.Id);
         var expected = (await hub.ReadFeedAsync()).Select(e => e["id"]!.GetValue<string>()).ToList();
         Assert.True(expected.Count > 3 * perRequest, $"{expected.Count} events");
@@ -62,6 +72,12 @@ public sealed class WebhookBatchTests
         Assert.Equal(expected[0], refused["eventId"]!.GetValue<string>());
         Assert.Equal(expected.Order(StringComparer.Ordinal), log.Where(d => d["statusCode"]!.GetValue<int>() == 200).Select(d => d["eventId"]!.GetValue<string>()).Order(StringComparer.Ordinal));
         Assert.Equal(2, log.Single(d => d["eventId"]!.GetValue<string>() == expected[0] && d["statusCode"]!.GetValue<int>() == 200)["attempt"]!.GetValue<int>());
+
+        // One write per batch: the refused attempt; then each batch's successes, the page's last with the cursor's move
+        // (a save of no attempts would be a second write for the same batch).
+        var saves = cursors!.Attempts.ToList();
+        Assert.Equal(1, saves[0]);
+        Assert.Equal(delivered.Select(r => EventIds(r).Count), saves.Skip(1));
     }
 
     [Fact]
