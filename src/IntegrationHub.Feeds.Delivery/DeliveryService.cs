@@ -92,19 +92,28 @@ public sealed partial class DeliveryService(
     private async Task<DateTimeOffset> DeliverGuardedAsync(string subscriptionId, IChannelSink sink, CancellationToken ct)
     {
         await Task.Yield();
+        var run = new DeliveryRun();
         try
         {
-            DeliveryStep step;
-            do
+            try
             {
-                // Read at every step: the subscription may have been changed, disabled or removed meanwhile.
-                if (await store.GetSubscriptionAsync(subscriptionId, ct).ConfigureAwait(false) is not { } subscription)
-                    break;
-                step = await delivery.DeliverPendingAsync(subscription, sink, ct).ConfigureAwait(false);
-                if (step.Gap is { } gap)
-                    LogGap(logger, sink.Channel, subscriptionId, gap.From, gap.PrunedThrough);
+                DeliveryStep step;
+                do
+                {
+                    // Read at every step: the subscription may have been changed, disabled or removed meanwhile.
+                    if (await store.GetSubscriptionAsync(subscriptionId, ct).ConfigureAwait(false) is not { } subscription)
+                        break;
+                    step = await delivery.DeliverPendingAsync(subscription, sink, run, ct).ConfigureAwait(false);
+                    if (step.Gap is { } gap)
+                        LogGap(logger, sink.Channel, subscriptionId, gap.From, gap.PrunedThrough);
+                }
+                while (step.RunAgain && !ct.IsCancellationRequested);
             }
-            while (step.RunAgain && !ct.IsCancellationRequested);
+            finally
+            {
+                // The last step's save ends before the loop does: the next loop reads the cursor from the store.
+                await run.EndAsync().ConfigureAwait(false);
+            }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {

@@ -10,6 +10,7 @@ namespace IntegrationHub.Feeds.Channels;
 /// events to the channel's <see cref="IChannelSink"/>, move the cursor. All its state is in the cursor table, so
 /// consecutive steps may run in different processes; a step delivers at most one batch, and if its process dies before
 /// the cursor is saved, the next step — here or elsewhere — delivers the same events again with the same event ids.
+/// Within one <see cref="DeliveryRun"/> a step's cursor save runs on while the next step reads and sends.
 /// </summary>
 public sealed class ChannelDelivery(
     ChangeLogReader reader,
@@ -18,16 +19,30 @@ public sealed class ChannelDelivery(
     IDeliveryOwnership ownership,
     TimeProvider clock)
 {
+    /// <summary>One step on its own: its cursor read from the store and saved before it returns.</summary>
     public async Task<DeliveryStep> DeliverPendingAsync(Subscription subscription, IChannelSink sink, CancellationToken ct)
+    {
+        var run = new DeliveryRun();
+        var step = await DeliverPendingAsync(subscription, sink, run, ct).ConfigureAwait(false);
+        await run.EndAsync().ConfigureAwait(false);
+        return step;
+    }
+
+    /// <summary>
+    /// One step of <paramref name="run"/>: from the position the run's last step left, whose save may still be under way
+    /// (<see cref="DeliveryRun"/>); the caller ends the run with <see cref="DeliveryRun.EndAsync"/>.
+    /// </summary>
+    public async Task<DeliveryStep> DeliverPendingAsync(Subscription subscription, IChannelSink sink, DeliveryRun run, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(subscription);
         ArgumentNullException.ThrowIfNull(sink);
+        ArgumentNullException.ThrowIfNull(run);
         if (!sink.Delivers(subscription))
             return DeliveryStep.Inactive;
         if (!await ownership.IsMineAsync(subscription.Id, sink.Channel, ct).ConfigureAwait(false))
             return DeliveryStep.NotMine;
 
-        var cursor = await cursors.GetAsync(subscription.Id, sink.Channel, ct).ConfigureAwait(false);
+        var cursor = run.Cursor ?? await cursors.GetAsync(subscription.Id, sink.Channel, ct).ConfigureAwait(false);
         if (cursor is null)
         {
             var start = sink.Start == CursorStart.Newest ? await reader.NewestAsync(ct).ConfigureAwait(false) : 0;
@@ -46,15 +61,29 @@ public sealed class ChannelDelivery(
         if (page.Next <= cursor.Position)
             return new DeliveryStep(DeliveryStepOutcome.CaughtUp, gap);
 
-        var progress = new DeliveryProgress(cursors, cursor, clock);
+        // The step's saves follow the previous step's, still under way.
+        var progress = new DeliveryProgress(cursors, cursor, clock, run.Saving);
         var delivered = await sink.DeliverAsync(subscription, page.Events, progress, ct).ConfigureAwait(false);
-        if (progress.Superseded)
-            return new DeliveryStep(DeliveryStepOutcome.More, gap);
-        if (!delivered)
-            return new DeliveryStep(DeliveryStepOutcome.Waiting, gap);
+        if (progress.Superseded || !delivered)
+        {
+            // Superseded: start again from what the store holds. Failed: the failure is saved; the run waits.
+            run.Forget();
+            await run.SavedAsync().ConfigureAwait(false);
+            return new DeliveryStep(progress.Superseded ? DeliveryStepOutcome.More : DeliveryStepOutcome.Waiting, gap);
+        }
 
-        // Past the changes that had nothing for the subscriber too: outside its scope, or carrying no event for it.
-        await progress.DeliveredAsync(page.Next, null, ct).ConfigureAwait(false);
-        return new DeliveryStep(page.HasMore || progress.Superseded ? DeliveryStepOutcome.More : DeliveryStepOutcome.CaughtUp, gap);
+        // Past the changes that had nothing for the subscriber too: outside its scope, or carrying no event for it. The
+        // save runs on while the next step reads and sends; the one before it must be done first (one at a time).
+        var previousSaved = await run.SavedAsync().ConfigureAwait(false);
+        var saving = progress.DeliveredAsync(page.Next, null, ct);
+        if (!previousSaved)
+        {
+            // The cursor was changed under the run (a rewind): this save only logs the attempts; start from the store.
+            await saving.ConfigureAwait(false);
+            return new DeliveryStep(DeliveryStepOutcome.More, gap);
+        }
+
+        run.Continue(progress.Cursor with { Position = page.Next, Attempt = 0, NextAttemptAt = null }, saving);
+        return new DeliveryStep(page.HasMore ? DeliveryStepOutcome.More : DeliveryStepOutcome.CaughtUp, gap);
     }
 }

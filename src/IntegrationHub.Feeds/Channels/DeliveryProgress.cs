@@ -9,8 +9,11 @@ namespace IntegrationHub.Feeds.Channels;
 /// with the next failure or the end of the page): if the process dies in between, those events are sent again with the
 /// same ids, which is what at-least-once delivery already promises, and the store sees one write instead of many.
 /// </summary>
-public sealed class DeliveryProgress(IDeliveryCursors cursors, DeliveryCursor cursor, TimeProvider clock)
+public sealed class DeliveryProgress(IDeliveryCursors cursors, DeliveryCursor cursor, TimeProvider clock, Task<bool>? after = null)
 {
+    // The previous step's save, under way when this step began: this step's first save waits for it (saves apply in order).
+    private Task<bool>? _after = after;
+
     private List<WebhookDelivery> _pending = [];
     private long? _pendingPosition;
     private bool _delivered;
@@ -63,6 +66,13 @@ public sealed class DeliveryProgress(IDeliveryCursors cursors, DeliveryCursor cu
     {
         if (Superseded)
             return false;
+        if (_after is { } before)
+        {
+            // Its outcome is the run's to read (DeliveryRun); a rewind it ran into fails this save too.
+            _after = null;
+            await ((Task)before).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+
         next = next with { UpdatedAt = clock.GetUtcNow() };
         // Taken before the save starts: successes reported while it runs belong to the next one.
         var attempts = _pending;

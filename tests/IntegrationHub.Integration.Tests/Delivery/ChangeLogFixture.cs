@@ -4,6 +4,7 @@ using IntegrationHub.Feeds;
 using IntegrationHub.Feeds.Channels;
 using IntegrationHub.Feeds.Privacy;
 using IntegrationHub.Integration.Tests.Harness;
+using IntegrationHub.Store;
 using IntegrationHub.Store.Batches;
 using IntegrationHub.Store.Model;
 using IntegrationHub.Store.Sql;
@@ -62,9 +63,12 @@ public sealed class ChangeLogFixture : IAsyncDisposable
         UpdatedAt = DateTimeOffset.UnixEpoch,
     };
 
-    /// <summary>The delivery step as a worker process builds it, with the ownership given (every delivery its own by default).</summary>
-    public ChannelDelivery Delivery(IDeliveryOwnership? ownership = null) =>
-        new(new ChangeLogReader(Store), Cursors, Tokens, ownership ?? new SingleWorkerOwnership(), Clock);
+    /// <summary>
+    /// The delivery step as a worker process builds it, with the ownership given (every delivery its own by default) and
+    /// the cursors given (the store's by default).
+    /// </summary>
+    public ChannelDelivery Delivery(IDeliveryOwnership? ownership = null, IDeliveryCursors? cursors = null) =>
+        new(new ChangeLogReader(Store), cursors ?? Cursors, Tokens, ownership ?? new SingleWorkerOwnership(), Clock);
 
     /// <summary>The engine of a second process on the same store: its own store objects and connections.</summary>
     public ChannelDelivery AnotherProcess() =>

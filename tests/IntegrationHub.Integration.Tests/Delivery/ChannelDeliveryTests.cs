@@ -1,6 +1,8 @@
 using IntegrationHub.Feeds;
 using IntegrationHub.Feeds.Channels;
 using IntegrationHub.Integration.Tests.Harness;
+using IntegrationHub.Store;
+using IntegrationHub.Store.Model;
 
 namespace IntegrationHub.Integration.Tests.Delivery;
 
@@ -100,6 +102,70 @@ public sealed class ChannelDeliveryTests
 
     [Theory]
     [MemberData(nameof(HubStacks.Both), MemberType = typeof(HubStacks))]
+    public async Task WithinARun_AStepsCursorSaveRunsOnWhileTheNextStepSends_AndNoStepLeavesASecondSaveUnderWay(HubStack stack)
+    {
+        await using var log = await ChangeLogFixture.CreateAsync(stack);
+        await log.CommitCasesAsync("310101", "310102", "310103", "310104", "310105");
+        var subscription = ChangeLogFixture.Subscription("province");
+        var sink = new RecordingSink(batchSize: 2);
+        var cursors = new HeldCursors(log.Cursors);
+        var delivery = log.Delivery(cursors: cursors);
+        var run = new DeliveryRun();
+        Assert.Equal(DeliveryStepOutcome.More, (await delivery.DeliverPendingAsync(subscription, sink, run, None)).Outcome);
+
+        // The first page's save is held (the store's write lock busy, say): its step returns all the same.
+        cursors.Hold();
+        Assert.Equal(DeliveryStepOutcome.More, (await delivery.DeliverPendingAsync(subscription, sink, run, None).WaitAsync(TimeSpan.FromSeconds(30))).Outcome);
+        var first = (await log.Cursors.GetAsync("province", RecordingSink.Name, None))!.Position;
+        // The next step sends the second page from the position in memory, then waits for that save before leaving its own.
+        var second = delivery.DeliverPendingAsync(subscription, sink, run, None);
+        await WebhookTesting.WaitUntilAsync(() => Task.FromResult(sink.Batches.Count == 2), "the second page sent");
+        await Task.Delay(100);
+        Assert.False(second.IsCompleted);
+        Assert.Equal(first, (await log.Cursors.GetAsync("province", RecordingSink.Name, None))!.Position);
+
+        cursors.Release();
+        Assert.Equal(DeliveryStepOutcome.More, (await second).Outcome);
+        while ((await delivery.DeliverPendingAsync(subscription, sink, run, None)).RunAgain)
+        {
+        }
+
+        await run.EndAsync();
+        // Each event once, in order; the cursor saved at the end of the log once the run ended.
+        Assert.Equal(await log.EventIdsAsync(), sink.Received.Select(e => e.Id));
+        Assert.Equal(await log.Store.LastChangeSequenceAsync(None), (await log.Cursors.GetAsync("province", RecordingSink.Name, None))!.Position);
+    }
+
+    [Theory]
+    [MemberData(nameof(HubStacks.Both), MemberType = typeof(HubStacks))]
+    public async Task AnOperatorsRewindBetweenTheStepsOfARun_SendsEverythingAgainFromTheRewoundPosition(HubStack stack)
+    {
+        await using var log = await ChangeLogFixture.CreateAsync(stack);
+        await log.CommitCasesAsync("310101", "310102", "310103", "310104", "310105", "310106");
+        var subscription = ChangeLogFixture.Subscription("replayed");
+        var sink = new RecordingSink(batchSize: 2);
+        var delivery = log.Delivery();
+        var run = new DeliveryRun();
+        await delivery.DeliverPendingAsync(subscription, sink, run, None);
+        await delivery.DeliverPendingAsync(subscription, sink, run, None);
+        await run.EndAsync();
+
+        await log.Cursors.RewindAsync("replayed", RecordingSink.Name, 0, None);
+        while ((await delivery.DeliverPendingAsync(subscription, sink, run, None)).RunAgain)
+        {
+        }
+
+        await run.EndAsync();
+        // The run went on from memory until a save found the rewind; then from the store: everything again, in order.
+        var all = await log.EventIdsAsync();
+        var received = sink.Received.Select(e => e.Id).ToList();
+        Assert.Equal(all, received[^all.Count..]);
+        var cursor = (await log.Cursors.GetAsync("replayed", RecordingSink.Name, None))!;
+        Assert.Equal((await log.Store.LastChangeSequenceAsync(None), 1L), (cursor.Position, cursor.Generation));
+    }
+
+    [Theory]
+    [MemberData(nameof(HubStacks.Both), MemberType = typeof(HubStacks))]
     public async Task AFailedEvent_IsNotSentAgainBeforeItIsDue_AndThenTheBatchResumesWithIt(HubStack stack)
     {
         await using var log = await ChangeLogFixture.CreateAsync(stack);
@@ -181,5 +247,44 @@ public sealed class ChannelDeliveryTests
     private sealed class OwnedElsewhere : IDeliveryOwnership
     {
         public ValueTask<bool> IsMineAsync(string subscriptionId, string channel, CancellationToken ct) => ValueTask.FromResult(false);
+    }
+
+    /// <summary>The store's cursors, whose saves wait while held.</summary>
+    private sealed class HeldCursors(IDeliveryCursors inner) : IDeliveryCursors
+    {
+        private TaskCompletionSource _released = Released();
+
+        private static TaskCompletionSource Released()
+        {
+            var released = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            released.SetResult();
+            return released;
+        }
+
+        public HeldCursors Hold()
+        {
+            _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+            return this;
+        }
+
+        public void Release() => _released.TrySetResult();
+
+        public Task<DeliveryCursor?> GetAsync(string subscriptionId, string channel, CancellationToken ct) => inner.GetAsync(subscriptionId, channel, ct);
+
+        public Task<IReadOnlyList<DeliveryCursor>> ListAsync(CancellationToken ct) => inner.ListAsync(ct);
+
+        public Task<bool> StartAsync(string subscriptionId, string channel, long position, CancellationToken ct) => inner.StartAsync(subscriptionId, channel, position, ct);
+
+        public async Task<bool> SaveAsync(DeliveryCursor cursor, IReadOnlyList<WebhookDelivery> attempts, CancellationToken ct)
+        {
+            await _released.Task;
+            return await inner.SaveAsync(cursor, attempts, ct);
+        }
+
+        public Task RecordReadPositionAsync(string subscriptionId, string channel, long position, CancellationToken ct) => inner.RecordReadPositionAsync(subscriptionId, channel, position, ct);
+
+        public Task<bool> RewindAsync(string subscriptionId, string channel, long? toPosition, CancellationToken ct) => inner.RewindAsync(subscriptionId, channel, toPosition, ct);
+
+        public Task RemoveAsync(string subscriptionId, string channel, CancellationToken ct) => inner.RemoveAsync(subscriptionId, channel, ct);
     }
 }
