@@ -24,7 +24,7 @@ public sealed class AmqpSink(AmqpBroker broker, IOptions<AmqpFeedOptions> option
 
     public string Channel => DeliveryChannels.Amqp;
 
-    public int BatchSize => options.Value.BatchSize;
+    public int BatchSize(Subscription subscription) => options.Value.BatchSize;
 
     public TimeSpan PollInterval => options.Value.PollInterval;
 

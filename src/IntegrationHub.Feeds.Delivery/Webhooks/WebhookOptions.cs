@@ -41,8 +41,8 @@ public sealed class WebhookOptions : IValidatableObject
     public TimeSpan SecretOverlap { get; set; } = TimeSpan.FromHours(24);
 
     /// <summary>
-    /// Changes read from the change log at a time per subscription. Default 100. A batched webhook request carries at most
-    /// this many events, whatever the endpoint allows.
+    /// Changes read from the change log at a time per subscription (for an endpoint receiving batches, at least its
+    /// <c>maxEventsPerRequest</c>, so that each read fills a request). Default 100.
     /// </summary>
     [Range(1, 10_000)]
     public int BatchSize { get; set; } = 100;

@@ -31,7 +31,10 @@ public sealed partial class WebhookSink(
 
     public string Channel => DeliveryChannels.Webhook;
 
-    public int BatchSize => options.Value.BatchSize;
+    // A batched endpoint's step reads at least a full request: the fixed cost of a step (the subscription, the cursor,
+    // the page, the save) is paid once per request, not once per Hub:Webhooks:BatchSize events.
+    public int BatchSize(Subscription subscription) =>
+        Math.Max(options.Value.BatchSize, subscription?.Webhook?.MaxEventsPerRequest ?? 1);
 
     public TimeSpan PollInterval => options.Value.PollInterval;
 

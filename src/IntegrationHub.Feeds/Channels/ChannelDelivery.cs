@@ -57,7 +57,7 @@ public sealed class ChannelDelivery(
 
         // Reading from before the pruned point returns what is kept: the step goes on from there and reports the gap.
         var gap = await reader.FindGapAsync(cursor.Position, ct).ConfigureAwait(false);
-        var page = await reader.ReadAsync(cursor.Position, access, sink.BatchSize, ct).ConfigureAwait(false);
+        var page = await reader.ReadAsync(cursor.Position, access, sink.BatchSize(subscription), ct).ConfigureAwait(false);
         if (page.Next <= cursor.Position)
             return new DeliveryStep(DeliveryStepOutcome.CaughtUp, gap);
 

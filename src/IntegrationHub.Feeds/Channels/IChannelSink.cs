@@ -11,8 +11,8 @@ public interface IChannelSink
     /// <summary>One of <see cref="DeliveryChannels"/>: the cursor's key and the <c>hub.feed.channel</c> tag.</summary>
     string Channel { get; }
 
-    /// <summary>Changes read from the log per step, at most.</summary>
-    int BatchSize { get; }
+    /// <summary>Changes read from the log per step of this subscription, at most.</summary>
+    int BatchSize(Subscription subscription);
 
     /// <summary>How often the delivery service looks for new changes and due retries.</summary>
     TimeSpan PollInterval { get; }

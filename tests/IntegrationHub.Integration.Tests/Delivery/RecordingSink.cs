@@ -21,7 +21,7 @@ public sealed class RecordingSink(int batchSize = 3) : IChannelSink
 
     public string Channel => Name;
 
-    public int BatchSize => batchSize;
+    public int BatchSize(Subscription subscription) => batchSize;
 
     public TimeSpan PollInterval => TimeSpan.FromMilliseconds(50);
 

@@ -80,7 +80,7 @@ public static class WebhooksApi
         {
             return ApiProblems.Invalid("maxEventsPerRequest", request.MaxEventsPerRequest.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 "webhook.max-events-per-request",
-                $"must be from 1 (each event alone) to {WebhookRequest.MaxEventsPerRequestLimit} (CloudEvents batches of up to that many events; a request carries at most one read of the change log, Hub:Webhooks:BatchSize).");
+                $"must be from 1 (each event alone) to {WebhookRequest.MaxEventsPerRequestLimit} (CloudEvents batches of up to that many events, at most Hub:Webhooks:MaxRequestBytes a body).");
         }
 
         var now = clock.GetUtcNow();
