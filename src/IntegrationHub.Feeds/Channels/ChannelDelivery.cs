@@ -42,6 +42,7 @@ public sealed class ChannelDelivery(
         if (!await ownership.IsMineAsync(subscription.Id, sink.Channel, ct).ConfigureAwait(false))
             return DeliveryStep.NotMine;
 
+        run.Observe(subscription);
         var cursor = run.Cursor ?? await cursors.GetAsync(subscription.Id, sink.Channel, ct).ConfigureAwait(false);
         if (cursor is null)
         {
@@ -74,8 +75,20 @@ public sealed class ChannelDelivery(
 
         // Past the changes that had nothing for the subscriber too: outside its scope, or carrying no event for it. The
         // save runs on while the next step reads and sends; the one before it must be done first (one at a time).
-        var previousSaved = await run.SavedAsync().ConfigureAwait(false);
+        // This step's save is started first (it follows the previous one): if that one failed, these attempts still reach
+        // the log before the failure is reported.
         var saving = progress.DeliveredAsync(page.Next, null, ct);
+        bool previousSaved;
+        try
+        {
+            previousSaved = await run.SavedAsync().ConfigureAwait(false);
+        }
+        catch
+        {
+            await ((Task)saving).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            throw;
+        }
+
         if (!previousSaved)
         {
             // The cursor was changed under the run (a rewind): this save only logs the attempts; start from the store.

@@ -66,6 +66,13 @@ public sealed class DeliveryProgress(IDeliveryCursors cursors, DeliveryCursor cu
     {
         if (Superseded)
             return false;
+        // Taken before anything is awaited: successes reported while this save waits or runs belong to the next one (the
+        // channel sends on meanwhile, and its position is not this save's to clear).
+        var attempts = _pending;
+        _pending = [];
+        _pendingPosition = null;
+        if (attempt is not null)
+            attempts.Add(attempt);
         if (_after is { } before)
         {
             // Its outcome is the run's to read (DeliveryRun); a rewind it ran into fails this save too.
@@ -74,12 +81,6 @@ public sealed class DeliveryProgress(IDeliveryCursors cursors, DeliveryCursor cu
         }
 
         next = next with { UpdatedAt = clock.GetUtcNow() };
-        // Taken before the save starts: successes reported while it runs belong to the next one.
-        var attempts = _pending;
-        _pending = [];
-        _pendingPosition = null;
-        if (attempt is not null)
-            attempts.Add(attempt);
         // Logged either way (the attempts happened); the cursor moved only when saved.
         var saved = await cursors.SaveAsync(next, attempts, ct).ConfigureAwait(false);
         if (!saved)

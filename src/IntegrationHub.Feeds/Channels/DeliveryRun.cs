@@ -25,8 +25,22 @@ public sealed class DeliveryRun
         Saving = saving;
     }
 
+    /// <summary>The subscription as the run's steps saw it last (its <see cref="Subscription.UpdatedAt"/>).</summary>
+    private DateTimeOffset? _subscriptionVersion;
+
     /// <summary>The next step reads the cursor from the store: this run's picture of it may be wrong (superseded, failed).</summary>
     internal void Forget() => Cursor = null;
+
+    /// <summary>
+    /// A subscription changed since the last step (its webhook removed and set again, its URL changed) may have a new
+    /// cursor in the store, made afresh with the same generation: the step reads it rather than going on from memory.
+    /// </summary>
+    internal void Observe(Subscription subscription)
+    {
+        if (_subscriptionVersion is { } seen && seen != subscription.UpdatedAt)
+            Forget();
+        _subscriptionVersion = subscription.UpdatedAt;
+    }
 
     /// <summary>
     /// Waits for the save under way. False when it found the cursor changed by someone else (an operator's rewind): the

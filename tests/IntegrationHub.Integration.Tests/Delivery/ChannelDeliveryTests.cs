@@ -138,6 +138,79 @@ public sealed class ChannelDeliveryTests
 
     [Theory]
     [MemberData(nameof(HubStacks.Both), MemberType = typeof(HubStacks))]
+    public async Task SuccessesReportedWhileASaveWaitsForThePreviousStep_BelongToTheNextSave_AndAFailureAfterThemCountsAgainstTheRightEvent(HubStack stack)
+    {
+        await using var log = await ChangeLogFixture.CreateAsync(stack);
+        await log.CommitCasesAsync("310101", "310102", "310103", "310104", "310105");
+        var subscription = ChangeLogFixture.Subscription("province");
+        var sink = new RecordingSink(batchSize: 2);
+        var cursors = new HeldCursors(log.Cursors);
+        var delivery = log.Delivery(cursors: cursors);
+        var run = new DeliveryRun();
+        await delivery.DeliverPendingAsync(subscription, sink, run, None);
+        cursors.Hold();
+        await delivery.DeliverPendingAsync(subscription, sink, run, None).WaitAsync(TimeSpan.FromSeconds(30));
+
+        // The next page: a save of the first success waits behind the held one while the second is reported.
+        long flushed = -1;
+        IReadOnlyList<SubscriberEvent> page = [];
+        sink.OnBatch = async (events, progress) =>
+        {
+            page = events;
+            progress.Delivered(events[0].Sequence, Attempt(events[0]));
+            var flush = progress.FlushAsync(None);
+            progress.Delivered(events[1].Sequence, Attempt(events[1]));
+            cursors.Release();
+            Assert.True(await flush);
+            flushed = (await log.Cursors.GetAsync("province", RecordingSink.Name, None))!.Position;
+            return await progress.FailedAsync(null, log.Clock.GetUtcNow().AddMinutes(5), None) && false;
+        };
+        Assert.Equal(DeliveryStepOutcome.Waiting, (await delivery.DeliverPendingAsync(subscription, sink, run, None)).Outcome);
+        await run.EndAsync();
+
+        // The flush saved the first success only; the failure came after the second, so the cursor stands past it.
+        Assert.Equal(page[0].Sequence, flushed);
+        var cursor = (await log.Cursors.GetAsync("province", RecordingSink.Name, None))!;
+        Assert.Equal((page[1].Sequence, 1), (cursor.Position, cursor.Attempt));
+    }
+
+    [Theory]
+    [MemberData(nameof(HubStacks.Both), MemberType = typeof(HubStacks))]
+    public async Task ASubscriptionChangedBetweenTheStepsOfARun_IsDeliveredFromItsStoredCursor_NotFromTheRunsMemory(HubStack stack)
+    {
+        await using var log = await ChangeLogFixture.CreateAsync(stack);
+        await log.CommitCasesAsync("310101", "310102", "310103", "310104", "310105");
+        var subscription = ChangeLogFixture.Subscription("province");
+        var sink = new RecordingSink(batchSize: 2);
+        var delivery = log.Delivery();
+        var run = new DeliveryRun();
+        await delivery.DeliverPendingAsync(subscription, sink, run, None);
+        await delivery.DeliverPendingAsync(subscription, sink, run, None);
+
+        // The channel removed and set again between two steps: a fresh cursor at the newest change (generation 0 again).
+        await log.Cursors.RemoveAsync("province", RecordingSink.Name, None);
+        await log.Cursors.StartAsync("province", RecordingSink.Name, await log.Store.LastChangeSequenceAsync(None), None);
+        var changed = subscription with { UpdatedAt = subscription.UpdatedAt.AddSeconds(1) };
+
+        Assert.Equal(DeliveryStepOutcome.CaughtUp, (await delivery.DeliverPendingAsync(changed, sink, run, None)).Outcome);
+        await run.EndAsync();
+        Assert.Single(sink.Batches);
+    }
+
+    private static WebhookDelivery Attempt(SubscriberEvent delivered) => new()
+    {
+        SubscriptionId = "province",
+        EventId = delivered.Id,
+        Sequence = delivered.Sequence,
+        Attempt = 1,
+        Trigger = WebhookDeliveryTriggers.Dispatch,
+        AttemptedAt = DateTimeOffset.UnixEpoch,
+        StatusCode = 200,
+        LatencyMilliseconds = 1,
+    };
+
+    [Theory]
+    [MemberData(nameof(HubStacks.Both), MemberType = typeof(HubStacks))]
     public async Task AnOperatorsRewindBetweenTheStepsOfARun_SendsEverythingAgainFromTheRewoundPosition(HubStack stack)
     {
         await using var log = await ChangeLogFixture.CreateAsync(stack);
