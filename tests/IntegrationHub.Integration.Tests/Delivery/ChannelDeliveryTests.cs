@@ -105,34 +105,26 @@ public sealed class ChannelDeliveryTests
     public async Task WithinARun_AStepsCursorSaveRunsOnWhileTheNextStepSends_AndNoStepLeavesASecondSaveUnderWay(HubStack stack)
     {
         await using var log = await ChangeLogFixture.CreateAsync(stack);
-        await log.CommitCasesAsync("310101", "310102", "310103", "310104", "310105");
-        var subscription = ChangeLogFixture.Subscription("province");
-        var sink = new RecordingSink(batchSize: 2);
-        var cursors = new HeldCursors(log.Cursors);
-        var delivery = log.Delivery(cursors: cursors);
-        var run = new DeliveryRun();
-        Assert.Equal(DeliveryStepOutcome.More, (await delivery.DeliverPendingAsync(subscription, sink, run, None)).Outcome);
-
-        // The first page's save is held (the store's write lock busy, say): its step returns all the same.
-        cursors.Hold();
-        Assert.Equal(DeliveryStepOutcome.More, (await delivery.DeliverPendingAsync(subscription, sink, run, None).WaitAsync(TimeSpan.FromSeconds(30))).Outcome);
+        // The first page's save is held (the store's write lock busy, say): its step returned all the same.
+        var held = await HeldRun.StartAsync(log);
         var first = (await log.Cursors.GetAsync("province", RecordingSink.Name, None))!.Position;
+
         // The next step sends the second page from the position in memory, then waits for that save before leaving its own.
-        var second = delivery.DeliverPendingAsync(subscription, sink, run, None);
-        await WebhookTesting.WaitUntilAsync(() => Task.FromResult(sink.Batches.Count == 2), "the second page sent");
+        var second = held.StepAsync();
+        await WebhookTesting.WaitUntilAsync(() => Task.FromResult(held.Sink.Batches.Count == 2), "the second page sent");
         await Task.Delay(100);
         Assert.False(second.IsCompleted);
         Assert.Equal(first, (await log.Cursors.GetAsync("province", RecordingSink.Name, None))!.Position);
 
-        cursors.Release();
+        held.Cursors.Release();
         Assert.Equal(DeliveryStepOutcome.More, (await second).Outcome);
-        while ((await delivery.DeliverPendingAsync(subscription, sink, run, None)).RunAgain)
+        while ((await held.StepAsync()).RunAgain)
         {
         }
 
-        await run.EndAsync();
+        await held.Run.EndAsync();
         // Each event once, in order; the cursor saved at the end of the log once the run ended.
-        Assert.Equal(await log.EventIdsAsync(), sink.Received.Select(e => e.Id));
+        Assert.Equal(await log.EventIdsAsync(), held.Sink.Received.Select(e => e.Id));
         Assert.Equal(await log.Store.LastChangeSequenceAsync(None), (await log.Cursors.GetAsync("province", RecordingSink.Name, None))!.Position);
     }
 
@@ -141,15 +133,8 @@ public sealed class ChannelDeliveryTests
     public async Task SuccessesReportedWhileASaveWaitsForThePreviousStep_BelongToTheNextSave_AndAFailureAfterThemCountsAgainstTheRightEvent(HubStack stack)
     {
         await using var log = await ChangeLogFixture.CreateAsync(stack);
-        await log.CommitCasesAsync("310101", "310102", "310103", "310104", "310105");
-        var subscription = ChangeLogFixture.Subscription("province");
-        var sink = new RecordingSink(batchSize: 2);
-        var cursors = new HeldCursors(log.Cursors);
-        var delivery = log.Delivery(cursors: cursors);
-        var run = new DeliveryRun();
-        await delivery.DeliverPendingAsync(subscription, sink, run, None);
-        cursors.Hold();
-        await delivery.DeliverPendingAsync(subscription, sink, run, None).WaitAsync(TimeSpan.FromSeconds(30));
+        var held = await HeldRun.StartAsync(log);
+        var (sink, cursors) = (held.Sink, held.Cursors);
 
         // The next page: a save of the first success waits behind the held one while the second is reported.
         long flushed = -1;
@@ -165,8 +150,8 @@ public sealed class ChannelDeliveryTests
             flushed = (await log.Cursors.GetAsync("province", RecordingSink.Name, None))!.Position;
             return await progress.FailedAsync(null, log.Clock.GetUtcNow().AddMinutes(5), None) && false;
         };
-        Assert.Equal(DeliveryStepOutcome.Waiting, (await delivery.DeliverPendingAsync(subscription, sink, run, None)).Outcome);
-        await run.EndAsync();
+        Assert.Equal(DeliveryStepOutcome.Waiting, (await held.StepAsync()).Outcome);
+        await held.Run.EndAsync();
 
         // The flush saved the first success only; the failure came after the second, so the cursor stands past it.
         Assert.Equal(page[0].Sequence, flushed);
@@ -320,6 +305,41 @@ public sealed class ChannelDeliveryTests
     private sealed class OwnedElsewhere : IDeliveryOwnership
     {
         public ValueTask<bool> IsMineAsync(string subscriptionId, string channel, CancellationToken ct) => ValueTask.FromResult(false);
+    }
+
+    /// <summary>
+    /// A run over five committed cases in pages of two, through <see cref="HeldCursors"/>: its cursor started and its first
+    /// page sent, that page's save held.
+    /// </summary>
+    private sealed class HeldRun
+    {
+        private HeldRun(ChangeLogFixture log)
+        {
+            Cursors = new HeldCursors(log.Cursors);
+            Delivery = log.Delivery(cursors: Cursors);
+        }
+
+        public Subscription Subscription { get; } = ChangeLogFixture.Subscription("province");
+
+        public RecordingSink Sink { get; } = new(batchSize: 2);
+
+        public HeldCursors Cursors { get; }
+
+        public ChannelDelivery Delivery { get; }
+
+        public DeliveryRun Run { get; } = new();
+
+        public Task<DeliveryStep> StepAsync() => Delivery.DeliverPendingAsync(Subscription, Sink, Run, None);
+
+        public static async Task<HeldRun> StartAsync(ChangeLogFixture log)
+        {
+            await log.CommitCasesAsync("310101", "310102", "310103", "310104", "310105");
+            var held = new HeldRun(log);
+            Assert.Equal(DeliveryStepOutcome.More, (await held.StepAsync()).Outcome);
+            held.Cursors.Hold();
+            Assert.Equal(DeliveryStepOutcome.More, (await held.StepAsync().WaitAsync(TimeSpan.FromSeconds(30))).Outcome);
+            return held;
+        }
     }
 
     /// <summary>The store's cursors, whose saves wait while held.</summary>
