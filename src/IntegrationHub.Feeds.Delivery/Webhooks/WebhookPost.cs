@@ -10,13 +10,13 @@ namespace IntegrationHub.Feeds.Delivery.Webhooks;
 /// </summary>
 public sealed record WebhookPost(string MessageId, string ContentType, byte[] Body, IReadOnlyList<SubscriberEvent> Events)
 {
-    public static WebhookPost Single(SubscriberEvent subscriberEvent)
+    private static WebhookPost Single(SubscriberEvent subscriberEvent)
     {
         ArgumentNullException.ThrowIfNull(subscriberEvent);
         return new(subscriberEvent.Id, ChangeEventEnvelope.MediaType, subscriberEvent.Body, [subscriberEvent]);
     }
 
-    public static WebhookPost Batch(IReadOnlyList<SubscriberEvent> events)
+    private static WebhookPost Batch(IReadOnlyList<SubscriberEvent> events)
     {
         ArgumentNullException.ThrowIfNull(events);
         if (events.Count == 0)

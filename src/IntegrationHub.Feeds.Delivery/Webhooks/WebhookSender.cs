@@ -9,9 +9,9 @@ using Microsoft.Extensions.Options;
 namespace IntegrationHub.Feeds.Delivery.Webhooks;
 
 /// <summary>
-/// Makes one delivery attempt of one event, or of a batch of events, to a subscription's webhook (<see cref="WebhookPost"/>):
-/// the subscriber's envelopes (identifiers masked for the subscription, <see cref="FeedAccess.Pushed"/>), signed (Standard Webhooks) with every current secret,
-/// POSTed through the egress policy's handler (checked at connect time, no proxy, no redirects) within the timeout.
+/// Makes one delivery attempt of one event, or of a batch of events, to a subscription's webhook
+/// (<see cref="WebhookPost"/>): the subscriber's envelopes (identifiers masked for the subscription,
+/// <see cref="FeedAccess.Pushed"/>), signed (Standard Webhooks) with every current secret, POSTed through the egress policy's handler (checked at connect time, no proxy, no redirects) within the timeout.
 /// </summary>
 public sealed class WebhookSender : IDisposable
 {
@@ -39,8 +39,10 @@ public sealed class WebhookSender : IDisposable
     public Task<WebhookAttempt> SendAsync(Subscription subscription, SubscriberEvent subscriberEvent, int attempt, string trigger, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(subscription);
-        var batched = subscription.Webhook is { MaxEventsPerRequest: > 1 };
-        return SendAsync(subscription, batched ? WebhookPost.Batch([subscriberEvent]) : WebhookPost.Single(subscriberEvent), attempt, trigger, ct);
+        ArgumentNullException.ThrowIfNull(subscriberEvent);
+        // The same shape as the channel's own requests: one definition of "batched" (WebhookPost.Split).
+        var post = WebhookPost.Split([subscriberEvent], subscription.Webhook?.MaxEventsPerRequest ?? 1, int.MaxValue).Single();
+        return SendAsync(subscription, post, attempt, trigger, ct);
     }
 
     /// <summary>

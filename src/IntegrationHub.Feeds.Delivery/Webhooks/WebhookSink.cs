@@ -15,8 +15,9 @@ namespace IntegrationHub.Feeds.Delivery.Webhooks;
 /// is kept. Attempts are saved with the cursor (failed attempts, next attempt, delivery log) in one transaction — a
 /// failure at once, successes every <see cref="WebhookOptions.SaveEvery"/> events (or the batch that passed it) or
 /// <see cref="WebhookOptions.SaveInterval"/>, those of a page's last request with the step's cursor — so a restart, or
-/// another process, carries on where it stopped, sending at most those unsaved successes again with their ids; a save of successes runs while the next events are sent (one save at a time). 410 Gone, or the last
-/// attempt of the retry schedule failing, disables the endpoint.
+/// another process, carries on where it stopped, sending at most those unsaved successes again with their ids; a save
+/// of successes runs while the next events are sent (one save at a time). 410 Gone, or the last attempt of the retry
+/// schedule failing, disables the endpoint.
 /// </summary>
 public sealed partial class WebhookSink(
     IWebhookDeliveryStore deliveries,

@@ -12,6 +12,9 @@ namespace IntegrationHub.Feeds.Channels;
 /// </summary>
 public sealed class DeliveryRun
 {
+    // The subscription as the run's steps saw it last (its Subscription.UpdatedAt).
+    private DateTimeOffset? _subscriptionVersion;
+
     /// <summary>The cursor as the last step left it (its save may still be under way); null: read it from the store.</summary>
     internal DeliveryCursor? Cursor { get; private set; }
 
@@ -24,9 +27,6 @@ public sealed class DeliveryRun
         Cursor = cursor;
         Saving = saving;
     }
-
-    /// <summary>The subscription as the run's steps saw it last (its <see cref="Subscription.UpdatedAt"/>).</summary>
-    private DateTimeOffset? _subscriptionVersion;
 
     /// <summary>The next step reads the cursor from the store: this run's picture of it may be wrong (superseded, failed).</summary>
     internal void Forget() => Cursor = null;

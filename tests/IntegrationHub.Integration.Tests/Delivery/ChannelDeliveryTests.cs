@@ -130,6 +130,36 @@ public sealed class ChannelDeliveryTests
 
     [Theory]
     [MemberData(nameof(HubStacks.Both), MemberType = typeof(HubStacks))]
+    public async Task AProcessThatDiesWhileARunsSaveIsUnderWay_LeavesEveryUnsavedPageToTheNextProcess_WithNoGap(HubStack stack)
+    {
+        await using var log = await ChangeLogFixture.CreateAsync(stack);
+        // The first page sent, its save held; the second sent from memory; then the process dies (nothing more is saved).
+        var held = await HeldRun.StartAsync(log);
+        var dying = held.StepAsync();
+        await WebhookTesting.WaitUntilAsync(() => Task.FromResult(held.Sink.Batches.Count == 2), "the second page sent");
+        // The first page's save lands; the second page's save, started after it, never does: the process dies there.
+        held.Cursors.ReleaseWaitingAndHold();
+        var firstPage = held.Sink.Batches[0];
+        await WebhookTesting.WaitUntilAsync(
+            async () => (await log.Cursors.GetAsync("province", RecordingSink.Name, None))!.Position == firstPage[^1].Sequence,
+            "the first page's save stored");
+        // The dying step started the second page's save after the first landed, and left it held.
+        Assert.Equal(DeliveryStepOutcome.More, (await dying.WaitAsync(TimeSpan.FromSeconds(30))).Outcome);
+
+        var survivor = new RecordingSink(batchSize: 2);
+        var second = log.AnotherProcess();
+        while ((await second.DeliverPendingAsync(held.Subscription, survivor, None)).RunAgain)
+        {
+        }
+
+        // The saved page does not come again; the one sent but not saved does, first; nothing after it is missing.
+        var all = await log.EventIdsAsync();
+        Assert.Equal(all[firstPage.Count..], survivor.Received.Select(e => e.Id));
+        Assert.Equal(held.Sink.Batches[1].Select(e => e.Id), survivor.Batches[0].Select(e => e.Id));
+    }
+
+    [Theory]
+    [MemberData(nameof(HubStacks.Both), MemberType = typeof(HubStacks))]
     public async Task SuccessesReportedWhileASaveWaitsForThePreviousStep_BelongToTheNextSave_AndAFailureAfterThemCountsAgainstTheRightEvent(HubStack stack)
     {
         await using var log = await ChangeLogFixture.CreateAsync(stack);
@@ -361,6 +391,14 @@ public sealed class ChannelDeliveryTests
         }
 
         public void Release() => _released.TrySetResult();
+
+        /// <summary>The saves waiting now go on; any later one is held again.</summary>
+        public void ReleaseWaitingAndHold()
+        {
+            var waiting = _released;
+            _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+            waiting.TrySetResult();
+        }
 
         public Task<DeliveryCursor?> GetAsync(string subscriptionId, string channel, CancellationToken ct) => inner.GetAsync(subscriptionId, channel, ct);
 
