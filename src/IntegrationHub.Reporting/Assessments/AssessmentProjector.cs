@@ -17,14 +17,18 @@ public sealed class AssessmentProjector(ICaseAssessmentStore store, IOptions<Ass
     /// <summary>The rules version this process assesses with.</summary>
     public string Version => _version;
 
-    /// <summary>Projects what is pending, one bounded step; false when nothing was (the projection is current).</summary>
+    /// <summary>
+    /// Projects what is pending, one bounded step; true when more was pending than the step took (a backlog: step again),
+    /// false when nothing was, or the step took all that was pending when it began (changes committed meanwhile wait for
+    /// the next look).
+    /// </summary>
     public async Task<bool> ProjectPendingAsync(CancellationToken ct)
     {
-        var progress = await store.GetProgressAsync(ct).ConfigureAwait(false);
-        if (progress.IsCurrent(_version, progress.Head))
+        var pending = await store.GetProgressAsync(ct).ConfigureAwait(false);
+        if (pending.IsCurrent(_version, pending.Head))
             return false;
-        await StepAsync(ct).ConfigureAwait(false);
-        return true;
+        var progress = await StepAsync(ct).ConfigureAwait(false);
+        return !progress.IsCurrent(_version, pending.Head);
     }
 
     /// <summary>

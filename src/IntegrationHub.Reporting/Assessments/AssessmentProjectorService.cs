@@ -6,8 +6,10 @@ using Microsoft.Extensions.Options;
 namespace IntegrationHub.Reporting.Assessments;
 
 /// <summary>
-/// The worker's projector: steps while changes are pending, then looks again every
-/// <see cref="AssessmentOptions.ProjectionInterval"/>. Reports catch up by themselves too; this keeps them from waiting.
+/// The worker's projector: steps while a backlog is pending (more changes than a step takes), and once caught up looks
+/// again every <see cref="AssessmentOptions.ProjectionInterval"/> — under a steady stream of changes one step per
+/// interval, not a small one after every batch, whose fixed cost would take the store's turn to write from the sync.
+/// Reports catch up by themselves too; this keeps them from waiting.
 /// </summary>
 public sealed partial class AssessmentProjectorService(
     AssessmentProjector projector,

@@ -1,9 +1,12 @@
 namespace IntegrationHub.Store.Batches;
 
-/// <summary>One writer connection, one batch at a time (SQLite has a single writer; waiting here costs less than busy retries).</summary>
-internal sealed class SqliteBatchSessions(string connectionString) : IBatchSessions
+/// <summary>
+/// One writer connection, one batch at a time, taking its turn with the store's other writers of this process (SQLite has a
+/// single writer; waiting for the turn costs less than busy retries).
+/// </summary>
+internal sealed class SqliteBatchSessions(string connectionString, SemaphoreSlim writerTurn) : IBatchSessions
 {
-    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly SemaphoreSlim _gate = writerTurn;
     private SqliteBatchConnection? _writer;
 
     public async Task<BatchSession> OpenAsync(CancellationToken ct)
@@ -29,11 +32,8 @@ internal sealed class SqliteBatchSessions(string connectionString) : IBatchSessi
         _writer = null;
     }
 
-    public void Dispose()
-    {
-        Reset();
-        _gate.Dispose();
-    }
+    // The turn belongs to the store (its dialect), not to the sessions: it is not disposed here.
+    public void Dispose() => Reset();
 
     public ValueTask DisposeAsync()
     {

@@ -14,6 +14,7 @@ public sealed class SqlLeases(StoreDialect dialect, TimeProvider clock) : ILease
         var now = clock.GetUtcNow();
         var expires = now + duration;
         await using var connection = await dialect.OpenAsync(ct).ConfigureAwait(false);
+        await using var write = await dialect.BeginWriteAsync(connection, ct).ConfigureAwait(false);
         var token = await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
             """
             INSERT INTO leases (name, holder, token, acquired_at, expires_at) VALUES (@name, @holder, 1, @now, @expires)
@@ -21,7 +22,8 @@ public sealed class SqlLeases(StoreDialect dialect, TimeProvider clock) : ILease
                 expires_at = excluded.expires_at
             WHERE leases.expires_at <= excluded.acquired_at
             RETURNING token
-            """, new { name, holder, now = now.ToUnixTimeMilliseconds(), expires = expires.ToUnixTimeMilliseconds() }, cancellationToken: ct)).ConfigureAwait(false);
+            """, new { name, holder, now = now.ToUnixTimeMilliseconds(), expires = expires.ToUnixTimeMilliseconds() }, write.Transaction, cancellationToken: ct)).ConfigureAwait(false);
+        await write.Transaction.CommitAsync(ct).ConfigureAwait(false);
         return token is { } t ? new Lease(name, holder, t, expires) : null;
     }
 
@@ -30,9 +32,9 @@ public sealed class SqlLeases(StoreDialect dialect, TimeProvider clock) : ILease
         ArgumentNullException.ThrowIfNull(lease);
         var expires = clock.GetUtcNow() + duration;
         await using var connection = await dialect.OpenAsync(ct).ConfigureAwait(false);
-        var renewed = await connection.ExecuteAsync(new CommandDefinition(
+        var renewed = await dialect.ExecuteWriteAsync(connection,
             "UPDATE leases SET expires_at = @expires WHERE name = @name AND holder = @holder AND token = @token",
-            new { expires = expires.ToUnixTimeMilliseconds(), name = lease.Name, holder = lease.Holder, token = lease.Token }, cancellationToken: ct)).ConfigureAwait(false);
+            new { expires = expires.ToUnixTimeMilliseconds(), name = lease.Name, holder = lease.Holder, token = lease.Token }, ct).ConfigureAwait(false);
         return renewed == 1 ? lease with { ExpiresAt = expires } : null;
     }
 
@@ -40,9 +42,9 @@ public sealed class SqlLeases(StoreDialect dialect, TimeProvider clock) : ILease
     {
         ArgumentNullException.ThrowIfNull(lease);
         await using var connection = await dialect.OpenAsync(ct).ConfigureAwait(false);
-        await connection.ExecuteAsync(new CommandDefinition(
+        await dialect.ExecuteWriteAsync(connection,
             "UPDATE leases SET expires_at = 0 WHERE name = @name AND holder = @holder AND token = @token",
-            new { name = lease.Name, holder = lease.Holder, token = lease.Token }, cancellationToken: ct)).ConfigureAwait(false);
+            new { name = lease.Name, holder = lease.Holder, token = lease.Token }, ct).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<Lease>> ListAsync(CancellationToken ct)

@@ -24,21 +24,30 @@ public sealed partial class SqlCaseAssessmentStore
         ArgumentOutOfRangeException.ThrowIfLessThan(step.Limit, 1);
 
         await using var connection = await dialect.OpenAsync(ct).ConfigureAwait(false);
-        await using var tx = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+        // Most of a step is reading golden records and assessing them: that is done before the step takes its turn to write
+        // (on SQLite the process's writers, the batch writer among them, wait while one holds it), from the state as read
+        // then. Only steps move the state: when another process's step came first, the step is planned again under the lock.
+        var plan = await PlanAsync(connection, null, step, await ReadStateAsync(connection, null, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
+        await using var write = await dialect.BeginWriteAsync(connection, ct).ConfigureAwait(false);
+        var tx = write.Transaction;
         // The first statement takes the state row's lock (PostgreSQL) or the write lock (SQLite): a second process running
         // a step waits here and then sees this step's cursor, so no change is applied twice and none is skipped.
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE assessment_state SET updated_at = @now WHERE id = 1", new { now = Now }, tx, cancellationToken: ct)).ConfigureAwait(false);
-        var state = await connection.QuerySingleAsync<StateRow>(new CommandDefinition(
-            "SELECT version AS Version, cursor_seq AS Cursor, rebuild_after AS RebuildAfter, rebuild_through AS RebuildThrough FROM assessment_state WHERE id = 1",
-            transaction: tx, cancellationToken: ct)).ConfigureAwait(false);
+        var state = await ReadStateAsync(connection, tx, ct).ConfigureAwait(false);
+        if (state != plan.State)
+            plan = await PlanAsync(connection, tx, step, state, ct).ConfigureAwait(false);
 
-        if (state.Version != step.Version)
+        if (plan.Rebuild)
+        {
             await StartRebuildAsync(connection, tx, step, ct).ConfigureAwait(false);
-        else if (state.RebuildAfter is { } after)
-            await RebuildPageAsync(connection, tx, step, after, state.RebuildThrough, ct).ConfigureAwait(false);
+        }
         else
-            await ApplyChangesAsync(connection, tx, step, state.Cursor, ct).ConfigureAwait(false);
+        {
+            await ReplaceAsync(connection, tx, plan.RecordIds, plan.Rows, ct, plan.Fresh).ConfigureAwait(false);
+            if (plan.StateUpdate is { } update)
+                await connection.ExecuteAsync(new CommandDefinition(update, plan.StateParameters, tx, cancellationToken: ct)).ConfigureAwait(false);
+        }
 
         var progress = await ReadProgressAsync(connection, tx, ct).ConfigureAwait(false);
         await tx.CommitAsync(ct).ConfigureAwait(false);
@@ -46,6 +55,69 @@ public sealed partial class SqlCaseAssessmentStore
     }
 
     private long Now => clock.GetUtcNow().ToUnixTimeMilliseconds();
+
+    private static Task<StateRow> ReadStateAsync(DbConnection connection, DbTransaction? tx, CancellationToken ct) =>
+        connection.QuerySingleAsync<StateRow>(new CommandDefinition(
+            "SELECT version AS Version, cursor_seq AS Cursor, rebuild_after AS RebuildAfter, rebuild_through AS RebuildThrough FROM assessment_state WHERE id = 1",
+            transaction: tx, cancellationToken: ct));
+
+    /// <summary>
+    /// What a step from <paramref name="state"/> writes: a rebuild begun (the rules changed, or retention removed changes
+    /// the cursor had not reached); or the rows of the next page of live golden records after the rebuild's position, or
+    /// of the records of the next changes after the cursor as they are now (the newest content of a record wins; a
+    /// deleted one leaves), with where the state moves.
+    /// </summary>
+    private async Task<StepPlan> PlanAsync(DbConnection connection, DbTransaction? tx, AssessmentStep step, StateRow state, CancellationToken ct)
+    {
+        if (state.Version != step.Version)
+            return new StepPlan(state) { Rebuild = true };
+        if (state.RebuildAfter is { } after)
+        {
+            // The next ids in key order, deleted or not; the deleted are skipped here. A page is a range of the primary key
+            // whatever the planner knows: with "deleted_at IS NULL" in the query, PostgreSQL without statistics (a store just
+            // bulk-loaded or restored, before autovacuum analyzed it) guessed few live rows and sorted a scan of the whole
+            // table instead — minutes at ten million records, past the command timeout.
+            var read = (await connection.QueryAsync<(string Id, string Content, long? DeletedAt)>(new CommandDefinition(
+                "SELECT id, content, deleted_at FROM golden_records WHERE id > @after ORDER BY id LIMIT @limit",
+                new { after, limit = step.Limit }, tx, cancellationToken: ct)).ConfigureAwait(false)).ToList();
+            var page = read.Where(r => r.DeletedAt is null).Select(r => new LiveRecord(r.Id, r.Content)).ToList();
+            // Changes committed after the rebuild began have sequences above its "through": the cursor starts there when
+            // the last page is done. The rows were all removed when the rebuild began and pages never overlap: nothing to
+            // replace, only to add.
+            return new StepPlan(state)
+            {
+                RecordIds = [.. page.Select(r => r.Id)],
+                Rows = step.Assess(page),
+                Fresh = true,
+                StateUpdate = read.Count < step.Limit
+                    ? "UPDATE assessment_state SET rebuild_after = NULL, cursor_seq = @through WHERE id = 1"
+                    : "UPDATE assessment_state SET rebuild_after = @last WHERE id = 1",
+                StateParameters = new { through = state.RebuildThrough, last = read.Count == 0 ? after : read[^1].Id },
+            };
+        }
+
+        var changes = (await connection.QueryAsync<(long Seq, string RecordId)>(new CommandDefinition(
+            "SELECT seq, record_id FROM change_log WHERE seq > @cursor ORDER BY seq LIMIT @limit",
+            new { cursor = state.Cursor, limit = step.Limit }, tx, cancellationToken: ct)).ConfigureAwait(false)).ToList();
+        // Read after the changes: pruning only moves forward, so a value at or below the cursor means nothing was missed.
+        var pruned = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT pruned_through FROM feed_state WHERE id = 1", transaction: tx, cancellationToken: ct)).ConfigureAwait(false);
+        if (pruned > state.Cursor)
+            return new StepPlan(state) { Rebuild = true };
+        if (changes.Count == 0)
+            return new StepPlan(state);
+        // Content read before the lock may be older than what a batch commits meanwhile: that batch's changes come after
+        // these, and a later step assesses the record again.
+        var ids = changes.Select(c => c.RecordId).Distinct(StringComparer.Ordinal).ToList();
+        var live = await ReadLiveAsync(connection, tx, ids, ct).ConfigureAwait(false);
+        return new StepPlan(state)
+        {
+            RecordIds = ids,
+            Rows = step.Assess(live),
+            StateUpdate = "UPDATE assessment_state SET cursor_seq = @last WHERE id = 1",
+            StateParameters = new { last = changes[^1].Seq },
+        };
+    }
 
     /// <summary>Forgets every row and count; the next steps assess every live golden record again, page by page.</summary>
     private async Task StartRebuildAsync(DbConnection connection, DbTransaction tx, AssessmentStep step, CancellationToken ct)
@@ -60,53 +132,18 @@ public sealed partial class SqlCaseAssessmentStore
             """, new { version = step.Version, indicators = string.Join(",", step.Slots), head }, tx, cancellationToken: ct)).ConfigureAwait(false);
     }
 
-    /// <summary>
-    /// The next page of live golden records after <paramref name="after"/>. Changes committed after the rebuild began
-    /// have sequences above <paramref name="through"/>: the cursor starts there when the last page is done.
-    /// </summary>
-    private async Task RebuildPageAsync(DbConnection connection, DbTransaction tx, AssessmentStep step, string after, long through, CancellationToken ct)
+    /// <summary>What one step writes (<see cref="PlanAsync"/>), and the state it was planned from.</summary>
+    private sealed record StepPlan(StateRow State)
     {
-        // The next ids in key order, deleted or not; the deleted are skipped here. A page is a range of the primary key
-        // whatever the planner knows: with "deleted_at IS NULL" in the query, PostgreSQL without statistics (a store just
-        // bulk-loaded or restored, before autovacuum analyzed it) guessed few live rows and sorted a scan of the whole
-        // table instead — minutes at ten million records, past the command timeout.
-        var read = (await connection.QueryAsync<(string Id, string Content, long? DeletedAt)>(new CommandDefinition(
-            "SELECT id, content, deleted_at FROM golden_records WHERE id > @after ORDER BY id LIMIT @limit",
-            new { after, limit = step.Limit }, tx, cancellationToken: ct)).ConfigureAwait(false)).ToList();
-        var page = read.Where(r => r.DeletedAt is null).Select(r => new LiveRecord(r.Id, r.Content)).ToList();
-        // The rows were all removed when the rebuild began and pages never overlap: nothing to replace, only to add.
-        await ReplaceAsync(connection, tx, [.. page.Select(r => r.Id)], step.Assess(page), ct, fresh: true).ConfigureAwait(false);
-        await connection.ExecuteAsync(new CommandDefinition(read.Count < step.Limit
-                ? "UPDATE assessment_state SET rebuild_after = NULL, cursor_seq = @through WHERE id = 1"
-                : "UPDATE assessment_state SET rebuild_after = @last WHERE id = 1",
-            new { through, last = read.Count == 0 ? after : read[^1].Id }, tx, cancellationToken: ct)).ConfigureAwait(false);
-    }
+        public bool Rebuild { get; init; }
+        public IReadOnlyList<string> RecordIds { get; init; } = [];
+        public IReadOnlyList<CaseAssessmentRow> Rows { get; init; } = [];
 
-    /// <summary>
-    /// The records of the next changes after the cursor, as they are now (the newest content of a record wins; a deleted
-    /// one leaves). A rebuild starts instead when retention removed changes the cursor had not reached.
-    /// </summary>
-    private async Task ApplyChangesAsync(DbConnection connection, DbTransaction tx, AssessmentStep step, long cursor, CancellationToken ct)
-    {
-        var changes = (await connection.QueryAsync<(long Seq, string RecordId)>(new CommandDefinition(
-            "SELECT seq, record_id FROM change_log WHERE seq > @cursor ORDER BY seq LIMIT @limit",
-            new { cursor, limit = step.Limit }, tx, cancellationToken: ct)).ConfigureAwait(false)).ToList();
-        // Read after the changes: pruning only moves forward, so a value at or below the cursor means nothing was missed.
-        var pruned = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT pruned_through FROM feed_state WHERE id = 1", transaction: tx, cancellationToken: ct)).ConfigureAwait(false);
-        if (pruned > cursor)
-        {
-            await StartRebuildAsync(connection, tx, step, ct).ConfigureAwait(false);
-            return;
-        }
+        /// <summary>A rebuild page: its records have no rows yet.</summary>
+        public bool Fresh { get; init; }
 
-        if (changes.Count == 0)
-            return;
-        var ids = changes.Select(c => c.RecordId).Distinct(StringComparer.Ordinal).ToList();
-        var live = await ReadLiveAsync(connection, tx, ids, ct).ConfigureAwait(false);
-        await ReplaceAsync(connection, tx, ids, step.Assess(live), ct).ConfigureAwait(false);
-        await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE assessment_state SET cursor_seq = @last WHERE id = 1", new { last = changes[^1].Seq }, tx, cancellationToken: ct)).ConfigureAwait(false);
+        public string? StateUpdate { get; init; }
+        public object? StateParameters { get; init; }
     }
 
     /// <summary>

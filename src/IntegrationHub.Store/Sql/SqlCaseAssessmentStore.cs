@@ -82,9 +82,7 @@ public sealed partial class SqlCaseAssessmentStore(StoreDialect dialect, TimePro
 
     private static async Task<AssessmentProgress> ReadProgressAsync(DbConnection connection, DbTransaction? tx, CancellationToken ct)
     {
-        var state = await connection.QuerySingleAsync<StateRow>(new CommandDefinition(
-            "SELECT version AS Version, cursor_seq AS Cursor, rebuild_after AS RebuildAfter, rebuild_through AS RebuildThrough FROM assessment_state WHERE id = 1",
-            transaction: tx, cancellationToken: ct)).ConfigureAwait(false);
+        var state = await ReadStateAsync(connection, tx, ct).ConfigureAwait(false);
         var head = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(HeadSql, transaction: tx, cancellationToken: ct)).ConfigureAwait(false) ?? 0;
         var pruned = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             "SELECT pruned_through FROM feed_state WHERE id = 1", transaction: tx, cancellationToken: ct)).ConfigureAwait(false);

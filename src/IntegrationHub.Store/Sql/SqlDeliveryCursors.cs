@@ -36,12 +36,12 @@ public sealed class SqlDeliveryCursors(StoreDialect dialect, TimeProvider clock)
     public async Task<bool> StartAsync(string subscriptionId, string channel, long position, CancellationToken ct)
     {
         await using var connection = await dialect.OpenAsync(ct).ConfigureAwait(false);
-        return await connection.ExecuteAsync(new CommandDefinition(
+        return await dialect.ExecuteWriteAsync(connection,
             """
             INSERT INTO delivery_cursors (subscription_id, channel, seq, attempt, next_attempt_at, generation, updated_at)
             VALUES (@subscriptionId, @channel, @position, 0, NULL, 0, @now)
             ON CONFLICT (subscription_id, channel) DO NOTHING
-            """, new { subscriptionId, channel, position, now = Now }, cancellationToken: ct)).ConfigureAwait(false) > 0;
+            """, new { subscriptionId, channel, position, now = Now }, ct).ConfigureAwait(false) > 0;
     }
 
     public async Task<bool> SaveAsync(DeliveryCursor cursor, IReadOnlyList<WebhookDelivery> attempts, CancellationToken ct)
@@ -49,7 +49,8 @@ public sealed class SqlDeliveryCursors(StoreDialect dialect, TimeProvider clock)
         ArgumentNullException.ThrowIfNull(cursor);
         ArgumentNullException.ThrowIfNull(attempts);
         await using var connection = await dialect.OpenAsync(ct).ConfigureAwait(false);
-        await using var tx = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+        await using var write = await dialect.BeginWriteAsync(connection, ct).ConfigureAwait(false);
+        var tx = write.Transaction;
         // The attempts happened whether or not the cursor may move: the log keeps them either way.
         if (attempts.Count > 0)
             await WebhookDeliveryRow.InsertAsync(connection, tx, attempts, ct).ConfigureAwait(false);
@@ -74,30 +75,31 @@ public sealed class SqlDeliveryCursors(StoreDialect dialect, TimeProvider clock)
     public async Task RecordReadPositionAsync(string subscriptionId, string channel, long position, CancellationToken ct)
     {
         await using var connection = await dialect.OpenAsync(ct).ConfigureAwait(false);
-        await connection.ExecuteAsync(new CommandDefinition(
+        await dialect.ExecuteWriteAsync(connection,
             """
             INSERT INTO delivery_cursors (subscription_id, channel, seq, attempt, next_attempt_at, generation, updated_at)
             VALUES (@subscriptionId, @channel, @position, 0, NULL, 0, @now)
             ON CONFLICT (subscription_id, channel) DO UPDATE SET seq = excluded.seq, updated_at = excluded.updated_at
-            """, new { subscriptionId, channel, position, now = Now }, cancellationToken: ct)).ConfigureAwait(false);
+            """, new { subscriptionId, channel, position, now = Now }, ct).ConfigureAwait(false);
     }
 
     public async Task<bool> RewindAsync(string subscriptionId, string channel, long? toPosition, CancellationToken ct)
     {
         await using var connection = await dialect.OpenAsync(ct).ConfigureAwait(false);
-        return await connection.ExecuteAsync(new CommandDefinition(
+        return await dialect.ExecuteWriteAsync(connection,
             """
             UPDATE delivery_cursors
             SET seq = CASE WHEN @toPosition IS NOT NULL AND seq > @toPosition THEN @toPosition ELSE seq END,
                 attempt = 0, next_attempt_at = NULL, generation = generation + 1, updated_at = @now
             WHERE subscription_id = @subscriptionId AND channel = @channel
-            """, new { subscriptionId, channel, toPosition, now = Now }, cancellationToken: ct)).ConfigureAwait(false) > 0;
+            """, new { subscriptionId, channel, toPosition, now = Now }, ct).ConfigureAwait(false) > 0;
     }
 
     public async Task RemoveAsync(string subscriptionId, string channel, CancellationToken ct)
     {
         await using var connection = await dialect.OpenAsync(ct).ConfigureAwait(false);
-        await using var tx = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+        await using var write = await dialect.BeginWriteAsync(connection, ct).ConfigureAwait(false);
+        var tx = write.Transaction;
         await connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM delivery_cursors WHERE subscription_id = @subscriptionId AND channel = @channel",
             new { subscriptionId, channel }, tx, cancellationToken: ct)).ConfigureAwait(false);

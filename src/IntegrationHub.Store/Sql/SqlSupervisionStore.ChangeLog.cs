@@ -63,7 +63,8 @@ public sealed partial class SqlSupervisionStore
     {
         var cutoff = before.ToUnixTimeMilliseconds();
         await using var connection = await OpenAsync(ct).ConfigureAwait(false);
-        await using var tx = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+        await using var write = await dialect.BeginWriteAsync(connection, ct).ConfigureAwait(false);
+        var tx = write.Transaction;
         // Up to the first entry that must stay: sequences are in commit order, times nearly so; never leave a hole.
         var keepFrom = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
             "SELECT MIN(seq) FROM change_log WHERE occurred_at >= @cutoff", new { cutoff }, tx, cancellationToken: ct)).ConfigureAwait(false);

@@ -21,7 +21,8 @@ public sealed partial class SqlSupervisionStore
         var fieldsJson = JsonSerializer.Serialize(fields.Order(StringComparer.Ordinal), CanonicalJson.Options);
         var driftJson = drift is null ? null : JsonSerializer.Serialize(drift, CanonicalJson.Options);
         await using var connection = await OpenAsync(ct).ConfigureAwait(false);
-        await using var tx = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+        await using var write = await dialect.BeginWriteAsync(connection, ct).ConfigureAwait(false);
+        var tx = write.Transaction;
         await connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO connector_fields (connector_id, fields, last_drift, updated_at) VALUES (@connectorId, @fieldsJson, @driftJson, @now)

@@ -35,7 +35,8 @@ public sealed partial class SqlSupervisionStore
     public async Task<bool> RemoveConnectorRegistrationAsync(string id, CancellationToken ct)
     {
         await using var connection = await OpenAsync(ct).ConfigureAwait(false);
-        await using var tx = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+        await using var write = await dialect.BeginWriteAsync(connection, ct).ConfigureAwait(false);
+        var tx = write.Transaction;
         var removed = await connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM connector_registrations WHERE id = @id", new { id }, tx, cancellationToken: ct)).ConfigureAwait(false);
         await connection.ExecuteAsync(new CommandDefinition(

@@ -15,7 +15,8 @@ public sealed partial class SqlSupervisionStore
     public async Task<SyncRun?> StartRunAsync(string connectorId, string trigger, long? leaseToken, CancellationToken ct)
     {
         await using var connection = await OpenAsync(ct).ConfigureAwait(false);
-        await using var tx = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+        await using var write = await dialect.BeginWriteAsync(connection, ct).ConfigureAwait(false);
+        var tx = write.Transaction;
         var now = Now;
         // The connector's row is the lock: two starts of one connector serialize here, different connectors do not.
         await connection.ExecuteAsync(new CommandDefinition(
@@ -73,7 +74,8 @@ public sealed partial class SqlSupervisionStore
     public async Task FinishRunAsync(Guid runId, RunStatus status, string? error, CancellationToken ct)
     {
         await using var connection = await OpenAsync(ct).ConfigureAwait(false);
-        await using var tx = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+        await using var write = await dialect.BeginWriteAsync(connection, ct).ConfigureAwait(false);
+        var tx = write.Transaction;
         await EndRunAsync(connection, tx, runId.ToString(), status, error, ct).ConfigureAwait(false);
         await tx.CommitAsync(ct).ConfigureAwait(false);
     }
@@ -81,7 +83,8 @@ public sealed partial class SqlSupervisionStore
     public async Task<IReadOnlyList<string>> InterruptStaleRunsAsync(DateTimeOffset heartbeatBefore, IReadOnlyCollection<Guid> alive, CancellationToken ct)
     {
         await using var connection = await OpenAsync(ct).ConfigureAwait(false);
-        await using var tx = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+        await using var write = await dialect.BeginWriteAsync(connection, ct).ConfigureAwait(false);
+        var tx = write.Transaction;
         // Dead: no heartbeat for too long, or the connector's lease the run was started under has expired or passed on.
         var stale = (await connection.QueryAsync<(string RunId, string ConnectorId)>(new CommandDefinition(
             """
@@ -115,7 +118,8 @@ public sealed partial class SqlSupervisionStore
     public async Task<IReadOnlyList<(string ConnectorId, string Trigger)>> TakeRunRequestsAsync(CancellationToken ct)
     {
         await using var connection = await OpenAsync(ct).ConfigureAwait(false);
-        await using var tx = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+        await using var write = await dialect.BeginWriteAsync(connection, ct).ConfigureAwait(false);
+        var tx = write.Transaction;
         var requests = (await connection.QueryAsync<(string, string)>(new CommandDefinition(
             "SELECT connector_id, requested_trigger FROM connector_state WHERE requested_trigger IS NOT NULL AND current_run IS NULL",
             transaction: tx, cancellationToken: ct)).ConfigureAwait(false)).ToList();

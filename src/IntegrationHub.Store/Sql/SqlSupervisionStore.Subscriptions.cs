@@ -55,7 +55,8 @@ public sealed partial class SqlSupervisionStore
     public async Task<bool> RemoveSubscriptionAsync(string id, CancellationToken ct)
     {
         await using var connection = await OpenAsync(ct).ConfigureAwait(false);
-        await using var tx = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+        await using var write = await dialect.BeginWriteAsync(connection, ct).ConfigureAwait(false);
+        var tx = write.Transaction;
         var removed = await connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM subscriptions WHERE id = @id", new { id }, tx, cancellationToken: ct)).ConfigureAwait(false) > 0;
         await connection.ExecuteAsync(new CommandDefinition(

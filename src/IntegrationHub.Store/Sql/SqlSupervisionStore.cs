@@ -25,7 +25,8 @@ public sealed partial class SqlSupervisionStore(StoreDialect dialect, TimeProvid
             .OrderBy(m => m.Version);
         foreach (var (version, apply) in steps)
         {
-            await using var tx = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+            await using var write = await dialect.BeginWriteAsync(connection, ct).ConfigureAwait(false);
+            var tx = write.Transaction;
             await dialect.LockChangeLogAsync(connection, tx, ct).ConfigureAwait(false);
             var applied = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
                 "SELECT COUNT(*) FROM schema_migrations WHERE version = @version", new { version }, tx, cancellationToken: ct)).ConfigureAwait(false);

@@ -152,6 +152,83 @@ public sealed class PersistedAssessmentTests
         Assert.Equal(cases.Count, (await store.Assessments.ListUnitsAsync(CancellationToken.None)).Sum(u => u.Cases));
     }
 
+    [Theory]
+    [MemberData(nameof(HubStacks.Both), MemberType = typeof(HubStacks))]
+    public async Task AStep_AssessesItsRecordsWhileAnotherWriterHoldsTheStore_AndWritesThemOnceItIsReleased(HubStack stack)
+    {
+        await using var store = await StoreUnderTest.CreateAsync(stack);
+        var cases = await store.FillAsync(60);
+        await store.Projector.CatchUpAsync(CancellationToken.None);
+        cases = await store.ChangeAsync(cases, 0, 30);
+        var assessing = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        await using var connection = await store.Dialect.OpenAsync(CancellationToken.None);
+        Task<AssessmentProgress> step;
+        await using (var holding = await store.Dialect.BeginWriteAsync(connection, CancellationToken.None))
+        {
+            // What a step's writing waits for: the turn to write (SQLite) and the state row's lock (PostgreSQL).
+            await Dapper.SqlMapper.ExecuteAsync(connection, "UPDATE assessment_state SET updated_at = updated_at WHERE id = 1", transaction: holding.Transaction);
+            step = Task.Run(() => store.Assessments.ProjectAsync(Step(1000, live =>
+            {
+                assessing.TrySetResult();
+                return CaseAssessor.Assess(live);
+            }), CancellationToken.None));
+            await assessing.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            await Task.Delay(200);
+            Assert.False(step.IsCompleted, "the step wrote while another writer held the store");
+            await holding.Transaction.CommitAsync();
+        }
+
+        await step.WaitAsync(TimeSpan.FromSeconds(30));
+        await store.Projector.CatchUpAsync(CancellationToken.None);
+        await AssertSameReportAsync(store, cases, new IndicatorQuery(null, null, ReportingPeriod.Year(2024), AsOfDays[1]), FeedScope.Everything);
+    }
+
+    [Theory]
+    [MemberData(nameof(HubStacks.Both), MemberType = typeof(HubStacks))]
+    public async Task AStep_WhoseStateAnotherProcessMovedWhileItAssessed_IsPlannedAgain_AndCountsEveryCaseOnce(HubStack stack)
+    {
+        await using var store = await StoreUnderTest.CreateAsync(stack);
+        var cases = await store.FillAsync(90);
+        await store.Projector.CatchUpAsync(CancellationToken.None);
+        cases = await store.ChangeAsync(cases, 0, 60);
+        await using var second = StoreUnderTest.SecondProcess(store, batchSize: 10);
+
+        var assessed = 0;
+        var step = Step(1000, live =>
+        {
+            // The first plan is being made: another process's step moves the cursor before this one writes.
+            if (Interlocked.Increment(ref assessed) == 1)
+                second.Projector.ProjectPendingAsync(CancellationToken.None).GetAwaiter().GetResult();
+            return CaseAssessor.Assess(live);
+        });
+        await store.Assessments.ProjectAsync(step, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(2, assessed);
+        await store.Projector.CatchUpAsync(CancellationToken.None);
+        await AssertSameReportAsync(store, cases, new IndicatorQuery(null, null, ReportingPeriod.Year(2024), AsOfDays[1]), FeedScope.Everything);
+        Assert.Equal(cases.Count, (await store.Assessments.ListUnitsAsync(CancellationToken.None)).Sum(u => u.Cases));
+    }
+
+    [Theory]
+    [MemberData(nameof(HubStacks.Both), MemberType = typeof(HubStacks))]
+    public async Task ProjectPending_AsksForAnotherStepWhileABacklogRemains_AndNotOnceAStepCaughtUp(HubStack stack)
+    {
+        await using var store = await StoreUnderTest.CreateAsync(stack, batchSize: 25);
+        var cases = await store.FillAsync(40);
+        await store.Projector.CatchUpAsync(CancellationToken.None);
+        cases = await store.ChangeAsync(cases, 0, 30);
+
+        Assert.True(await store.Projector.ProjectPendingAsync(CancellationToken.None));
+        Assert.False(await store.Projector.ProjectPendingAsync(CancellationToken.None));
+        Assert.False(await store.Projector.ProjectPendingAsync(CancellationToken.None));
+        await AssertSameReportAsync(store, cases, new IndicatorQuery(null, null, ReportingPeriod.Year(2024), AsOfDays[1]), FeedScope.Everything);
+    }
+
+    /// <summary>A projection step with the hub's rules and indicators, assessing through <paramref name="assess"/>.</summary>
+    private static AssessmentStep Step(int limit, Func<IReadOnlyList<LiveRecord>, IReadOnlyList<CaseAssessmentRow>> assess) =>
+        new(AssessmentVersion.Current, [.. CaseAssessor.Indicators.Select(i => i.Definition.Code)], limit, assess);
+
     private static async Task AssertSameReportAsync(StoreUnderTest store, List<IndicatorCase> cases, IndicatorQuery query, FeedScope scope)
     {
         var expected = Engine.Report(cases.Where(c => CaseScope.Selects(query.Region, query.Agency, scope, c)), query.Period, query.Context);
