@@ -68,16 +68,12 @@ public static class FeedApi
         if (access.Problem is { } problem)
             return problem;
 
-        // The cursor a subscriber sends is what it has processed: its position, for the operators' lag figures. Written
-        // while the page is read (a long poll waits), so that the answer never waits for a turn to write the store.
-        var position = 0L;
-        var recording = access.Access!.SubscriptionId is { } subscriptionId && (after is null || FeedCursor.TryDecode(after, out position))
-            ? cursors.RecordReadPositionAsync(subscriptionId, DeliveryChannels.Pull, position, ct)
-            : Task.CompletedTask;
         try
         {
             var page = await reader.ReadAsync(after, take, access.Access!, waitFor, ct).ConfigureAwait(false);
-            await recording.ConfigureAwait(false);
+            // The cursor a subscriber sends is what it has processed: its position, for the operators' lag figures.
+            if (access.Access!.SubscriptionId is { } subscriptionId)
+                await cursors.RecordReadPositionAsync(subscriptionId, DeliveryChannels.Pull, FeedCursor.TryDecode(after, out var position) ? position : 0, ct).ConfigureAwait(false);
             return TypedResults.Ok(page);
         }
         catch (MalformedFeedCursorException ex)
@@ -86,12 +82,7 @@ public static class FeedApi
         }
         catch (FeedCursorExpiredException ex)
         {
-            await recording.ConfigureAwait(false);
             return CursorExpired(ex);
-        }
-        finally
-        {
-            await ((Task)recording).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
     }
 

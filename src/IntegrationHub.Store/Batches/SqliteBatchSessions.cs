@@ -19,8 +19,16 @@ internal sealed class SqliteBatchSessions(string connectionString, SemaphoreSlim
         }
         catch
         {
-            Reset();
-            _gate.Release();
+            try
+            {
+                Reset();
+            }
+            finally
+            {
+                // The turn goes on even if closing the broken connection throws: every writer of the process waits for it.
+                _gate.Release();
+            }
+
             throw;
         }
     }
@@ -66,9 +74,15 @@ internal sealed class SqliteBatchSessions(string connectionString, SemaphoreSlim
             }
             finally
             {
-                if (inner.Connection.State != System.Data.ConnectionState.Open)
-                    owner.Reset();
-                owner._gate.Release();
+                try
+                {
+                    if (inner.Connection.State != System.Data.ConnectionState.Open)
+                        owner.Reset();
+                }
+                finally
+                {
+                    owner._gate.Release();
+                }
             }
         }
     }

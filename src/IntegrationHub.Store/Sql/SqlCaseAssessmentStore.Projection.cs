@@ -26,7 +26,8 @@ public sealed partial class SqlCaseAssessmentStore
         await using var connection = await dialect.OpenAsync(ct).ConfigureAwait(false);
         // Most of a step is reading golden records and assessing them: that is done before the step takes its turn to write
         // (on SQLite the process's writers, the batch writer among them, wait while one holds it), from the state as read
-        // then. Only steps move the state: when another process's step came first, the step is planned again under the lock.
+        // then. Only steps move the state: when another step came first (another process's, or a report's catch-up in this
+        // one), the step is planned again under the lock.
         var plan = await PlanAsync(connection, null, step, await ReadStateAsync(connection, null, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
         await using var write = await dialect.BeginWriteAsync(connection, ct).ConfigureAwait(false);
         var tx = write.Transaction;

@@ -13,7 +13,7 @@ public sealed partial class SqlSupervisionStore
     public async Task CreateApiKeyAsync(ApiKey key, string keyHash, CancellationToken ct)
     {
         await using var connection = await OpenAsync(ct).ConfigureAwait(false);
-        await connection.ExecuteAsync(new CommandDefinition(
+        await dialect.ExecuteWriteAsync(connection,
             """
             INSERT INTO api_keys (id, name, role, scopes, key_hash, prefix, created_at, expires_at, subscription_id, department)
             VALUES (@Id, @Name, @Role, @scopes, @keyHash, @Prefix, @createdAt, @expiresAt, @SubscriptionId, @Department)
@@ -30,7 +30,7 @@ public sealed partial class SqlSupervisionStore
                 expiresAt = key.ExpiresAt?.ToUnixTimeMilliseconds(),
                 key.SubscriptionId,
                 key.Department,
-            }, cancellationToken: ct)).ConfigureAwait(false);
+            }, ct).ConfigureAwait(false);
     }
 
     public async Task<ApiKey?> FindApiKeyAsync(string keyHash, CancellationToken ct)
@@ -45,8 +45,8 @@ public sealed partial class SqlSupervisionStore
         // Last use is kept to the minute: a write per request would make every read a write.
         if (row.LastUsedAt is null || now - row.LastUsedAt > 60_000)
         {
-            await connection.ExecuteAsync(new CommandDefinition(
-                "UPDATE api_keys SET last_used_at = @now WHERE id = @id", new { now, id = row.Id }, cancellationToken: ct)).ConfigureAwait(false);
+            await dialect.ExecuteWriteAsync(connection,
+                "UPDATE api_keys SET last_used_at = @now WHERE id = @id", new { now, id = row.Id }, ct).ConfigureAwait(false);
         }
 
         return row.ToKey();

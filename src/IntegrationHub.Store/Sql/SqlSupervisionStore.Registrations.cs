@@ -16,20 +16,20 @@ public sealed partial class SqlSupervisionStore
     public async Task<bool> AddConnectorRegistrationAsync(string id, string definition, CancellationToken ct)
     {
         await using var connection = await OpenAsync(ct).ConfigureAwait(false);
-        var added = await connection.ExecuteAsync(new CommandDefinition(
+        var added = await dialect.ExecuteWriteAsync(connection,
             """
             INSERT INTO connector_registrations (id, definition, created_at, updated_at) VALUES (@id, @definition, @now, @now)
             ON CONFLICT (id) DO NOTHING
-            """, new { id, definition, now = Now }, cancellationToken: ct)).ConfigureAwait(false);
+            """, new { id, definition, now = Now }, ct).ConfigureAwait(false);
         return added == 1;
     }
 
     public async Task<bool> UpdateConnectorRegistrationAsync(string id, string definition, CancellationToken ct)
     {
         await using var connection = await OpenAsync(ct).ConfigureAwait(false);
-        return await connection.ExecuteAsync(new CommandDefinition(
+        return await dialect.ExecuteWriteAsync(connection,
             "UPDATE connector_registrations SET definition = @definition, updated_at = @now WHERE id = @id",
-            new { id, definition, now = Now }, cancellationToken: ct)).ConfigureAwait(false) == 1;
+            new { id, definition, now = Now }, ct).ConfigureAwait(false) == 1;
     }
 
     public async Task<bool> RemoveConnectorRegistrationAsync(string id, CancellationToken ct)
@@ -56,10 +56,10 @@ public sealed partial class SqlSupervisionStore
     public async Task SetConnectorSwitchAsync(string id, bool enabled, CancellationToken ct)
     {
         await using var connection = await OpenAsync(ct).ConfigureAwait(false);
-        await connection.ExecuteAsync(new CommandDefinition(
+        await dialect.ExecuteWriteAsync(connection,
             """
             INSERT INTO connector_switches (id, enabled, updated_at) VALUES (@id, @enabled, @now)
             ON CONFLICT (id) DO UPDATE SET enabled = excluded.enabled, updated_at = excluded.updated_at
-            """, new { id, enabled = enabled ? 1 : 0, now = Now }, cancellationToken: ct)).ConfigureAwait(false);
+            """, new { id, enabled = enabled ? 1 : 0, now = Now }, ct).ConfigureAwait(false);
     }
 }

@@ -66,9 +66,9 @@ public sealed partial class SqlSupervisionStore
     public async Task HeartbeatRunAsync(Guid runId, CancellationToken ct)
     {
         await using var connection = await OpenAsync(ct).ConfigureAwait(false);
-        await connection.ExecuteAsync(new CommandDefinition(
+        await dialect.ExecuteWriteAsync(connection,
             "UPDATE sync_runs SET heartbeat_at = @now WHERE run_id = @runId AND status = 'running'",
-            new { runId = runId.ToString(), now = Now }, cancellationToken: ct)).ConfigureAwait(false);
+            new { runId = runId.ToString(), now = Now }, ct).ConfigureAwait(false);
     }
 
     public async Task FinishRunAsync(Guid runId, RunStatus status, string? error, CancellationToken ct)
@@ -108,11 +108,11 @@ public sealed partial class SqlSupervisionStore
     public async Task RequestRunAsync(string connectorId, string trigger, CancellationToken ct)
     {
         await using var connection = await OpenAsync(ct).ConfigureAwait(false);
-        await connection.ExecuteAsync(new CommandDefinition(
+        await dialect.ExecuteWriteAsync(connection,
             """
             INSERT INTO connector_state (connector_id, updated_at, requested_trigger) VALUES (@connectorId, @now, @trigger)
             ON CONFLICT (connector_id) DO UPDATE SET requested_trigger = excluded.requested_trigger
-            """, new { connectorId, trigger, now = Now }, cancellationToken: ct)).ConfigureAwait(false);
+            """, new { connectorId, trigger, now = Now }, ct).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<(string ConnectorId, string Trigger)>> TakeRunRequestsAsync(CancellationToken ct)

@@ -9,7 +9,9 @@ public sealed partial class SqlSupervisionStore
     {
         ArgumentNullException.ThrowIfNull(delivery);
         await using var connection = await OpenAsync(ct).ConfigureAwait(false);
-        await WebhookDeliveryRow.InsertAsync(connection, null, delivery, ct).ConfigureAwait(false);
+        await using var write = await dialect.BeginWriteAsync(connection, ct).ConfigureAwait(false);
+        await WebhookDeliveryRow.InsertAsync(connection, write.Transaction, delivery, ct).ConfigureAwait(false);
+        await write.Transaction.CommitAsync(ct).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<WebhookDelivery>> ListWebhookDeliveriesAsync(string subscriptionId, long? beforeId, int limit, CancellationToken ct)
@@ -35,11 +37,11 @@ public sealed partial class SqlSupervisionStore
     public async Task RequestWebhookRedeliveryAsync(string subscriptionId, long sequence, CancellationToken ct)
     {
         await using var connection = await OpenAsync(ct).ConfigureAwait(false);
-        await connection.ExecuteAsync(new CommandDefinition(
+        await dialect.ExecuteWriteAsync(connection,
             """
             INSERT INTO webhook_redeliveries (subscription_id, seq, requested_at) VALUES (@subscriptionId, @sequence, @now)
             ON CONFLICT (subscription_id, seq) DO NOTHING
-            """, new { subscriptionId, sequence, now = Now }, cancellationToken: ct)).ConfigureAwait(false);
+            """, new { subscriptionId, sequence, now = Now }, ct).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<long>> ListWebhookRedeliveriesAsync(string subscriptionId, CancellationToken ct)
@@ -54,8 +56,8 @@ public sealed partial class SqlSupervisionStore
     public async Task RemoveWebhookRedeliveryAsync(string subscriptionId, long sequence, CancellationToken ct)
     {
         await using var connection = await OpenAsync(ct).ConfigureAwait(false);
-        await connection.ExecuteAsync(new CommandDefinition(
+        await dialect.ExecuteWriteAsync(connection,
             "DELETE FROM webhook_redeliveries WHERE subscription_id = @subscriptionId AND seq = @sequence",
-            new { subscriptionId, sequence }, cancellationToken: ct)).ConfigureAwait(false);
+            new { subscriptionId, sequence }, ct).ConfigureAwait(false);
     }
 }
