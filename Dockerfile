@@ -43,6 +43,8 @@ RUN mkdir -p /var/lib/integration-hub/data /var/lib/integration-hub/keys /etc/in
  && chown -R 1654:1654 /var/lib/integration-hub \
  && chmod 0700 /var/lib/integration-hub/keys
 
+# MALLOC_ARENA_MAX=2: SQLite's and the runtime's native allocations from many threads otherwise spread over up to
+# sixteen 64 MB malloc arenas (docs/deploy.md#sizing).
 # Listen on every interface of the container (appsettings.json says 127.0.0.1, right for a process on a host).
 # ASPNETCORE_HTTP_PORTS is emptied: Hub__Urls decides, and Kestrel would otherwise warn that it overrides the port.
 ENV Hub__Urls=http://+:8080 \
@@ -52,7 +54,8 @@ ENV Hub__Urls=http://+:8080 \
     Hub__Samples=false \
     ASPNETCORE_HTTP_PORTS= \
     HUB_URL=http://127.0.0.1:8080 \
-    DOTNET_CLI_TELEMETRY_OPTOUT=1
+    DOTNET_CLI_TELEMETRY_OPTOUT=1 \
+    MALLOC_ARENA_MAX=2
 
 # The CLI finds data/admin.key relative to the working directory, so `hub status` works as it is inside the container.
 WORKDIR /var/lib/integration-hub

@@ -53,6 +53,12 @@ public sealed class DockerfileTests
     }
 
     [Fact]
+    public void TheImage_KeepsNativeAllocationsInTwoMallocArenas()
+    {
+        Assert.Equal("2", DockerfileInstructions.Environment(Dockerfile.Final)["MALLOC_ARENA_MAX"]);
+    }
+
+    [Fact]
     public void EveryPathTheDockerfileCopies_ExistsAndIsInTheBuildContext()
     {
         var ignore = DockerIgnore.Load();

@@ -59,6 +59,13 @@ public sealed partial class SystemdUnitTests : IDisposable
     }
 
     [Fact]
+    public void EveryUnit_KeepsNativeAllocationsInTwoMallocArenas()
+    {
+        foreach (var file in SystemdUnits.Files())
+            Assert.Equal("2", SystemdUnits.Environment(file)["MALLOC_ARENA_MAX"]);
+    }
+
+    [Fact]
     public void EveryUnit_RunsTheHubAsItsOwnUser_WithSharedSettingsFromTheEnvironmentFile()
     {
         foreach (var file in SystemdUnits.Files())
