@@ -43,8 +43,8 @@ RUN mkdir -p /var/lib/integration-hub/data /var/lib/integration-hub/keys /etc/in
  && chown -R 1654:1654 /var/lib/integration-hub \
  && chmod 0700 /var/lib/integration-hub/keys
 
-# MALLOC_ARENA_MAX=2: SQLite's and the runtime's native allocations from many threads otherwise spread over up to
-# sixteen 64 MB malloc arenas (docs/deploy.md#sizing).
+# MALLOC_ARENA_MAX=2: native allocations (SQLite's, the runtime's) from many threads otherwise spread over up to eight
+# 64 MB malloc arenas per core (docs/deploy.md#sizing).
 # Listen on every interface of the container (appsettings.json says 127.0.0.1, right for a process on a host).
 # ASPNETCORE_HTTP_PORTS is emptied: Hub__Urls decides, and Kestrel would otherwise warn that it overrides the port.
 ENV Hub__Urls=http://+:8080 \

@@ -12,13 +12,13 @@ public sealed partial class SqlSupervisionStore
     {
         ArgumentNullException.ThrowIfNull(alert);
         await using var connection = await OpenAsync(ct).ConfigureAwait(false);
-        var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+        var id = await dialect.ExecuteScalarWriteAsync<long>(connection,
             """
             INSERT INTO operator_alerts (subject_kind, subject_id, state, previous_state, reason, raised_at)
             VALUES (@SubjectKind, @SubjectId, @State, @PreviousState, @Reason, @raisedAt) RETURNING id
             """,
             new { alert.SubjectKind, alert.SubjectId, alert.State, alert.PreviousState, alert.Reason, raisedAt = alert.RaisedAt.ToUnixTimeMilliseconds() },
-            cancellationToken: ct)).ConfigureAwait(false);
+            ct).ConfigureAwait(false);
         return alert with { Id = id };
     }
 

@@ -9,14 +9,14 @@ public sealed partial class SqlSupervisionStore
     {
         ArgumentNullException.ThrowIfNull(entry);
         await using var connection = await OpenAsync(ct).ConfigureAwait(false);
-        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+        return await dialect.ExecuteScalarWriteAsync<long>(connection,
             """
             INSERT INTO audit_log (at, actor_key_id, actor_name, action, target, via, detail)
             VALUES (@at, @ActorKeyId, @ActorName, @Action, @Target, @Via, @Detail)
             RETURNING id
             """,
             new { at = entry.At.ToUnixTimeMilliseconds(), entry.ActorKeyId, entry.ActorName, entry.Action, entry.Target, entry.Via, entry.Detail },
-            cancellationToken: ct)).ConfigureAwait(false);
+            ct).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<AuditEntry>> ListAuditAsync(AuditQuery query, CancellationToken ct)

@@ -80,9 +80,9 @@ public sealed partial class SqlSupervisionStore
     public async Task<bool> RevokeApiKeyAsync(string id, CancellationToken ct)
     {
         await using var connection = await OpenAsync(ct).ConfigureAwait(false);
-        return await connection.ExecuteAsync(new CommandDefinition(
+        return await dialect.ExecuteWriteAsync(connection,
             "UPDATE api_keys SET revoked_at = @now WHERE id = @id AND revoked_at IS NULL",
-            new { id, now = Now }, cancellationToken: ct)).ConfigureAwait(false) > 0;
+            new { id, now = Now }, ct).ConfigureAwait(false) > 0;
     }
 
     private sealed record KeyRow

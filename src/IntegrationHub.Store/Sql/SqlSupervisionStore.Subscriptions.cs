@@ -16,12 +16,12 @@ public sealed partial class SqlSupervisionStore
     {
         ArgumentNullException.ThrowIfNull(subscription);
         await using var connection = await OpenAsync(ct).ConfigureAwait(false);
-        return await connection.ExecuteAsync(new CommandDefinition(
+        return await dialect.ExecuteWriteAsync(connection,
             """
             INSERT INTO subscriptions (id, name, kind, scope, filter, webhook, amqp, created_at, updated_at)
             SELECT @Id, @Name, @Kind, @Scope, @Filter, @Webhook, @Amqp, @CreatedAt, @UpdatedAt
             WHERE NOT EXISTS (SELECT 1 FROM subscriptions WHERE id = @Id)
-            """, SubscriptionRow.From(subscription), cancellationToken: ct)).ConfigureAwait(false) > 0;
+            """, SubscriptionRow.From(subscription), ct).ConfigureAwait(false) > 0;
     }
 
     public async Task<Subscription?> GetSubscriptionAsync(string id, CancellationToken ct)
@@ -44,12 +44,12 @@ public sealed partial class SqlSupervisionStore
     {
         ArgumentNullException.ThrowIfNull(subscription);
         await using var connection = await OpenAsync(ct).ConfigureAwait(false);
-        return await connection.ExecuteAsync(new CommandDefinition(
+        return await dialect.ExecuteWriteAsync(connection,
             """
             UPDATE subscriptions SET name = @Name, kind = @Kind, scope = @Scope, filter = @Filter, webhook = @Webhook,
                    amqp = @Amqp, updated_at = @UpdatedAt
             WHERE id = @Id
-            """, SubscriptionRow.From(subscription), cancellationToken: ct)).ConfigureAwait(false) > 0;
+            """, SubscriptionRow.From(subscription), ct).ConfigureAwait(false) > 0;
     }
 
     public async Task<bool> RemoveSubscriptionAsync(string id, CancellationToken ct)

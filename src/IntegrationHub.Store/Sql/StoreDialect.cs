@@ -49,6 +49,15 @@ public abstract class StoreDialect
         return changed;
     }
 
+    /// <summary>One statement that returns a value (<c>INSERT … RETURNING id</c>) in a write transaction of its own.</summary>
+    public async Task<T?> ExecuteScalarWriteAsync<T>(DbConnection connection, string sql, object? parameters, CancellationToken ct)
+    {
+        await using var write = await BeginWriteAsync(connection, ct).ConfigureAwait(false);
+        var value = await connection.ExecuteScalarAsync<T>(new CommandDefinition(sql, parameters, write.Transaction, cancellationToken: ct)).ConfigureAwait(false);
+        await write.Transaction.CommitAsync(ct).ConfigureAwait(false);
+        return value;
+    }
+
     /// <summary>Opens the transactions the batch writer commits sync batches in.</summary>
     internal abstract Batches.IBatchSessions CreateBatchSessions();
 
