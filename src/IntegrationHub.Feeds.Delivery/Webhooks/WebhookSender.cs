@@ -11,7 +11,8 @@ namespace IntegrationHub.Feeds.Delivery.Webhooks;
 /// <summary>
 /// Makes one delivery attempt of one event, or of a batch of events, to a subscription's webhook
 /// (<see cref="WebhookPost"/>): the subscriber's envelopes (identifiers masked for the subscription,
-/// <see cref="FeedAccess.Pushed"/>), signed (Standard Webhooks) with every current secret, POSTed through the egress policy's handler (checked at connect time, no proxy, no redirects) within the timeout.
+/// <see cref="FeedAccess.Pushed"/>), signed (Standard Webhooks) with every current secret, POSTed through the egress
+/// policy's handler (checked at connect time, no proxy, no redirects) within the timeout.
 /// </summary>
 public sealed class WebhookSender : IDisposable
 {

@@ -4,31 +4,23 @@ namespace IntegrationHub.Store.Batches;
 /// One writer connection, one batch at a time, taking its turn with the store's other writers of this process (SQLite has a
 /// single writer; waiting for the turn costs less than busy retries).
 /// </summary>
-internal sealed class SqliteBatchSessions(string connectionString, SemaphoreSlim writerTurn) : IBatchSessions
+internal sealed class SqliteBatchSessions(string connectionString, Sql.WriterTurns turns) : IBatchSessions
 {
-    private readonly SemaphoreSlim _gate = writerTurn;
     private SqliteBatchConnection? _writer;
 
     public async Task<BatchSession> OpenAsync(CancellationToken ct)
     {
-        await _gate.WaitAsync(ct).ConfigureAwait(false);
+        var turn = await turns.TakeAsync(ct).ConfigureAwait(false);
         try
         {
             _writer ??= SqliteBatchConnection.Open(connectionString);
-            return new Released(await SqliteBatchSession.OpenAsync(_writer, ct).ConfigureAwait(false), this);
+            return new Released(await SqliteBatchSession.OpenAsync(_writer, ct).ConfigureAwait(false), this, turn);
         }
         catch
         {
-            try
-            {
+            // The turn goes on even if closing the broken connection throws: every writer of the process waits for it.
+            using (turn)
                 Reset();
-            }
-            finally
-            {
-                // The turn goes on even if closing the broken connection throws: every writer of the process waits for it.
-                _gate.Release();
-            }
-
             throw;
         }
     }
@@ -40,7 +32,6 @@ internal sealed class SqliteBatchSessions(string connectionString, SemaphoreSlim
         _writer = null;
     }
 
-    // The turn belongs to the store (its dialect), not to the sessions: it is not disposed here.
     public void Dispose() => Reset();
 
     public ValueTask DisposeAsync()
@@ -50,7 +41,7 @@ internal sealed class SqliteBatchSessions(string connectionString, SemaphoreSlim
     }
 
     /// <summary>Lets the next batch in when this one is disposed.</summary>
-    private sealed class Released(SqliteBatchSession inner, SqliteBatchSessions owner) : BatchSession
+    private sealed class Released(SqliteBatchSession inner, SqliteBatchSessions owner, IDisposable turn) : BatchSession
     {
         public override System.Data.Common.DbConnection Connection => inner.Connection;
 
@@ -74,14 +65,10 @@ internal sealed class SqliteBatchSessions(string connectionString, SemaphoreSlim
             }
             finally
             {
-                try
+                using (turn)
                 {
                     if (inner.Connection.State != System.Data.ConnectionState.Open)
                         owner.Reset();
-                }
-                finally
-                {
-                    owner._gate.Release();
                 }
             }
         }

@@ -14,16 +14,14 @@ public sealed class SqlLeases(StoreDialect dialect, TimeProvider clock) : ILease
         var now = clock.GetUtcNow();
         var expires = now + duration;
         await using var connection = await dialect.OpenAsync(ct).ConfigureAwait(false);
-        await using var write = await dialect.BeginWriteAsync(connection, ct).ConfigureAwait(false);
-        var token = await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
+        var token = await dialect.ExecuteScalarWriteAsync<long?>(connection,
             """
             INSERT INTO leases (name, holder, token, acquired_at, expires_at) VALUES (@name, @holder, 1, @now, @expires)
             ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, token = leases.token + 1, acquired_at = excluded.acquired_at,
                 expires_at = excluded.expires_at
             WHERE leases.expires_at <= excluded.acquired_at
             RETURNING token
-            """, new { name, holder, now = now.ToUnixTimeMilliseconds(), expires = expires.ToUnixTimeMilliseconds() }, write.Transaction, cancellationToken: ct)).ConfigureAwait(false);
-        await write.Transaction.CommitAsync(ct).ConfigureAwait(false);
+            """, new { name, holder, now = now.ToUnixTimeMilliseconds(), expires = expires.ToUnixTimeMilliseconds() }, ct).ConfigureAwait(false);
         return token is { } t ? new Lease(name, holder, t, expires) : null;
     }
 

@@ -20,8 +20,8 @@ public sealed class SqliteDialect : StoreDialect
 
     private readonly string _connectionString;
 
-    /// <summary>This process's turn to write the file: its write transactions and the batch writer's, one at a time, in order.</summary>
-    private readonly SemaphoreSlim _writerTurn = new(1, 1);
+    /// <summary>This process's turns to write the file: its writes and the batch writer's, one at a time, in order.</summary>
+    private readonly WriterTurns _turns = new();
 
     public SqliteDialect(string connectionString)
     {
@@ -47,7 +47,7 @@ public sealed class SqliteDialect : StoreDialect
 
     public override object ListValue<T>(IEnumerable<T> values) => System.Text.Json.JsonSerializer.Serialize(values);
 
-    internal override Batches.IBatchSessions CreateBatchSessions() => new Batches.SqliteBatchSessions(_connectionString, _writerTurn);
+    internal override Batches.IBatchSessions CreateBatchSessions() => new Batches.SqliteBatchSessions(_connectionString, _turns);
 
     public override async Task<DbConnection> OpenAsync(CancellationToken ct)
     {
@@ -59,32 +59,7 @@ public sealed class SqliteDialect : StoreDialect
         return connection;
     }
 
-    public override async Task<StoreWrite> BeginWriteAsync(DbConnection connection, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(connection);
-        await _writerTurn.WaitAsync(ct).ConfigureAwait(false);
-        try
-        {
-            return new StoreWrite(await connection.BeginTransactionAsync(ct).ConfigureAwait(false), new Turn(_writerTurn));
-        }
-        catch
-        {
-            _writerTurn.Release();
-            throw;
-        }
-    }
-
-    /// <summary>Gives the turn to write to the next writer, once.</summary>
-    internal sealed class Turn(SemaphoreSlim turns) : IDisposable
-    {
-        private int _released;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _released, 1) == 0)
-                turns.Release();
-        }
-    }
+    private protected override async Task<IDisposable?> TakeTurnAsync(CancellationToken ct) => await _turns.TakeAsync(ct).ConfigureAwait(false);
 
     // SQLite transactions from Microsoft.Data.Sqlite begin IMMEDIATE: writers are already serialized.
     public override Task LockChangeLogAsync(DbConnection connection, DbTransaction transaction, CancellationToken ct) => Task.CompletedTask;

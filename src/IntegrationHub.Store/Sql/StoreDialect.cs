@@ -29,33 +29,41 @@ public abstract class StoreDialect
     public abstract Task<DbConnection> OpenAsync(CancellationToken ct);
 
     /// <summary>
-    /// Begins a write transaction on <paramref name="connection"/>. Where the database has one writer (SQLite), the
-    /// process's writers — the batch writer included — take turns in the order they asked, rather than each retrying a
-    /// busy lock on its own (SQLite's retries sleep, and a writer that sleeps loses the lock to one that does not: a
-    /// delivery cursor's save waited behind the batch writer for up to 1.4 s). Dispose the result after the transaction.
+    /// The process's turn to write, where the database has one writer (SQLite): the process's writers — the batch writer
+    /// included — take turns in the order they asked, rather than each retrying a busy lock on its own (SQLite's retries
+    /// sleep, and a writer that sleeps loses the lock to one that does not: a delivery cursor's save waited behind the
+    /// batch writer for up to 1.4 s). Null where the database orders its writers itself (PostgreSQL's row locks).
     /// </summary>
-    public virtual async Task<StoreWrite> BeginWriteAsync(DbConnection connection, CancellationToken ct)
+    private protected virtual Task<IDisposable?> TakeTurnAsync(CancellationToken ct) => Task.FromResult<IDisposable?>(null);
+
+    /// <summary>Begins a write transaction on <paramref name="connection"/> in the process's turn; dispose the result after the transaction.</summary>
+    public async Task<StoreWrite> BeginWriteAsync(DbConnection connection, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        return new StoreWrite(await connection.BeginTransactionAsync(ct).ConfigureAwait(false), null);
+        var turn = await TakeTurnAsync(ct).ConfigureAwait(false);
+        try
+        {
+            return new StoreWrite(await connection.BeginTransactionAsync(ct).ConfigureAwait(false), turn);
+        }
+        catch
+        {
+            turn?.Dispose();
+            throw;
+        }
     }
 
-    /// <summary>One statement in a write transaction of its own (<see cref="BeginWriteAsync"/>); returns the rows it changed.</summary>
+    /// <summary>One statement, written in the process's turn; returns the rows it changed.</summary>
     public async Task<int> ExecuteWriteAsync(DbConnection connection, string sql, object? parameters, CancellationToken ct)
     {
-        await using var write = await BeginWriteAsync(connection, ct).ConfigureAwait(false);
-        var changed = await connection.ExecuteAsync(new CommandDefinition(sql, parameters, write.Transaction, cancellationToken: ct)).ConfigureAwait(false);
-        await write.Transaction.CommitAsync(ct).ConfigureAwait(false);
-        return changed;
+        using var turn = await TakeTurnAsync(ct).ConfigureAwait(false);
+        return await connection.ExecuteAsync(new CommandDefinition(sql, parameters, cancellationToken: ct)).ConfigureAwait(false);
     }
 
-    /// <summary>One statement that returns a value (<c>INSERT … RETURNING id</c>) in a write transaction of its own.</summary>
+    /// <summary>One statement that returns a value (<c>INSERT … RETURNING id</c>), written in the process's turn.</summary>
     public async Task<T?> ExecuteScalarWriteAsync<T>(DbConnection connection, string sql, object? parameters, CancellationToken ct)
     {
-        await using var write = await BeginWriteAsync(connection, ct).ConfigureAwait(false);
-        var value = await connection.ExecuteScalarAsync<T>(new CommandDefinition(sql, parameters, write.Transaction, cancellationToken: ct)).ConfigureAwait(false);
-        await write.Transaction.CommitAsync(ct).ConfigureAwait(false);
-        return value;
+        using var turn = await TakeTurnAsync(ct).ConfigureAwait(false);
+        return await connection.ExecuteScalarAsync<T>(new CommandDefinition(sql, parameters, cancellationToken: ct)).ConfigureAwait(false);
     }
 
     /// <summary>Opens the transactions the batch writer commits sync batches in.</summary>

@@ -157,9 +157,7 @@ public sealed class PersistedAssessmentTests
     public async Task AStep_AssessesItsRecordsWhileAnotherWriterHoldsTheStore_AndWritesThemOnceItIsReleased(HubStack stack)
     {
         await using var store = await StoreUnderTest.CreateAsync(stack);
-        var cases = await store.FillAsync(60);
-        await store.Projector.CatchUpAsync(CancellationToken.None);
-        cases = await store.ChangeAsync(cases, 0, 30);
+        var cases = await store.ProjectedWithPendingChangesAsync(60, 30);
         var assessing = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
         await using var connection = await store.Dialect.OpenAsync(CancellationToken.None);
@@ -189,9 +187,7 @@ public sealed class PersistedAssessmentTests
     public async Task AStep_WhoseStateAnotherProcessMovedWhileItAssessed_IsPlannedAgain_AndCountsEveryCaseOnce(HubStack stack)
     {
         await using var store = await StoreUnderTest.CreateAsync(stack);
-        var cases = await store.FillAsync(90);
-        await store.Projector.CatchUpAsync(CancellationToken.None);
-        cases = await store.ChangeAsync(cases, 0, 60);
+        var cases = await store.ProjectedWithPendingChangesAsync(90, 60);
         await using var second = StoreUnderTest.SecondProcess(store, batchSize: 10);
 
         var assessed = 0;
@@ -215,9 +211,7 @@ public sealed class PersistedAssessmentTests
     public async Task ProjectPending_AsksForAnotherStepWhileABacklogRemains_AndNotOnceAStepCaughtUp(HubStack stack)
     {
         await using var store = await StoreUnderTest.CreateAsync(stack, batchSize: 25);
-        var cases = await store.FillAsync(40);
-        await store.Projector.CatchUpAsync(CancellationToken.None);
-        cases = await store.ChangeAsync(cases, 0, 30);
+        var cases = await store.ProjectedWithPendingChangesAsync(40, 30);
 
         Assert.True(await store.Projector.ProjectPendingAsync(CancellationToken.None));
         Assert.False(await store.Projector.ProjectPendingAsync(CancellationToken.None));
@@ -289,6 +283,17 @@ public sealed class PersistedAssessmentTests
             await using var connection = await Dialect.OpenAsync(CancellationToken.None);
             await GoldenRecordRows.InsertAsync(connection, cases.Select(c => (c.Id, c.Action)));
             return cases;
+        }
+
+        /// <summary>
+        /// <paramref name="count"/> cases, projected; then the first <paramref name="changed"/> of them changed, changes
+        /// the projector has yet to apply. Returns the live cases.
+        /// </summary>
+        public async Task<List<IndicatorCase>> ProjectedWithPendingChangesAsync(int count, int changed)
+        {
+            var cases = await FillAsync(count);
+            await Projector.CatchUpAsync(CancellationToken.None);
+            return await ChangeAsync(cases, 0, changed);
         }
 
         /// <summary>
