@@ -114,6 +114,7 @@ internal static class CaptureBenchmark
         arrivals.StartFeed(app.Address(), key, FeedCursor.Encode(await store.LastChangeSequenceAsync(CancellationToken.None)));
         await Task.Delay(TimeSpan.FromSeconds(2));
 
+        var projectorBehind = await CountAsync(app, ProjectorBehind);
         using var memory = new PeakMemorySampler();
         var sent = await source.ChangeSteadilyAsync(options.ChangesPerSecond, TimeSpan.FromSeconds(options.ChangeSeconds), firstMarker: 1, options.Seed);
         var during = MachineActivity.Describe();
@@ -123,8 +124,12 @@ internal static class CaptureBenchmark
         Console.WriteLine($"  webhook received:         {Percentiles.Of(sent, arrivals.Webhook)} " +
                           (options.WebhookEvents > 1 ? $"(batches of up to {options.WebhookEvents} events a request)" : "(one event a request)"));
         Console.WriteLine($"  pull feed long-poll back: {Percentiles.Of(sent, arrivals.Feed)}");
+        var window = TimeSpan.FromSeconds(Math.Max(1, options.ChangeSeconds / 10));
+        Console.WriteLine($"  over the run, by when the change was sent (p50/max ms): webhook {Percentiles.Timeline(sent, arrivals.Webhook, window)}");
+        Console.WriteLine($"                                                          pull feed {Percentiles.Timeline(sent, arrivals.Feed, window)}");
         Console.WriteLine($"  peak working set {memory.PeakWorkingSetMb:N0} MiB; load {PipelineBenchmark.Load()}; source slot {await source.SlotAsync()}");
         Console.WriteLine($"  machine while changing: {during}");
+        Console.WriteLine($"  the assessment projector was {projectorBehind:N0} change-log entries behind when the changes began, {await CountAsync(app, ProjectorBehind):N0} at the end");
         (await client.DeleteAsync("/api/v1/subscriptions/bench/webhook")).EnsureSuccessStatusCode();
     }
 
@@ -153,6 +158,9 @@ internal static class CaptureBenchmark
         Console.WriteLine($"{name}: {changes:N0} changes stored {drain.TotalSeconds:F1} s from the first to the last = {changes / drain.TotalSeconds:N0} changes/s " +
                           $"({start.Elapsed.TotalSeconds:F1} s from the first write); load {PipelineBenchmark.Load()}");
     }
+
+    /// <summary>How far the assessment projector is behind the change log (it shares the store's turn to write with the sync).</summary>
+    private const string ProjectorBehind = "SELECT (SELECT COALESCE(MAX(seq), 0) FROM change_log) - cursor_seq FROM assessment_state WHERE id = 1";
 
     private static async Task<long> CountAsync(WebApplication app, string sql, string pattern = "")
     {

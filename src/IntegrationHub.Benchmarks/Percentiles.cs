@@ -16,5 +16,25 @@ internal static class Percentiles
                $"({latencies.Count:N0} of {sent.Count:N0} arrived)";
     }
 
+    /// <summary>
+    /// The median and the longest latency of the changes sent in each <paramref name="window"/> of the run, in the order
+    /// they were sent: whether the hub falls further behind (rising), catches up from a start (falling) or keeps pace.
+    /// </summary>
+    public static string Timeline(IReadOnlyDictionary<long, long> sent, IReadOnlyDictionary<long, long> arrived, TimeSpan window)
+    {
+        if (sent.Count == 0)
+            return "";
+        var first = sent.Values.Min();
+        var windows = sent.Where(s => arrived.ContainsKey(s.Key))
+            .GroupBy(s => (int)(Stopwatch.GetElapsedTime(first, s.Value) / window))
+            .OrderBy(g => g.Key)
+            .Select(g =>
+            {
+                var latencies = g.Select(s => Stopwatch.GetElapsedTime(s.Value, arrived[s.Key]).TotalMilliseconds).Order().ToList();
+                return $"{(g.Key * window).TotalSeconds:F0}s {At(latencies, 0.50):F0}/{latencies[^1]:F0}";
+            });
+        return string.Join(", ", windows);
+    }
+
     private static double At(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 }
