@@ -8,21 +8,28 @@ internal sealed class WriterTurns
 {
     private readonly SemaphoreSlim _turns = new(1, 1);
 
+    /// <summary>Told each time a turn is given on (the embedded store asks for a checkpoint then).</summary>
+    public Action? Given { get; set; }
+
     /// <summary>Waits for the turn (cancellable while it waits); dispose the result to give it on.</summary>
-    public async Task<IDisposable> TakeAsync(CancellationToken ct)
+    /// <param name="tellGiven">Whether <see cref="Given"/> hears of this turn (not the checkpoint's own turn).</param>
+    public async Task<IDisposable> TakeAsync(CancellationToken ct, bool tellGiven = true)
     {
         await _turns.WaitAsync(ct).ConfigureAwait(false);
-        return new Turn(_turns);
+        return new Turn(this, tellGiven);
     }
 
-    private sealed class Turn(SemaphoreSlim turns) : IDisposable
+    private sealed class Turn(WriterTurns turns, bool tellGiven) : IDisposable
     {
         private int _released;
 
         public void Dispose()
         {
-            if (Interlocked.Exchange(ref _released, 1) == 0)
-                turns.Release();
+            if (Interlocked.Exchange(ref _released, 1) != 0)
+                return;
+            turns._turns.Release();
+            if (tellGiven)
+                turns.Given?.Invoke();
         }
     }
 }
