@@ -7,9 +7,7 @@ internal static class Percentiles
 {
     public static string Of(IReadOnlyDictionary<long, long> sent, IReadOnlyDictionary<long, long> arrived)
     {
-        var latencies = sent.Where(s => arrived.ContainsKey(s.Key))
-            .Select(s => Stopwatch.GetElapsedTime(s.Value, arrived[s.Key]).TotalMilliseconds)
-            .Order().ToList();
+        var latencies = Sorted(sent.Where(s => arrived.ContainsKey(s.Key)), arrived);
         if (latencies.Count == 0)
             return $"nothing arrived of {sent.Count:N0}";
         return $"p50 {At(latencies, 0.50):F0} ms, p95 {At(latencies, 0.95):F0} ms, p99 {At(latencies, 0.99):F0} ms, max {latencies[^1]:F0} ms " +
@@ -30,11 +28,15 @@ internal static class Percentiles
             .OrderBy(g => g.Key)
             .Select(g =>
             {
-                var latencies = g.Select(s => Stopwatch.GetElapsedTime(s.Value, arrived[s.Key]).TotalMilliseconds).Order().ToList();
+                var latencies = Sorted(g, arrived);
                 return $"{(g.Key * window).TotalSeconds:F0}s {At(latencies, 0.50):F0}/{latencies[^1]:F0}";
             });
         return string.Join(", ", windows);
     }
+
+    /// <summary>The latencies of the arrived changes in milliseconds, shortest first.</summary>
+    private static List<double> Sorted(IEnumerable<KeyValuePair<long, long>> sent, IReadOnlyDictionary<long, long> arrived) =>
+        sent.Select(s => Stopwatch.GetElapsedTime(s.Value, arrived[s.Key]).TotalMilliseconds).Order().ToList();
 
     private static double At(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 }
