@@ -116,9 +116,12 @@ internal static class CaptureBenchmark
 
         var projectorBehind = await CountAsync(app, ProjectorBehind);
         using var memory = new PeakMemorySampler();
+        var cost = new ProcessCost();
+        var changing = Stopwatch.StartNew();
         var sent = await source.ChangeSteadilyAsync(options.ChangesPerSecond, TimeSpan.FromSeconds(options.ChangeSeconds), firstMarker: 1, options.Seed);
         var during = MachineActivity.Describe();
         await arrivals.WaitForAsync(sent.Keys, TimeSpan.FromSeconds(60));
+        var spent = cost.Describe(sent.Count, changing.Elapsed);
         Console.WriteLine($"latency at {options.ChangesPerSecond:N0} changes/s for {options.ChangeSeconds} s ({sent.Count:N0} changes, one per source transaction), " +
                           "from the source statement sent to:");
         Console.WriteLine($"  webhook received:         {Percentiles.Of(sent, arrivals.Webhook)} " +
@@ -129,6 +132,7 @@ internal static class CaptureBenchmark
         Console.WriteLine($"                                                          pull feed {Percentiles.Timeline(sent, arrivals.Feed, window)}");
         Console.WriteLine($"  peak working set {memory.PeakWorkingSetMb:N0} MiB; load {PipelineBenchmark.Load()}; source slot {await source.SlotAsync()}");
         Console.WriteLine($"  machine while changing: {during}");
+        Console.WriteLine($"  from the first change sent to the last arrived, this process (the hub, the source writers, both receivers): {spent}");
         Console.WriteLine($"  the assessment projector was {projectorBehind:N0} change-log entries behind when the changes began, {await CountAsync(app, ProjectorBehind):N0} at the end");
         (await client.DeleteAsync("/api/v1/subscriptions/bench/webhook")).EnsureSuccessStatusCode();
     }

@@ -90,12 +90,14 @@ internal static class PipelineBenchmark
         stages.Reset();
         GC.Collect();
         using var memory = new PeakMemorySampler();
+        var cost = new ProcessCost();
         var watch = Stopwatch.StartNew();
         // The departments sync at once, as the scheduler starts them.
         var runs = await Task.WhenAll(registry.All.Select(async connector =>
             await runner.RunAsync(connector, "benchmark", CancellationToken.None) ?? throw new InvalidOperationException($"{connector.Id} was already running.")));
         watch.Stop();
         var result = new SyncResult(runs, watch.Elapsed);
+        var spent = cost.Describe(result.Counts.Pulled, watch.Elapsed);
         var latencies = await BatchLatencies.ReadAsync(store, runs.Select(r => r.RunId));
         var c = result.Counts;
         Console.WriteLine($"{name}: {c.Pulled:N0} records in {watch.Elapsed.TotalSeconds:F1} s = {result.Rate:N0} records/s " +
@@ -105,6 +107,7 @@ internal static class PipelineBenchmark
         Console.WriteLine($"  batch latency (page read → committed): p50 {latencies.P50:F0} ms, p95 {latencies.P95:F0} ms, p99 {latencies.P99:F0} ms ({latencies.Count} batches)");
         Console.WriteLine($"  peak working set {memory.PeakWorkingSetMb:N0} MiB, peak managed heap {memory.PeakManagedMb:N0} MiB " +
                           $"(GC committed {memory.PeakGcCommittedMb:N0} MiB); load {Load()}");
+        Console.WriteLine($"  {spent}");
         return result;
     }
 
