@@ -21,19 +21,36 @@ public static class SourceRecordScreen
                 $"The record has {record.Data.Count:N0} fields, over the limit of {limits.MaxFields:N0} (rule: Hub:Limits:MaxFields)."));
         }
 
-        Visit(record.Data, () => "", 1, limits, problems);
+        Visit(record.Data, null, 1, limits, problems);
         if (problems.Count == 0)
             return record;
         var problem = string.Join(" ", record.Problem is null ? problems : [record.Problem, .. problems]);
         return record with { Problem = problem };
     }
 
-    private static void Visit(JsonNode node, Func<string> path, int depth, SourceLimits limits, List<string> problems)
+    /// <summary>
+    /// Where a value sits: the path of its container (null for the record itself) and its own key, or its index in an
+    /// array. Written out only when a problem names it, so screening a valid record allocates nothing per field.
+    /// </summary>
+    private sealed class FieldPath(FieldPath? container, string? key, int index)
+    {
+        public override string ToString() => Of(container, key, index);
+
+        public static string Of(FieldPath? container, string? key, int index)
+        {
+            var prefix = container?.ToString() ?? "";
+            if (key is null)
+                return string.Create(CultureInfo.InvariantCulture, $"{prefix}[{index}]");
+            return prefix.Length == 0 ? key : $"{prefix}.{key}";
+        }
+    }
+
+    private static void Visit(JsonNode node, FieldPath? path, int depth, SourceLimits limits, List<string> problems)
     {
         if (depth > limits.MaxDepth)
         {
             problems.Add(string.Create(CultureInfo.InvariantCulture,
-                $"The value of {Name(path())} nests deeper than {limits.MaxDepth} levels (rule: Hub:Limits:MaxDepth)."));
+                $"The value of {Name(path?.ToString() ?? "")} nests deeper than {limits.MaxDepth} levels (rule: Hub:Limits:MaxDepth)."));
             return;
         }
 
@@ -44,7 +61,7 @@ public static class SourceRecordScreen
             {
                 if (SourceText.ForbiddenCharacter("a field name", key) is { } badName)
                     problems.Add(badName);
-                if (Check(child, () => Join(path(), key), depth, limits, problems) is { } replacement)
+                if (Check(child, path, key, -1, depth, limits, problems) is { } replacement)
                     (cut ??= []).Add((key, replacement));
             }
 
@@ -55,43 +72,40 @@ public static class SourceRecordScreen
         {
             for (var i = 0; i < array.Count; i++)
             {
-                var index = i;
-                if (Check(array[i], () => string.Create(CultureInfo.InvariantCulture, $"{path()}[{index}]"), depth, limits, problems) is { } replacement)
+                if (Check(array[i], path, null, i, depth, limits, problems) is { } replacement)
                     array[i] = replacement;
             }
         }
     }
 
-    /// <summary>Checks one value; returns what replaces it when it must not travel as it is.</summary>
-    private static JsonNode? Check(JsonNode? child, Func<string> path, int depth, SourceLimits limits, List<string> problems)
+    /// <summary>Checks one value (<paramref name="key"/> of an object, or <paramref name="index"/> of an array); returns what replaces it when it must not travel as it is.</summary>
+    private static JsonNode? Check(JsonNode? child, FieldPath? container, string? key, int index, int depth, SourceLimits limits, List<string> problems)
     {
         if (child is JsonValue value && Text(value, out var text, out var invalid))
         {
             if (invalid is not null)
             {
                 problems.Add(string.Create(CultureInfo.InvariantCulture,
-                    $"The value of {Name(path())} is not valid Unicode text ({invalid}) (rule: text is valid Unicode)."));
+                    $"The value of {Name(FieldPath.Of(container, key, index))} is not valid Unicode text ({invalid}) (rule: text is valid Unicode)."));
                 return JsonValue.Create("\uFFFD");
             }
 
             if (text.Length > limits.MaxFieldLength)
             {
-                problems.Add(SourceText.TooLong(Name(path()), text.Length, text, limits.MaxFieldLength));
+                problems.Add(SourceText.TooLong(Name(FieldPath.Of(container, key, index)), text.Length, text, limits.MaxFieldLength));
                 return JsonValue.Create(SourceText.Cut(text, text.Length));
             }
 
-            if (SourceText.IsSuspicious(text) && SourceText.ForbiddenCharacter(Name(path()), text) is { } forbidden)
+            if (SourceText.IsSuspicious(text) && SourceText.ForbiddenCharacter(Name(FieldPath.Of(container, key, index)), text) is { } forbidden)
                 problems.Add(forbidden);
         }
         else if (child is JsonObject or JsonArray)
         {
-            Visit(child, path, depth + 1, limits, problems);
+            Visit(child, new FieldPath(container, key, index), depth + 1, limits, problems);
         }
 
         return null;
     }
-
-    private static string Join(string path, string key) => path.Length == 0 ? key : $"{path}.{key}";
 
     /// <summary>The string of a JSON value; a lone surrogate escape (<c>"\ud800"</c>) parses but cannot become a string.</summary>
     private static bool Text(JsonValue value, out string text, out string? invalid)

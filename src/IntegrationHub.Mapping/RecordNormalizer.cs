@@ -30,6 +30,9 @@ public sealed class RecordNormalizer
     private readonly Dictionary<string, string> _sourceFieldByTarget;
     private readonly byte[]? _inputPrefix;
 
+    // One delegate for every check of every record: a method group passed as an argument is a new delegate each time.
+    private readonly Func<string, string?> _sourceFieldOf;
+
     public RecordNormalizer(MappingDefinition mapping)
     {
         ArgumentNullException.ThrowIfNull(mapping);
@@ -42,6 +45,7 @@ public sealed class RecordNormalizer
         }
 
         _engine = new MappingEngine(mapping);
+        _sourceFieldOf = SourceFieldOf;
         _inputPrefix = mapping.Fingerprint is { } fingerprint ? Encoding.UTF8.GetBytes($"integrationhub-normalizer/{Revision}\n{fingerprint}\n") : null;
         _sourceFieldByTarget = mapping.Fields
             .Where(r => r.SourceField is not null)
@@ -106,7 +110,7 @@ public sealed class RecordNormalizer
         catch (JsonException ex)
         {
             // What the schema allows and the type cannot hold is this record's problem, never its run's.
-            all.Add(SchemaIssues.Unrepresentable(ex, mapped.Output, SourceFieldOf));
+            all.Add(SchemaIssues.Unrepresentable(ex, mapped.Output, _sourceFieldOf));
             return Result(mapped, null, all);
         }
     }
@@ -128,24 +132,24 @@ public sealed class RecordNormalizer
     /// any record, mapped or not.
     /// </summary>
     public IEnumerable<ValidationIssue> Validate(JsonObject canonical) =>
-        SchemaIssues.From(CanonicalSchema.Evaluate(canonical), canonical, SourceFieldOf).Concat(RuleIssues(canonical));
+        SchemaIssues.From(CanonicalSchema.Evaluate(canonical), canonical, _sourceFieldOf).Concat(RuleIssues(canonical));
 
     /// <summary>The checks beyond the schema: identifiers and date order (errors), quality rules of 三项制度 and 行政处罚法 (warnings).</summary>
     private List<ValidationIssue> RuleIssues(JsonObject canonical)
     {
         var issues = new List<ValidationIssue>();
-        issues.AddRange(IdentifierRules.Check(canonical, SourceFieldOf));
-        issues.AddRange(DateOrderRules.Check(canonical, SourceFieldOf));
+        issues.AddRange(IdentifierRules.Check(canonical, _sourceFieldOf));
+        issues.AddRange(DateOrderRules.Check(canonical, _sourceFieldOf));
         // Warnings only: the record is stored with them as flags.
         var calendar = WorkingDayCalendar.China;
-        issues.AddRange(CaseDurationRules.Check(canonical, SourceFieldOf));
-        issues.AddRange(OfficerRules.Check(canonical, SourceFieldOf));
-        issues.AddRange(PublicationRules.Check(canonical, SourceFieldOf, calendar));
-        issues.AddRange(DeliveryRules.Check(canonical, SourceFieldOf, calendar));
-        issues.AddRange(LegalReviewRules.Check(canonical, SourceFieldOf));
-        issues.AddRange(PenaltyAmountRules.Check(canonical, SourceFieldOf));
-        issues.AddRange(HearingRules.Check(canonical, SourceFieldOf, calendar));
-        issues.AddRange(RecordingRules.Check(canonical, SourceFieldOf));
+        issues.AddRange(CaseDurationRules.Check(canonical, _sourceFieldOf));
+        issues.AddRange(OfficerRules.Check(canonical, _sourceFieldOf));
+        issues.AddRange(PublicationRules.Check(canonical, _sourceFieldOf, calendar));
+        issues.AddRange(DeliveryRules.Check(canonical, _sourceFieldOf, calendar));
+        issues.AddRange(LegalReviewRules.Check(canonical, _sourceFieldOf));
+        issues.AddRange(PenaltyAmountRules.Check(canonical, _sourceFieldOf));
+        issues.AddRange(HearingRules.Check(canonical, _sourceFieldOf, calendar));
+        issues.AddRange(RecordingRules.Check(canonical, _sourceFieldOf));
         return issues;
     }
 

@@ -92,34 +92,61 @@ public sealed class MappingEngine(MappingDefinition mapping)
         return values;
     }
 
+    /// <summary>
+    /// The rule's texts from the record: the first of its source fields that has any (each item of an array), each through
+    /// the rule's text operations in order, then split, blanks dropped. Built in one list, with no enumerator or delegate
+    /// per text: this runs for every rule of every record.
+    /// </summary>
     private static List<string> ReadTexts(FieldRule rule, JsonObject raw)
     {
-        IEnumerable<string> texts = [];
+        var found = new List<string>(1);
         if (rule.Template is not null)
         {
-            texts = TemplatePlaceholder.Fill(rule.Template, name => SourceFields.Text(raw, name)) is { } filled ? [filled] : [];
+            if (TemplatePlaceholder.Fill(rule.Template, name => SourceFields.Text(raw, name)) is { } filled)
+                found.Add(filled);
         }
         else
         {
-            foreach (var field in rule.From)
+            for (var f = 0; f < rule.From.Count && found.Count == 0; f++)
             {
-                var node = SourceFields.Find(raw, field);
-                var found = node is JsonArray array
-                    ? array.Select(SourceFields.Text).OfType<string>().ToList()
-                    : SourceFields.Text(node) is { } single ? [single] : new List<string>();
-                if (found.Count > 0)
+                var node = SourceFields.Find(raw, rule.From[f]);
+                if (node is JsonArray array)
                 {
-                    texts = found;
-                    break;
+                    for (var i = 0; i < array.Count; i++)
+                    {
+                        if (SourceFields.Text(array[i]) is { } text)
+                            found.Add(text);
+                    }
+                }
+                else if (SourceFields.Text(node) is { } single)
+                {
+                    found.Add(single);
                 }
             }
         }
 
-        foreach (var operation in rule.Text)
-            texts = texts.Select(t => TextNormalizer.Apply(t, operation));
-        if (rule.Split.Count > 0)
-            texts = texts.SelectMany(t => t.Split([.. rule.Split], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
-        return texts.Where(t => !string.IsNullOrWhiteSpace(t)).ToList();
+        var separators = rule.Split.Count > 0 ? rule.Split.ToArray() : null;
+        var texts = new List<string>(found.Count);
+        foreach (var text in found)
+        {
+            var normalized = text;
+            for (var o = 0; o < rule.Text.Count; o++)
+                normalized = TextNormalizer.Apply(normalized, rule.Text[o]);
+            if (separators is null)
+            {
+                if (!string.IsNullOrWhiteSpace(normalized))
+                    texts.Add(normalized);
+                continue;
+            }
+
+            foreach (var part in normalized.Split(separators, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (!string.IsNullOrWhiteSpace(part))
+                    texts.Add(part);
+            }
+        }
+
+        return texts;
     }
 
     private static JsonNode? Convert(FieldRule rule, string text, List<ValidationIssue> issues)

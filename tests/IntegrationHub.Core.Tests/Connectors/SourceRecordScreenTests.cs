@@ -48,4 +48,20 @@ public sealed class SourceRecordScreenTests
         Assert.Null(record.Problem);
         Assert.Equal(value, record.Data["当事人名称"]!.GetValue<string>());
     }
+
+    [Fact]
+    public void Screen_ProblemInANestedValue_NamesItsPathThroughObjectsAndArrays()
+    {
+        var data = new JsonObject
+        {
+            ["id"] = "1",
+            ["附件"] = new JsonObject { ["名单"] = new JsonArray("甲", "乙\u202E"), ["层"] = new JsonObject { ["深"] = new JsonObject { ["值"] = "x" } } },
+        };
+
+        var problem = SourceRecordScreen.Screen(new SourceRecord(data), SourceLimits.Default with { MaxDepth = 3 }).Problem;
+
+        Assert.NotNull(problem);
+        Assert.Contains("'附件.名单[1]'", problem, StringComparison.Ordinal);
+        Assert.Contains("The value of '附件.层.深' nests deeper than 3 levels", problem, StringComparison.Ordinal);
+    }
 }
