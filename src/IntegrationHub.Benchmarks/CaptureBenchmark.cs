@@ -132,7 +132,7 @@ internal static class CaptureBenchmark
         Console.WriteLine($"                                                          pull feed {Percentiles.Timeline(sent, arrivals.Feed, window)}");
         Console.WriteLine($"  peak working set {memory.PeakWorkingSetMb:N0} MiB; load {PipelineBenchmark.Load()}; source slot {await source.SlotAsync()}");
         Console.WriteLine($"  machine while changing: {during}");
-        Console.WriteLine($"  from the first change sent to the last arrived, this process (the hub, the source writers, both receivers): {spent}");
+        Console.WriteLine($"  from the first change sent until the last arrived (or the wait gave up), this process (the hub, the source writers, both receivers): {spent}");
         Console.WriteLine($"  the assessment projector was {projectorBehind:N0} change-log entries behind when the changes began, {await CountAsync(app, ProjectorBehind):N0} at the end");
         (await client.DeleteAsync("/api/v1/subscriptions/bench/webhook")).EnsureSuccessStatusCode();
     }

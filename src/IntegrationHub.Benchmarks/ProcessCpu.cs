@@ -32,6 +32,30 @@ internal static class ProcessCpu
         return line is null ? 0 : double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
     }
 
+    /// <summary>
+    /// Bytes this process caused to be read from and written to the storage device (/proc/self/io; a write cancelled by
+    /// truncating or deleting the file before it reached the disk is taken off). A read the page cache answered does not
+    /// count, so on a store larger than what stays cached this shows the reads that waited for the disk. Null where the
+    /// kernel does not account I/O or the file cannot be read.
+    /// </summary>
+    public static (long Read, long Written)? DiskBytes()
+    {
+        try
+        {
+            var values = File.ReadLines("/proc/self/io")
+                .Select(line => line.Split(':', 2))
+                .Where(parts => parts.Length == 2)
+                .ToDictionary(parts => parts[0], parts => long.Parse(parts[1].Trim(), CultureInfo.InvariantCulture), StringComparer.Ordinal);
+            return values.TryGetValue("read_bytes", out var read) && values.TryGetValue("write_bytes", out var written)
+                ? (read, written - values.GetValueOrDefault("cancelled_write_bytes"))
+                : null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The first line of a pid file (PostgreSQL's postmaster.pid, RabbitMQ's pid file); null when absent.</summary>
     public static int? FromPidFile(string path) =>
         File.Exists(path) && int.TryParse(File.ReadLines(path).FirstOrDefault()?.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var pid) ? pid : null;

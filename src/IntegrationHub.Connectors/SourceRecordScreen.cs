@@ -30,7 +30,8 @@ public static class SourceRecordScreen
 
     /// <summary>
     /// Where a value sits: the path of its container (null for the record itself) and its own key, or its index in an
-    /// array. Written out only when a problem names it, so screening a valid record allocates nothing per field.
+    /// array. Written out only when a problem names it: screening allocates one per nested object or array, nothing per
+    /// field.
     /// </summary>
     private sealed class FieldPath(FieldPath? container, string? key, int index)
     {

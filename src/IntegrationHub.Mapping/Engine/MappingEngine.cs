@@ -94,8 +94,8 @@ public sealed class MappingEngine(MappingDefinition mapping)
 
     /// <summary>
     /// The rule's texts from the record: the first of its source fields that has any (each item of an array), each through
-    /// the rule's text operations in order, then split, blanks dropped. Built in one list, with no enumerator or delegate
-    /// per text: this runs for every rule of every record.
+    /// the rule's text operations in order, then split, blanks dropped. Plain loops, with no iterator or lambda per rule
+    /// (a template's lookup aside): this runs for every rule of every record.
     /// </summary>
     private static List<string> ReadTexts(FieldRule rule, JsonObject raw)
     {

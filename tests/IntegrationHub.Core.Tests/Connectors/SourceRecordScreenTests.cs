@@ -56,12 +56,15 @@ public sealed class SourceRecordScreenTests
         {
             ["id"] = "1",
             ["附件"] = new JsonObject { ["名单"] = new JsonArray("甲", "乙\u202E"), ["层"] = new JsonObject { ["深"] = new JsonObject { ["值"] = "x" } } },
+            ["表"] = new JsonArray(new JsonArray("丙", "丁\u202E"), new JsonObject { ["名"] = "戊\u202E" }),
         };
 
         var problem = SourceRecordScreen.Screen(new SourceRecord(data), SourceLimits.Default with { MaxDepth = 3 }).Problem;
 
         Assert.NotNull(problem);
         Assert.Contains("'附件.名单[1]'", problem, StringComparison.Ordinal);
+        Assert.Contains("'表[0][1]'", problem, StringComparison.Ordinal);
+        Assert.Contains("'表[1].名'", problem, StringComparison.Ordinal);
         Assert.Contains("The value of '附件.层.深' nests deeper than 3 levels", problem, StringComparison.Ordinal);
     }
 }
