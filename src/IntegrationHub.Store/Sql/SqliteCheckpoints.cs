@@ -29,6 +29,9 @@ internal sealed class SqliteCheckpoints(string connectionString, WriterTurns tur
     private const int MostPassesBeside = 4;
     private const int FewEnoughLeft = 1_024;
 
+    // Never creates the file: a store removed meanwhile (a test's, say) stays removed.
+    private readonly string _existingFile = new SqliteConnectionStringBuilder(connectionString) { Mode = SqliteOpenMode.ReadWrite }.ToString();
+
     private int _scheduled;
     private volatile bool _writtenSince;
 
@@ -85,13 +88,8 @@ internal sealed class SqliteCheckpoints(string connectionString, WriterTurns tur
     {
         try
         {
-            // Never creates the file: a store removed meanwhile (a test's, say) stays removed.
-            var builder = new SqliteConnectionStringBuilder(connectionString) { Mode = SqliteOpenMode.ReadWrite };
-            await using var connection = new SqliteConnection(builder.ToString());
-            await connection.OpenAsync().ConfigureAwait(false);
+            await using var connection = await SqliteDialect.OpenAsync(_existingFile, CancellationToken.None).ConfigureAwait(false);
             await using var command = connection.CreateCommand();
-            command.CommandText = SqliteDialect.ConnectionPragmas;
-            await command.ExecuteNonQueryAsync().ConfigureAwait(false);
             command.CommandText = "PRAGMA wal_checkpoint(PASSIVE)";
             var (frames, copied) = await PassAsync(command).ConfigureAwait(false);
             // While the writers go on each pass leaves what they added meanwhile; a few more passes make that little.
@@ -99,11 +97,12 @@ internal sealed class SqliteCheckpoints(string connectionString, WriterTurns tur
                 (frames, copied) = await PassAsync(command).ConfigureAwait(false);
             // When the passes copied everything, the next write starts the log over by itself; else, once the log is long,
             // the rest is copied with no writer in the process — unless a reader's snapshot kept this checkpoint from
-            // copying anything new since the last (the turn would not help; the next checkpoint tries again).
+            // copying anything new since the last (the turn would not help; the next checkpoint tries again). Giving that
+            // turn back asks for a checkpoint like any other: one more pass a second later, with little or nothing to copy.
             var progressed = (frames, copied) != _last;
             if (frames >= finishUnderTurnAt && copied < frames && progressed)
             {
-                using (await turns.TakeAsync(CancellationToken.None, tellGiven: false).ConfigureAwait(false))
+                using (await turns.TakeAsync(CancellationToken.None).ConfigureAwait(false))
                     (frames, copied) = await PassAsync(command).ConfigureAwait(false);
             }
 

@@ -56,14 +56,25 @@ public sealed class SqliteDialect : StoreDialect
 
     internal override Batches.IBatchSessions CreateBatchSessions() => new Batches.SqliteBatchSessions(_connectionString, _turns);
 
-    public override async Task<DbConnection> OpenAsync(CancellationToken ct)
+    public override async Task<DbConnection> OpenAsync(CancellationToken ct) => await OpenAsync(_connectionString, ct).ConfigureAwait(false);
+
+    /// <summary>A connection to the store file with the <see cref="ConnectionPragmas"/> every connection sets.</summary>
+    internal static async Task<SqliteConnection> OpenAsync(string connectionString, CancellationToken ct)
     {
-        var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(ct).ConfigureAwait(false);
-        await using var pragma = connection.CreateCommand();
-        pragma.CommandText = ConnectionPragmas;
-        await pragma.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-        return connection;
+        var connection = new SqliteConnection(connectionString);
+        try
+        {
+            await connection.OpenAsync(ct).ConfigureAwait(false);
+            await using var pragma = connection.CreateCommand();
+            pragma.CommandText = ConnectionPragmas;
+            await pragma.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
     }
 
     private protected override async Task<IDisposable?> TakeTurnAsync(CancellationToken ct) => await _turns.TakeAsync(ct).ConfigureAwait(false);

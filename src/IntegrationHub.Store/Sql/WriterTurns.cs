@@ -12,14 +12,13 @@ internal sealed class WriterTurns
     public Action? Given { get; set; }
 
     /// <summary>Waits for the turn (cancellable while it waits); dispose the result to give it on.</summary>
-    /// <param name="tellGiven">Whether <see cref="Given"/> hears of this turn (not the checkpoint's own turn).</param>
-    public async Task<IDisposable> TakeAsync(CancellationToken ct, bool tellGiven = true)
+    public async Task<IDisposable> TakeAsync(CancellationToken ct)
     {
         await _turns.WaitAsync(ct).ConfigureAwait(false);
-        return new Turn(this, tellGiven);
+        return new Turn(this);
     }
 
-    private sealed class Turn(WriterTurns turns, bool tellGiven) : IDisposable
+    private sealed class Turn(WriterTurns turns) : IDisposable
     {
         private int _released;
 
@@ -28,8 +27,7 @@ internal sealed class WriterTurns
             if (Interlocked.Exchange(ref _released, 1) != 0)
                 return;
             turns._turns.Release();
-            if (tellGiven)
-                turns.Given?.Invoke();
+            turns.Given?.Invoke();
         }
     }
 }
