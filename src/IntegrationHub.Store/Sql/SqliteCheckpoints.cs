@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using Microsoft.Data.Sqlite;
 
 namespace IntegrationHub.Store.Sql;
@@ -8,11 +9,16 @@ namespace IntegrationHub.Store.Sql;
 /// copying the pages the batch writer had written — a lease renewal or a delivery cursor held the process's one turn to
 /// write (<see cref="WriterTurns"/>) for 60–110 ms on average, the batch writer waiting behind it. Here a write only
 /// asks for a checkpoint; within <see cref="Interval"/> one copies the log without the turn (readers and writers go on;
-/// SQLite lets a passive checkpoint run beside them). A write that finds the whole log copied starts it from its
-/// beginning again; when the writers never leave the passes that moment and the log has grown past
-/// <see cref="FinishUnderTurnAt"/> frames, the checkpoint takes the turn briefly to copy the last frames.
+/// SQLite lets a passive checkpoint run beside them). A write that finds the whole log copied, and no reader still
+/// reading from it, starts it from its beginning again. While readers come and go without pause (the projector, the
+/// feeds, the runner's look-ups) that moment never comes, and the log grew without end: 14 GB beside a 7 GB database
+/// during a million-row snapshot, until the page cache could not hold both and the store's pages were read from the disk
+/// again. So once the log is past <see cref="FinishUnderTurnAt"/> frames the checkpoint may take the turn and restart it:
+/// it copies the last frames and waits up to <see cref="ReaderWait"/> for the readers still in the log to finish (new
+/// ones read the database file), so that the next write starts the log over. It does so when the passes could not copy
+/// the log whole, or when they had, and a write grew it nonetheless (the log's header tells whether it started over).
 /// </summary>
-internal sealed class SqliteCheckpoints(string connectionString, WriterTurns turns, TimeSpan interval, int finishUnderTurnAt)
+internal sealed class SqliteCheckpoints(string connectionString, WriterTurns turns, TimeSpan interval, int finishUnderTurnAt, TimeSpan readerWait)
 {
     /// <summary>The longest a write waits for the checkpoint it asked for.</summary>
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
@@ -20,8 +26,16 @@ internal sealed class SqliteCheckpoints(string connectionString, WriterTurns tur
     /// <summary>Frames of log (4 KiB pages) past which a checkpoint finishes under the turn: 64 MiB.</summary>
     public const int FinishUnderTurnAt = 16_384;
 
+    /// <summary>
+    /// The longest a checkpoint under the turn waits for readers to leave the log; the writers wait that long, and for
+    /// the copy and sync of what the passes left. A reader that stays longer (an export, say) keeps the log; the next try
+    /// under the turn comes once the log has grown by another <see cref="FinishUnderTurnAt"/> frames, and twice as much
+    /// after each try the readers outstayed.
+    /// </summary>
+    public static readonly TimeSpan ReaderWait = TimeSpan.FromMilliseconds(250);
+
     public SqliteCheckpoints(string connectionString, WriterTurns turns)
-        : this(connectionString, turns, Interval, FinishUnderTurnAt)
+        : this(connectionString, turns, Interval, FinishUnderTurnAt, ReaderWait)
     {
     }
 
@@ -37,13 +51,37 @@ internal sealed class SqliteCheckpoints(string connectionString, WriterTurns tur
 
     private long _completed;
     private long _failed;
-    private (long Frames, long Copied) _last;
+    private long _restarts;
+    private long _outstayed;
+    private int _restarting;
+
+    // The log's file and what the last checkpoints found in it; touched only by the one checkpoint that runs at a time.
+    private readonly string _logFile = new SqliteConnectionStringBuilder(connectionString).DataSource + "-wal";
+    private LogMark? _wholeCopied;
+    private LogMark? _readersStayed;
+    private long _readersStep = finishUnderTurnAt;
+
+    /// <summary>A place in the log: how often it had started over (its header's checkpoint sequence), and its frames.</summary>
+    private readonly record struct LogMark(long? Generation, long Frames)
+    {
+        /// <summary>Whether this is the same log as <paramref name="earlier"/>, not started over since.</summary>
+        public bool Continues(LogMark earlier) => Generation == earlier.Generation && Frames >= earlier.Frames;
+    }
 
     /// <summary>Checkpoints this process completed (one runs at a time).</summary>
     public long Completed => Interlocked.Read(ref _completed);
 
     /// <summary>Checkpoints that failed; the next one copies what they left.</summary>
     public long Failed => Interlocked.Read(ref _failed);
+
+    /// <summary>Restarts of a long log under the turn (<c>wal_checkpoint(RESTART)</c>).</summary>
+    public long Restarts => Interlocked.Read(ref _restarts);
+
+    /// <summary>Restarts under the turn that readers outstayed: the log is left as it was, its frames copied.</summary>
+    public long RestartsOutstayed => Interlocked.Read(ref _outstayed);
+
+    /// <summary>Whether a checkpoint holds the turn to restart the log (it may be waiting for readers to leave it).</summary>
+    public bool Restarting => Volatile.Read(ref _restarting) == 1;
 
     /// <summary>Whether a checkpoint is waiting for its moment or running.</summary>
     public bool Scheduled => Volatile.Read(ref _scheduled) == 1;
@@ -95,18 +133,46 @@ internal sealed class SqliteCheckpoints(string connectionString, WriterTurns tur
             // While the writers go on each pass leaves what they added meanwhile; a few more passes make that little.
             for (var pass = 1; pass < MostPassesBeside && frames - copied >= FewEnoughLeft; pass++)
                 (frames, copied) = await PassAsync(command).ConfigureAwait(false);
-            // When the passes copied everything, the next write starts the log over by itself; else, once the log is long,
-            // the rest is copied with no writer in the process — unless a reader's snapshot kept this checkpoint from
-            // copying anything new since the last (the turn would not help; the next checkpoint tries again). Giving that
-            // turn back asks for a checkpoint like any other: one more pass a second later, with little or nothing to copy.
-            var progressed = (frames, copied) != _last;
-            if (frames >= finishUnderTurnAt && copied < frames && progressed)
+            var now = new LogMark(LogGeneration(), frames);
+            if (_wholeCopied is { } whole && !now.Continues(whole))
+                _wholeCopied = null;
+            if (_readersStayed is { } stayed && !now.Continues(stayed))
+                (_readersStayed, _readersStep) = (null, finishUnderTurnAt);
+            // A long log the passes copied whole starts over with the next write, unless a reader is still in it: then the
+            // write grows it, and the next checkpoint finds it longer than when it was copied whole. That log, and one the
+            // passes could not copy whole, is restarted with no writer in the process — unless readers outstayed the last
+            // try and the log has not grown by the step since (the writers would wait for them again, for nothing).
+            var grewInsteadOfStartingOver = _wholeCopied is { } copiedWhole && frames > copiedWhole.Frames;
+            if (frames >= finishUnderTurnAt && copied >= frames && !grewInsteadOfStartingOver)
+                _wholeCopied ??= now;
+            else if (frames >= finishUnderTurnAt && (_readersStayed is not { } last || frames - last.Frames >= _readersStep))
             {
+                bool outstayed;
                 using (await turns.TakeAsync(CancellationToken.None).ConfigureAwait(false))
-                    (frames, copied) = await PassAsync(command).ConfigureAwait(false);
+                {
+                    Volatile.Write(ref _restarting, 1);
+                    try
+                    {
+                        (outstayed, frames, copied) = await RestartAsync(connection).ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        Volatile.Write(ref _restarting, 0);
+                    }
+                }
+
+                Interlocked.Increment(ref _restarts);
+                _wholeCopied = null;
+                if (outstayed)
+                {
+                    Interlocked.Increment(ref _outstayed);
+                    _readersStep = _readersStayed is null ? finishUnderTurnAt : 2 * _readersStep;
+                    _readersStayed = now with { Frames = frames };
+                }
+                else
+                    (_readersStayed, _readersStep) = (null, finishUnderTurnAt);
             }
 
-            _last = (frames, copied);
             Interlocked.Increment(ref _completed);
             return copied >= frames;
         }
@@ -122,7 +188,51 @@ internal sealed class SqliteCheckpoints(string connectionString, WriterTurns tur
     /// <summary>One passive checkpoint: the frames in the log, and how many of them are copied into the database file.</summary>
     private static async Task<(long Frames, long Copied)> PassAsync(SqliteCommand command)
     {
+        var (_, frames, copied) = await CheckpointResultAsync(command).ConfigureAwait(false);
+        return (frames, copied);
+    }
+
+    /// <summary>
+    /// A checkpoint that copies the whole log and then waits (at most <see cref="ReaderWait"/>) until no reader reads from
+    /// it, so that the next write starts it over; whether readers outstayed it, and the frames as <see cref="PassAsync"/>.
+    /// The connection is this checkpoint's own (its connection string is no other's, and every open sets the store's
+    /// busy timeout again).
+    /// </summary>
+    private async Task<(bool Outstayed, long Frames, long Copied)> RestartAsync(SqliteConnection connection)
+    {
+        await using (var wait = connection.CreateCommand())
+        {
+            wait.CommandText = $"PRAGMA busy_timeout = {(int)readerWait.TotalMilliseconds}";
+            await wait.ExecuteNonQueryAsync().ConfigureAwait(false);
+        }
+
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA wal_checkpoint(RESTART)";
+        return await CheckpointResultAsync(command).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// How often the log has started over: the checkpoint sequence number in its header (bytes 12–15, big-endian), which
+    /// SQLite writes anew with the first frame after each start; null when the file cannot be read.
+    /// </summary>
+    private long? LogGeneration()
+    {
+        try
+        {
+            using var file = new FileStream(_logFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1);
+            Span<byte> header = stackalloc byte[16];
+            return file.ReadAtLeast(header, header.Length, throwOnEndOfStream: false) == header.Length ? BinaryPrimitives.ReadUInt32BigEndian(header[12..]) : null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>SQLite's answer to a checkpoint: whether it was kept from finishing, the frames in the log, the frames copied.</summary>
+    private static async Task<(bool Busy, long Frames, long Copied)> CheckpointResultAsync(SqliteCommand command)
+    {
         await using var reader = await command.ExecuteReaderAsync().ConfigureAwait(false);
-        return await reader.ReadAsync().ConfigureAwait(false) ? (reader.GetInt64(1), reader.GetInt64(2)) : (0, 0);
+        return await reader.ReadAsync().ConfigureAwait(false) ? (reader.GetInt64(0) != 0, reader.GetInt64(1), reader.GetInt64(2)) : (false, 0, 0);
     }
 }

@@ -8,8 +8,8 @@ namespace IntegrationHub.Integration.Tests.Store;
 /// <summary>
 /// The embedded store copies its write-ahead log into the database file (SQLite's checkpoint) beside its writers: no
 /// commit does it, so a small write (a lease, a delivery cursor) no longer copies what the batch writer wrote while it
-/// holds the process's one turn to write; the checkpoint takes the turn only for the last frames, so that the log can
-/// start over.
+/// holds the process's one turn to write; the checkpoint takes the turn only to restart a long log that would not start
+/// over by itself, waiting a bounded time for the readers still in it.
 /// </summary>
 public sealed class SqliteCheckpointTests
 {
@@ -90,6 +90,69 @@ public sealed class SqliteCheckpointTests
     }
 
     [Fact]
+    public async Task ALongLogCopiedWhole_ThatAWriteGrewInsteadOfStartingOver_IsStartedOverUnderTheTurnOnceItsReaderLeaves()
+    {
+        await using var file = await ScratchFile.CreateAsync(finishUnderTurnAt: 16, readerWait: TimeSpan.FromSeconds(10));
+        await file.WritePagesAsync(Pages);
+        var first = await file.ReadAsync(expectedPages: Pages);
+        file.Checkpoints.AfterWrite();
+        await Eventually(() => file.Checkpoints.Completed == 1, "the log was not copied beside the writers");
+        Assert.Equal(0, file.Checkpoints.Restarts);
+
+        // The first reader is still in the log: the write grows it instead of starting it over. A second reader comes
+        // (readers come and go without pause in a busy hub), the first leaves; the passes can copy the log whole again.
+        await file.WritePagesAsync(Pages / 2);
+        var second = await file.ReadAsync(expectedPages: Pages + Pages / 2);
+        first.Dispose();
+        var grown = file.LogBytes;
+        file.Checkpoints.AfterWrite();
+        await Eventually(() => file.Checkpoints.Restarting, "the checkpoint did not take the turn to restart a log that grew instead of starting over");
+
+        var writing = Task.Run(async () =>
+        {
+            using (await file.Turns.TakeAsync(CancellationToken.None))
+                await file.WritePagesAsync(Pages / 2);
+        });
+        await Task.Delay(200);
+        Assert.False(writing.IsCompleted, "a write went ahead of the restart that waits for the reader");
+        second.Dispose();
+        await writing.WaitAsync(Patience);
+
+        Assert.Equal((1L, 0L), (file.Checkpoints.Restarts, file.Checkpoints.RestartsOutstayed));
+        Assert.True(file.LogBytes <= grown, $"the log grew from {grown:N0} to {file.LogBytes:N0} bytes instead of starting over");
+        Assert.True(file.DatabaseBytes >= PagesBytes * 3 / 2, $"the database file holds {file.DatabaseBytes:N0} bytes");
+    }
+
+    [Fact]
+    public async Task AReaderThatOutstaysARestart_IsNotWaitedForAgain_UntilTheLogHasGrownByTheStep()
+    {
+        await using var file = await ScratchFile.CreateAsync(finishUnderTurnAt: 256, readerWait: TimeSpan.FromMilliseconds(200));
+        await file.WritePagesAsync(Pages);
+        var reading = await file.ReadAsync(expectedPages: Pages);
+        await file.WritePagesAsync(Pages);
+
+        // The passes cannot copy what the reader's snapshot does not hold: the checkpoint restarts under the turn, and the
+        // reader outstays it.
+        file.Checkpoints.AfterWrite();
+        await Eventually(() => file.Checkpoints.RestartsOutstayed == 1, "the checkpoint did not try to restart the log under the turn");
+        using (await file.Turns.TakeAsync(CancellationToken.None).WaitAsync(Patience))
+            await file.WritePagesAsync(8);
+
+        // The log is still not copied whole, so checkpoints follow one another; none waits for the reader again.
+        var completed = file.Checkpoints.Completed;
+        file.Checkpoints.AfterWrite();
+        await Eventually(() => file.Checkpoints.Completed >= completed + 3, "the checkpoints stopped while the log was not copied whole");
+        Assert.Equal(1, file.Checkpoints.Restarts);
+
+        // Grown by more than the step: one more try.
+        await file.WritePagesAsync(Pages);
+        file.Checkpoints.AfterWrite();
+        await Eventually(() => file.Checkpoints.Restarts == 2, "the checkpoint did not try again once the log had grown by the step");
+        Assert.Equal(2, file.Checkpoints.RestartsOutstayed);
+        reading.Dispose();
+    }
+
+    [Fact]
     public async Task ALogAReaderKeptFromBeingCopied_IsCopiedOnceTheReaderEnds_WithoutAnotherWrite()
     {
         await using var file = await ScratchFile.CreateAsync(finishUnderTurnAt: int.MaxValue);
@@ -151,10 +214,10 @@ public sealed class SqliteCheckpointTests
         private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("hub-checkpoints-");
         private readonly List<SqliteConnection> _connections = [];
 
-        private ScratchFile(int finishUnderTurnAt)
+        private ScratchFile(int finishUnderTurnAt, TimeSpan readerWait)
         {
             ConnectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(_directory.FullName, "store.db"), Pooling = true }.ToString();
-            Checkpoints = new SqliteCheckpoints(ConnectionString, Turns, TimeSpan.FromMilliseconds(50), finishUnderTurnAt);
+            Checkpoints = new SqliteCheckpoints(ConnectionString, Turns, TimeSpan.FromMilliseconds(50), finishUnderTurnAt, readerWait);
         }
 
         public string ConnectionString { get; }
@@ -170,9 +233,10 @@ public sealed class SqliteCheckpointTests
         public long LogBytes => File.Exists(DatabasePath + "-wal") ? new FileInfo(DatabasePath + "-wal").Length : 0;
 
         /// <param name="created">Whether the database file exists from the start, or only with the first write.</param>
-        public static async Task<ScratchFile> CreateAsync(int finishUnderTurnAt, bool created = true)
+        /// <param name="readerWait">How long a checkpoint under the turn waits for readers to leave the log; the store's by default.</param>
+        public static async Task<ScratchFile> CreateAsync(int finishUnderTurnAt, bool created = true, TimeSpan? readerWait = null)
         {
-            var file = new ScratchFile(finishUnderTurnAt);
+            var file = new ScratchFile(finishUnderTurnAt, readerWait ?? SqliteCheckpoints.ReaderWait);
             if (created)
                 await file.ConnectAsync();
             return file;
