@@ -76,7 +76,7 @@ public sealed class WorkerKillClusterTests
         if (kills > 0)
         {
             // The alert is raised; the worker that evaluates health dies, and its successor must not raise it again.
-            var health = (await cluster.HeldLeasesAsync()).Single(l => l.Name == "health");
+            var health = await LiveHolderAsync(cluster, "health");
             await cluster.KillAsync(cluster.Workers.Single(w => w.Id == health.ProcessId));
             sync.Injections++;
             singletons.Add("health (after the alert)");
@@ -148,6 +148,23 @@ public sealed class WorkerKillClusterTests
         }
 
         throw new TimeoutException($"No surviving worker took {lost.Name} over from process {lost.ProcessId} within 2 minutes (seed {FaultCampaign.Seed}).");
+    }
+
+    /// <summary>
+    /// The lease as a live worker holds it. The alert may have been raised by a worker killed since: its lease stays in
+    /// the table, unexpired, until another worker takes it over.
+    /// </summary>
+    private static async Task<LeaseRow> LiveHolderAsync(HubCluster cluster, string name)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(1);
+        while (true)
+        {
+            if ((await cluster.HeldLeasesAsync()).SingleOrDefault(l => l.Name == name && cluster.Workers.Any(w => w.Id == l.ProcessId)) is { } held)
+                return held;
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"No live worker held {name} within a minute.");
+            await Task.Delay(100);
+        }
     }
 
     private static async Task WaitForNewHolderAsync(HubCluster cluster, LeaseRow lost)
