@@ -24,7 +24,9 @@ internal static class StoreServiceCollectionExtensions
         switch (hub.Store.Provider)
         {
             case "sqlite":
-                services.AddSingleton<StoreDialect>(new SqliteDialect(SqliteConnectionString(hub)));
+                var sqlite = new SqliteDialect(SqliteConnectionString(hub));
+                StoreLogMetrics.Observe(sqlite);
+                services.AddSingleton<StoreDialect>(sqlite);
                 break;
             case "postgres":
                 // The store writer repeats the same few statements for every batch: let Npgsql prepare them.

@@ -56,7 +56,8 @@ internal sealed class SqliteCheckpoints(string connectionString, WriterTurns tur
     private int _restarting;
 
     // The log's file and what the last checkpoints found in it; touched only by the one checkpoint that runs at a time.
-    private readonly string _logFile = new SqliteConnectionStringBuilder(connectionString).DataSource + "-wal";
+    private readonly string _databaseFile = new SqliteConnectionStringBuilder(connectionString).DataSource;
+    private string LogFile => _databaseFile + "-wal";
     private LogMark? _wholeCopied;
     private LogMark? _readersStayed;
     private long _readersStep = finishUnderTurnAt;
@@ -79,6 +80,23 @@ internal sealed class SqliteCheckpoints(string connectionString, WriterTurns tur
 
     /// <summary>Restarts under the turn that readers outstayed: the log is left as it was, its frames copied.</summary>
     public long RestartsOutstayed => Interlocked.Read(ref _outstayed);
+
+    /// <summary>The log's size and what the checkpoints did, as of now.</summary>
+    public SqliteLogStatus Status()
+    {
+        long bytes;
+        try
+        {
+            var log = new FileInfo(LogFile);
+            bytes = log.Exists ? log.Length : 0;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            bytes = 0;
+        }
+
+        return new SqliteLogStatus(_databaseFile, bytes, Completed, Failed, Restarts, RestartsOutstayed);
+    }
 
     /// <summary>Whether a checkpoint holds the turn to restart the log (it may be waiting for readers to leave it).</summary>
     public bool Restarting => Volatile.Read(ref _restarting) == 1;
@@ -219,7 +237,7 @@ internal sealed class SqliteCheckpoints(string connectionString, WriterTurns tur
     {
         try
         {
-            using var file = new FileStream(_logFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1);
+            using var file = new FileStream(LogFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1);
             Span<byte> header = stackalloc byte[16];
             return file.ReadAtLeast(header, header.Length, throwOnEndOfStream: false) == header.Length ? BinaryPrimitives.ReadUInt32BigEndian(header[12..]) : null;
         }

@@ -28,6 +28,9 @@ public sealed class SqliteDialect : StoreDialect
     /// <summary>The checkpoints that follow this process's writes.</summary>
     internal SqliteCheckpoints Checkpoints { get; }
 
+    /// <summary>The store's write-ahead log: its size, and what this process's checkpoints did with it.</summary>
+    public SqliteLogStatus LogStatus => Checkpoints.Status();
+
     public SqliteDialect(string connectionString)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString) { Pooling = true, DefaultTimeout = LockTimeoutSeconds };

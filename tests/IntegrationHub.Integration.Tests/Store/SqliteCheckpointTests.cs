@@ -1,4 +1,7 @@
+using System.Diagnostics.Metrics;
 using Dapper;
+using IntegrationHub.Contracts.Telemetry;
+using IntegrationHub.Host.Hosting;
 using IntegrationHub.Integration.Tests.Harness;
 using IntegrationHub.Store.Sql;
 using Microsoft.Data.Sqlite;
@@ -193,6 +196,56 @@ public sealed class SqliteCheckpointTests
         await opened.Store.StartRunAsync("market", "api", CancellationToken.None);
 
         await Eventually(() => dialect.Checkpoints.Completed > completed, "no checkpoint followed the store's write");
+    }
+
+    [Fact]
+    public async Task TheEmbeddedStoresLog_IsInTheHubsMetrics_ItsSizeAndWhatTheCheckpointsDid()
+    {
+        await using var opened = await MigratedStore.OpenAsync(HubStack.Embedded);
+        var dialect = Assert.IsType<SqliteDialect>(opened.Dialect);
+        StoreLogMetrics.Observe(dialect);
+        await Eventually(() => !dialect.Checkpoints.Scheduled, "the checkpoint after the migrations did not end");
+        var completed = dialect.Checkpoints.Completed;
+        await opened.Store.StartRunAsync("market", "api", CancellationToken.None);
+        await Eventually(() => dialect.Checkpoints.Completed > completed && !dialect.Checkpoints.Scheduled, "no checkpoint followed the store's write");
+
+        var measured = MeasureStoreLog(dialect.LogStatus.File);
+
+        Assert.Equal(new FileInfo(dialect.LogStatus.File + "-wal").Length, measured["hub.store.log.size"]);
+        Assert.True(measured["hub.store.log.size"] > 0, "the store's log measured empty");
+        Assert.Equal(dialect.Checkpoints.Completed, measured["hub.store.checkpoints/completed"]);
+        Assert.Equal(0, measured["hub.store.checkpoints/failed"]);
+        Assert.Equal(0, measured["hub.store.log.restarts/started_over"]);
+        Assert.Equal(0, measured["hub.store.log.restarts/outstayed"]);
+    }
+
+    /// <summary>What the hub's store-log instruments report for one store file now: by instrument, and outcome where tagged.</summary>
+    private static Dictionary<string, long> MeasureStoreLog(string file)
+    {
+        var measured = new Dictionary<string, long>(StringComparer.Ordinal);
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == HubTelemetry.Name && instrument.Name.StartsWith("hub.store.", StringComparison.Ordinal))
+                l.EnableMeasurementEvents(instrument);
+        };
+        listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
+        {
+            string? ofFile = null, outcome = null;
+            foreach (var tag in tags)
+            {
+                if (tag.Key == StoreLogMetrics.FileTag)
+                    ofFile = tag.Value as string;
+                else if (tag.Key == StoreLogMetrics.OutcomeTag)
+                    outcome = tag.Value as string;
+            }
+
+            if (ofFile == file)
+                measured[outcome is null ? instrument.Name : $"{instrument.Name}/{outcome}"] = value;
+        });
+        listener.Start();
+        listener.RecordObservableInstruments();
+        return measured;
     }
 
     private static async Task Eventually(Func<bool> condition, string failure)
