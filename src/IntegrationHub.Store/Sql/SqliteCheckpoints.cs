@@ -51,7 +51,7 @@ internal sealed class SqliteCheckpoints(string connectionString, WriterTurns tur
 
     private long _completed;
     private long _failed;
-    private long _restarts;
+    private long _startedOver;
     private long _outstayed;
     private int _restarting;
 
@@ -76,7 +76,10 @@ internal sealed class SqliteCheckpoints(string connectionString, WriterTurns tur
     public long Failed => Interlocked.Read(ref _failed);
 
     /// <summary>Restarts of a long log under the turn (<c>wal_checkpoint(RESTART)</c>).</summary>
-    public long Restarts => Interlocked.Read(ref _restarts);
+    public long Restarts => RestartsStartedOver + RestartsOutstayed;
+
+    /// <summary>Restarts under the turn after which the next write starts the log over.</summary>
+    public long RestartsStartedOver => Interlocked.Read(ref _startedOver);
 
     /// <summary>Restarts under the turn that readers outstayed: the log is left as it was, its frames copied.</summary>
     public long RestartsOutstayed => Interlocked.Read(ref _outstayed);
@@ -90,12 +93,12 @@ internal sealed class SqliteCheckpoints(string connectionString, WriterTurns tur
             var log = new FileInfo(LogFile);
             bytes = log.Exists ? log.Length : 0;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             bytes = 0;
         }
 
-        return new SqliteLogStatus(_databaseFile, bytes, Completed, Failed, Restarts, RestartsOutstayed);
+        return new SqliteLogStatus(_databaseFile, bytes, Completed, Failed, RestartsStartedOver, RestartsOutstayed);
     }
 
     /// <summary>Whether a checkpoint holds the turn to restart the log (it may be waiting for readers to leave it).</summary>
@@ -179,7 +182,6 @@ internal sealed class SqliteCheckpoints(string connectionString, WriterTurns tur
                     }
                 }
 
-                Interlocked.Increment(ref _restarts);
                 _wholeCopied = null;
                 if (outstayed)
                 {
@@ -188,7 +190,10 @@ internal sealed class SqliteCheckpoints(string connectionString, WriterTurns tur
                     _readersStayed = now with { Frames = frames };
                 }
                 else
+                {
+                    Interlocked.Increment(ref _startedOver);
                     (_readersStayed, _readersStep) = (null, finishUnderTurnAt);
+                }
             }
 
             Interlocked.Increment(ref _completed);

@@ -4,8 +4,10 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using IntegrationHub.Integration.Tests.Connectors.Rest;
 using IntegrationHub.Integration.Tests.Harness;
+using IntegrationHub.Store.Sql;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IntegrationHub.Integration.Tests.Operations;
 
@@ -85,9 +87,13 @@ public sealed class BackupRestoreTests
     public async Task Restore_OntoADataFolderThatHasAStore_RefusesAndChangesNothing()
     {
         await using var original = await HubSettings.CreateAsync(HubStack.Embedded, EmptyFolder());
-        await using (await TestHub.StartAsync(original))
-        {
-        }
+        SqliteDialect dialect;
+        await using (var hub = await TestHub.StartAsync(original))
+            dialect = Assert.IsType<SqliteDialect>(hub.Services.GetRequiredService<StoreDialect>());
+        // The stopped hub's last writes asked for a checkpoint, which copies its log into the file within a second.
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (dialect.Checkpoints.Scheduled && DateTime.UtcNow < deadline)
+            await Task.Delay(20);
 
         var backup = Path.Combine(Directory.CreateTempSubdirectory("hub-backup-").FullName, "b");
         Assert.Equal(0, (await HubProcess.RunCommandAsync(original, "backup", "--to", backup)).ExitCode);
