@@ -154,31 +154,29 @@ public sealed class WorkerKillClusterTests
     /// The lease as a live worker holds it. The alert may have been raised by a worker killed since: its lease stays in
     /// the table, unexpired, until another worker takes it over.
     /// </summary>
-    private static async Task<LeaseRow> LiveHolderAsync(HubCluster cluster, string name)
+    private static Task<LeaseRow> LiveHolderAsync(HubCluster cluster, string name) =>
+        HeldAsync(cluster, l => l.Name == name && cluster.Workers.Any(w => w.Id == l.ProcessId), $"No live worker held {name} within a minute.");
+
+    private static async Task WaitForNewHolderAsync(HubCluster cluster, LeaseRow lost)
+    {
+        await HeldAsync(cluster, l => l.Name == lost.Name && l.Token > lost.Token, $"No worker took {lost.Name} over within a minute.");
+
+        // A few evaluations by the new holder: time for a doubled alert to show.
+        await Task.Delay(TimeSpan.FromSeconds(3));
+    }
+
+    /// <summary>Waits (a minute at most) until an unexpired lease matches.</summary>
+    private static async Task<LeaseRow> HeldAsync(HubCluster cluster, Func<LeaseRow, bool> match, string timeout)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(1);
         while (true)
         {
-            if ((await cluster.HeldLeasesAsync()).SingleOrDefault(l => l.Name == name && cluster.Workers.Any(w => w.Id == l.ProcessId)) is { } held)
+            if ((await cluster.HeldLeasesAsync()).SingleOrDefault(match) is { } held)
                 return held;
             if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"No live worker held {name} within a minute.");
+                throw new TimeoutException(timeout);
             await Task.Delay(100);
         }
-    }
-
-    private static async Task WaitForNewHolderAsync(HubCluster cluster, LeaseRow lost)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(1);
-        while ((await cluster.HeldLeasesAsync()).SingleOrDefault(l => l.Name == lost.Name && l.Token > lost.Token) is null)
-        {
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"No worker took {lost.Name} over within a minute.");
-            await Task.Delay(100);
-        }
-
-        // A few evaluations by the new holder: time for a doubled alert to show.
-        await Task.Delay(TimeSpan.FromSeconds(3));
     }
 
     /// <summary>Waits (a minute at most) until the unreachable connector's alert is there.</summary>

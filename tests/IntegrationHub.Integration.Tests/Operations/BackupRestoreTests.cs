@@ -91,9 +91,7 @@ public sealed class BackupRestoreTests
         await using (var hub = await TestHub.StartAsync(original))
             dialect = Assert.IsType<SqliteDialect>(hub.Services.GetRequiredService<StoreDialect>());
         // The stopped hub's last writes asked for a checkpoint, which copies its log into the file within a second.
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (dialect.Checkpoints.Scheduled && DateTime.UtcNow < deadline)
-            await Task.Delay(20);
+        await WebhookTesting.WaitUntilAsync(() => Task.FromResult(!dialect.Checkpoints.Scheduled), "the stopped hub's last checkpoint");
 
         var backup = Path.Combine(Directory.CreateTempSubdirectory("hub-backup-").FullName, "b");
         Assert.Equal(0, (await HubProcess.RunCommandAsync(original, "backup", "--to", backup)).ExitCode);
