@@ -5,8 +5,8 @@ internal abstract class BatchColumn<T>(string name)
 {
     public string Name { get; } = name;
 
-    /// <summary>The value as a parameter value (null for SQL NULL).</summary>
-    public abstract object? ValueOf(T row);
+    /// <summary>Binds the row's value (null for SQL NULL) to parameter <paramref name="index"/> of a SQLite statement.</summary>
+    public abstract void Bind(Sql.SqliteStatement statement, int index, T row);
 
     /// <summary>Its SQL type, the same word on both stores.</summary>
     public abstract string SqlType { get; }
@@ -16,7 +16,7 @@ internal sealed class TextColumn<T>(string name, Func<T, string?> value) : Batch
 {
     public Func<T, string?> Value { get; } = value;
 
-    public override object? ValueOf(T row) => Value(row);
+    public override void Bind(Sql.SqliteStatement statement, int index, T row) => statement.Text(index, Value(row));
 
     public override string SqlType => "TEXT";
 }
@@ -26,7 +26,7 @@ internal sealed class Int32Column<T>(string name, Func<T, int> value) : BatchCol
 {
     public Func<T, int> Value { get; } = value;
 
-    public override object? ValueOf(T row) => Value(row);
+    public override void Bind(Sql.SqliteStatement statement, int index, T row) => statement.Int64(index, Value(row));
 
     public override string SqlType => "INTEGER";
 }
@@ -36,7 +36,7 @@ internal sealed class Int64Column<T>(string name, Func<T, long?> value) : BatchC
 {
     public Func<T, long?> Value { get; } = value;
 
-    public override object? ValueOf(T row) => Value(row);
+    public override void Bind(Sql.SqliteStatement statement, int index, T row) => statement.Int64(index, Value(row));
 
     public override string SqlType => "BIGINT";
 }

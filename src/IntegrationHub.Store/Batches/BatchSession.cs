@@ -3,7 +3,7 @@ using System.Data.Common;
 namespace IntegrationHub.Store.Batches;
 
 /// <summary>
-/// One batch's transaction on one store. Rows go in as sets: SQLite writes them at once through prepared commands;
+/// One batch's transaction on one store. Rows go in as sets: SQLite writes them at once through prepared statements;
 /// PostgreSQL copies them (binary COPY) into staging tables and runs every statement of the batch in one round trip at
 /// <see cref="FlushAsync"/>. The batch committer describes the work once; the session decides how it travels.
 /// </summary>

@@ -2,10 +2,10 @@ using Microsoft.Data.Sqlite;
 
 namespace IntegrationHub.Store.Batches;
 
-/// <summary>The SQLite store's batch writer connection: opened once, with its settings, staging tables and prepared commands.</summary>
+/// <summary>The SQLite store's batch writer connection: opened once, with its settings, staging tables and prepared statements.</summary>
 internal sealed class SqliteBatchConnection : IDisposable
 {
-    private readonly Dictionary<string, SqliteCommand> _prepared = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Sql.SqliteStatement> _prepared = new(StringComparer.Ordinal);
 
     private SqliteBatchConnection(SqliteConnection connection) => Connection = connection;
 
@@ -27,23 +27,28 @@ internal sealed class SqliteBatchConnection : IDisposable
         return new SqliteBatchConnection(connection);
     }
 
-    /// <summary>A command prepared once for this connection, with parameters @p0…@p(n-1).</summary>
-    public SqliteCommand Prepared(string sql, int parameters)
+    /// <summary>A statement prepared once for this connection, with parameters @p0…@p(n-1).</summary>
+    public Sql.SqliteStatement Prepared(string sql, int parameters)
     {
-        if (_prepared.TryGetValue(sql, out var command))
-            return command;
-        command = Connection.CreateCommand();
-        command.CommandText = sql;
-        for (var i = 0; i < parameters; i++)
-            command.Parameters.Add(new SqliteParameter($"@p{i}", null));
-        _prepared[sql] = command;
-        return command;
+        if (_prepared.TryGetValue(sql, out var statement))
+            return statement;
+        statement = new Sql.SqliteStatement(Connection, sql);
+        if (statement.Parameters != parameters)
+        {
+            statement.Dispose();
+            throw new InvalidOperationException($"The statement has {statement.Parameters} parameters, not {parameters}: {sql}");
+        }
+
+        _prepared[sql] = statement;
+        return statement;
     }
 
     public void Dispose()
     {
-        foreach (var command in _prepared.Values)
-            command.Dispose();
+        // Statements first: a connection closed with statements still prepared is only closed once they are finalized.
+        foreach (var statement in _prepared.Values)
+            statement.Dispose();
+        _prepared.Clear();
         Connection.Dispose();
     }
 }

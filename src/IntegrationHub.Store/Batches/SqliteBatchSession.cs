@@ -6,7 +6,7 @@ namespace IntegrationHub.Store.Batches;
 
 /// <summary>
 /// A batch on SQLite: one writer connection for the process (SQLite has one writer anyway), set up once — its pragmas,
-/// its temporary staging tables, one prepared command per table reused for every row of every batch.
+/// its temporary staging tables, one prepared statement per table reused for every row of every batch.
 /// </summary>
 internal sealed class SqliteBatchSession : BatchSession
 {
@@ -44,13 +44,14 @@ internal sealed class SqliteBatchSession : BatchSession
     {
         if (rows.Count == 0)
             return Task.CompletedTask;
-        var command = _writer.Prepared(table.InsertValues, table.Columns.Count);
-        command.Transaction = _transaction;
+        // The statement runs in the connection's transaction (SQLite has one per connection): the one this session began.
+        var statement = _writer.Prepared(table.InsertValues, table.Columns.Count);
+        var columns = table.Columns;
         foreach (var row in rows)
         {
-            for (var i = 0; i < table.Columns.Count; i++)
-                command.Parameters[i].Value = table.Columns[i].ValueOf(row) ?? DBNull.Value;
-            command.ExecuteNonQuery();
+            for (var i = 0; i < columns.Count; i++)
+                columns[i].Bind(statement, i, row);
+            statement.Run();
         }
 
         return Task.CompletedTask;

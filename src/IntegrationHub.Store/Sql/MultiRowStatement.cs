@@ -8,12 +8,22 @@ namespace IntegrationHub.Store.Sql;
 /// Writes many rows with few statements: <c>INSERT … VALUES (…), (…), …</c> with an optional <c>ON CONFLICT</c> clause,
 /// one SQL text for both databases. How many rows one statement carries is the dialect's
 /// (<see cref="StoreDialect.RowsPerInsert"/>); the command of a full chunk is built once and reused with new values.
+/// On SQLite, where a statement costs no round trip, one row's statement is prepared once and run for every row
+/// (<see cref="SqliteStatement"/>).
 /// </summary>
 internal static class MultiRowStatement
 {
     public static async Task ExecuteAsync(StoreDialect dialect, DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns,
         IReadOnlyList<object?[]> rows, string onConflict, CancellationToken ct)
     {
+        if (rows.Count == 0)
+            return;
+        if (connection is Microsoft.Data.Sqlite.SqliteConnection sqlite)
+        {
+            WriteRows(sqlite, table, columns, rows, onConflict);
+            return;
+        }
+
         var perStatement = Math.Max(1, dialect.RowsPerInsert(columns.Count));
         DbCommand? full = null;
         try
@@ -39,6 +49,20 @@ internal static class MultiRowStatement
         {
             if (full is not null)
                 await full.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>SQLite: the rows one at a time through one prepared statement, in the connection's transaction.</summary>
+    private static void WriteRows(Microsoft.Data.Sqlite.SqliteConnection connection, string table, IReadOnlyList<string> columns, IReadOnlyList<object?[]> rows,
+        string onConflict)
+    {
+        using var statement = new SqliteStatement(connection,
+            $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select(_ => "?"))}) {onConflict}");
+        foreach (var row in rows)
+        {
+            for (var c = 0; c < columns.Count; c++)
+                statement.Value(c, row[c]);
+            statement.Run();
         }
     }
 

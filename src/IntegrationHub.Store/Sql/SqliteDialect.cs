@@ -47,8 +47,8 @@ public sealed class SqliteDialect : StoreDialect
 
     public override string AutoIncrementKey => "INTEGER PRIMARY KEY AUTOINCREMENT";
 
-    // No round trips, but every named parameter is looked up among all of a statement's: one row per statement, the
-    // prepared command reused, is fastest (Microsoft.Data.Sqlite's bulk-insert advice).
+    // No round trips to save: one row per statement, prepared once and run for every row (MultiRowStatement does so
+    // through SqliteStatement, without commands).
     public override int RowsPerInsert(int columns) => 1;
 
     // One JSON parameter read by json_each, not a list expanded into one named parameter per value: SQLite looks every
