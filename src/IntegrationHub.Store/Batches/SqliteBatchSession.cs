@@ -45,6 +45,7 @@ internal sealed class SqliteBatchSession : BatchSession
         if (rows.Count == 0)
             return Task.CompletedTask;
         // The statement runs in the connection's transaction (SQLite has one per connection): the one this session began.
+        Sql.SqliteStatement.RequireTransaction(_writer.Connection);
         var statement = _writer.Prepared(table.InsertValues, table.Columns.Count);
         var columns = table.Columns;
         foreach (var row in rows)

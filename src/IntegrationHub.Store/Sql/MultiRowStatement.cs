@@ -20,7 +20,7 @@ internal static class MultiRowStatement
             return;
         if (connection is Microsoft.Data.Sqlite.SqliteConnection sqlite)
         {
-            WriteRows(sqlite, table, columns, rows, onConflict);
+            WriteRows(sqlite, table, columns, rows, onConflict, ct);
             return;
         }
 
@@ -54,12 +54,14 @@ internal static class MultiRowStatement
 
     /// <summary>SQLite: the rows one at a time through one prepared statement, in the connection's transaction.</summary>
     private static void WriteRows(Microsoft.Data.Sqlite.SqliteConnection connection, string table, IReadOnlyList<string> columns, IReadOnlyList<object?[]> rows,
-        string onConflict)
+        string onConflict, CancellationToken ct)
     {
+        SqliteStatement.RequireTransaction(connection);
         using var statement = new SqliteStatement(connection,
             $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select(_ => "?"))}) {onConflict}");
         foreach (var row in rows)
         {
+            ct.ThrowIfCancellationRequested();
             for (var c = 0; c < columns.Count; c++)
                 statement.Value(c, row[c]);
             statement.Run();

@@ -1,4 +1,5 @@
 using Dapper;
+using IntegrationHub.Integration.Tests.Harness;
 using IntegrationHub.Store.Sql;
 using Microsoft.Data.Sqlite;
 
@@ -83,6 +84,66 @@ public sealed class SqliteStatementTests : IDisposable
     {
         var error = Assert.Throws<SqliteException>(() => new SqliteStatement(_connection, "INSERT INTO no_such_table (key) VALUES (@p0)"));
         Assert.Contains("no such table: no_such_table", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ATextFarLongerThanTheStatementsBuffer_IsWrittenWhole_AndTheNextShortOneStillIs()
+    {
+        var huge = string.Concat(Enumerable.Repeat("案件事实", 50_000));
+        using (var statement = new SqliteStatement(_connection, "INSERT INTO probe (key, text) VALUES (@p0, @p1)"))
+        {
+            statement.Text(0, "huge");
+            statement.Text(1, huge);
+            statement.Run();
+            statement.Text(0, "short");
+            statement.Text(1, "乙");
+            statement.Run();
+        }
+
+        Assert.Equal(huge, _connection.ExecuteScalar<string>("SELECT text FROM probe WHERE key = 'huge'"));
+        Assert.Equal("乙", _connection.ExecuteScalar<string>("SELECT text FROM probe WHERE key = 'short'"));
+    }
+
+    [Fact]
+    public void ValuesGivenAsObjects_BindBooleansEnumsAndIntegersAsIntegers_AndRefuseWhatTheStoreNeverWrites()
+    {
+        using var statement = new SqliteStatement(_connection, "INSERT INTO probe (key, number, real) VALUES (@p0, @p1, @p2)");
+        (string Key, object Number)[] integers = [("true", true), ("int", 42), ("uint", 7u), ("enum", DayOfWeek.Friday), ("short", (short)-3)];
+        foreach (var (key, number) in integers)
+        {
+            statement.Value(0, key);
+            statement.Value(1, number);
+            statement.Value(2, 0.5f);
+            statement.Run();
+        }
+
+        Assert.Equal([5L, 42L, -3L, 1L, 7L],
+            _connection.Query<long>("SELECT number FROM probe WHERE typeof(number) = 'integer' ORDER BY key"));
+        Assert.Contains("NaN", Assert.Throws<ArgumentException>(() => statement.Value(2, double.NaN)).Message, StringComparison.Ordinal);
+        Assert.Contains("System.Decimal", Assert.Throws<ArgumentException>(() => statement.Value(2, 1.5m)).Message, StringComparison.Ordinal);
+        Assert.Contains("System.Guid", Assert.Throws<ArgumentException>(() => statement.Value(1, Guid.Empty)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RowsOfObjects_OnTheEmbeddedStore_UpsertWithTheirConflictClause_AndAreRefusedOutsideATransaction()
+    {
+        await using var opened = await MigratedStore.OpenAsync(HubStack.Embedded);
+        await using var connection = await opened.Dialect.OpenAsync(CancellationToken.None);
+        await connection.ExecuteAsync("CREATE TEMP TABLE tally_probe (key TEXT PRIMARY KEY, cases BIGINT NOT NULL)");
+        string[] columns = ["key", "cases"];
+        const string Add = "ON CONFLICT (key) DO UPDATE SET cases = tally_probe.cases + excluded.cases";
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            MultiRowStatement.ExecuteAsync(opened.Dialect, connection, null!, "tally_probe", columns, [["a", 1L]], Add, CancellationToken.None));
+        await using (var transaction = await connection.BeginTransactionAsync())
+        {
+            await MultiRowStatement.ExecuteAsync(opened.Dialect, connection, transaction, "tally_probe", columns,
+                [["a", 1L], ["b", 2], ["a", 10L], ["甲", 3L]], Add, CancellationToken.None);
+            await transaction.CommitAsync();
+        }
+
+        Assert.Equal([("a", 11L), ("b", 2L), ("甲", 3L)],
+            await connection.QueryAsync<(string, long)>("SELECT key, cases FROM tally_probe ORDER BY key"));
     }
 
     private static void Bind(SqliteStatement statement, string key, string? text, long? number, double? real)
