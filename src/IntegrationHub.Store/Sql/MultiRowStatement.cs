@@ -5,26 +5,21 @@ using System.Text;
 namespace IntegrationHub.Store.Sql;
 
 /// <summary>
-/// Writes many rows with few statements: <c>INSERT … VALUES (…), (…), …</c> with an optional <c>ON CONFLICT</c> clause,
-/// one SQL text for both databases. How many rows one statement carries is the dialect's
-/// (<see cref="StoreDialect.RowsPerInsert"/>); the command of a full chunk is built once and reused with new values.
-/// On SQLite, where a statement costs no round trip, one row's statement is prepared once and run for every row
-/// (<see cref="SqliteStatement"/>).
+/// Writes many rows in a transaction: <c>INSERT … VALUES (…)</c> with an optional <c>ON CONFLICT</c> clause, one SQL text
+/// for both databases; how the rows travel is the dialect's (<see cref="StoreDialect.InsertRowsAsync"/>). PostgreSQL, where
+/// round trips cost most, sends many rows a command (<see cref="CommandsAsync"/>); SQLite, where a statement costs no round
+/// trip, prepares one row's statement and runs it for every row (<see cref="Rows"/>).
 /// </summary>
 internal static class MultiRowStatement
 {
-    public static async Task ExecuteAsync(StoreDialect dialect, DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns,
-        IReadOnlyList<object?[]> rows, string onConflict, CancellationToken ct)
-    {
-        if (rows.Count == 0)
-            return;
-        if (connection is Microsoft.Data.Sqlite.SqliteConnection sqlite)
-        {
-            WriteRows(sqlite, table, columns, rows, onConflict, ct);
-            return;
-        }
+    public static Task ExecuteAsync(StoreDialect dialect, DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns,
+        IReadOnlyList<object?[]> rows, string onConflict, CancellationToken ct) =>
+        rows.Count == 0 ? Task.CompletedTask : dialect.InsertRowsAsync(connection, transaction, table, columns, rows, onConflict, ct);
 
-        var perStatement = Math.Max(1, dialect.RowsPerInsert(columns.Count));
+    /// <summary><paramref name="perStatement"/> rows a command; the command of a full chunk is built once and reused with new values.</summary>
+    public static async Task CommandsAsync(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns,
+        IReadOnlyList<object?[]> rows, string onConflict, int perStatement, CancellationToken ct)
+    {
         DbCommand? full = null;
         try
         {
@@ -52,8 +47,8 @@ internal static class MultiRowStatement
         }
     }
 
-    /// <summary>SQLite: the rows one at a time through one prepared statement, in the connection's transaction.</summary>
-    private static void WriteRows(Microsoft.Data.Sqlite.SqliteConnection connection, string table, IReadOnlyList<string> columns, IReadOnlyList<object?[]> rows,
+    /// <summary>The rows one at a time through one prepared statement, in the connection's transaction (SQLite).</summary>
+    public static void Rows(Microsoft.Data.Sqlite.SqliteConnection connection, string table, IReadOnlyList<string> columns, IReadOnlyList<object?[]> rows,
         string onConflict, CancellationToken ct)
     {
         SqliteStatement.RequireTransaction(connection);

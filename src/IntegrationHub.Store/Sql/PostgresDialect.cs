@@ -17,8 +17,10 @@ public sealed class PostgresDialect(NpgsqlDataSource dataSource) : StoreDialect
 
     public override string OrdinalText => "TEXT COLLATE \"C\"";
 
-    // Round trips cost most: as many rows as about 30,000 parameters allow (the limit is 65,535), at most 1,000.
-    public override int RowsPerInsert(int columns) => Math.Clamp(30_000 / columns, 1, 1_000);
+    // Round trips cost most: as many rows a statement as about 30,000 parameters allow (the limit is 65,535), at most 1,000.
+    internal override Task InsertRowsAsync(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns,
+        IReadOnlyList<object?[]> rows, string onConflict, CancellationToken ct) =>
+        MultiRowStatement.CommandsAsync(connection, transaction, table, columns, rows, onConflict, Math.Clamp(30_000 / columns.Count, 1, 1_000), ct);
 
     public override string InList(string column, string parameter) => $"{column} = ANY(@{parameter})";
 

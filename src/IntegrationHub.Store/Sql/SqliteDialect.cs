@@ -47,9 +47,13 @@ public sealed class SqliteDialect : StoreDialect
 
     public override string AutoIncrementKey => "INTEGER PRIMARY KEY AUTOINCREMENT";
 
-    // No round trips to save: one row per statement, prepared once and run for every row (MultiRowStatement does so
-    // through SqliteStatement, without commands).
-    public override int RowsPerInsert(int columns) => 1;
+    // No round trips to save: one row a statement, prepared once and run for every row, without commands.
+    internal override Task InsertRowsAsync(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns,
+        IReadOnlyList<object?[]> rows, string onConflict, CancellationToken ct)
+    {
+        MultiRowStatement.Rows((SqliteConnection)connection, table, columns, rows, onConflict, ct);
+        return Task.CompletedTask;
+    }
 
     // One JSON parameter read by json_each, not a list expanded into one named parameter per value: SQLite looks every
     // named parameter up among all of a statement's, so an expanded list of n values costs n² name comparisons.

@@ -23,8 +23,12 @@ public abstract class StoreDialect
     /// </summary>
     public virtual string OrdinalText => "TEXT";
 
-    /// <summary>How many rows one multi-row INSERT carries: what costs least per row in this database.</summary>
-    public abstract int RowsPerInsert(int columns);
+    /// <summary>
+    /// Inserts many rows in the transaction the way that costs least per row in this database (see
+    /// <see cref="MultiRowStatement"/>, which callers use).
+    /// </summary>
+    internal abstract Task InsertRowsAsync(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns,
+        IReadOnlyList<object?[]> rows, string onConflict, CancellationToken ct);
 
     public abstract Task<DbConnection> OpenAsync(CancellationToken ct);
 
