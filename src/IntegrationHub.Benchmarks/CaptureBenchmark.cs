@@ -114,7 +114,7 @@ internal static class CaptureBenchmark
         arrivals.StartFeed(app.Address(), key, FeedCursor.Encode(await store.LastChangeSequenceAsync(CancellationToken.None)));
         await Task.Delay(TimeSpan.FromSeconds(2));
 
-        var projectorBehind = await CountAsync(app, ProjectorBehind);
+        var projectorBehind = await ProjectionLag.BehindAsync(app.Services.GetRequiredService<StoreDialect>());
         using var memory = new PeakMemorySampler();
         var cost = new ProcessCost();
         var changing = Stopwatch.StartNew();
@@ -133,7 +133,7 @@ internal static class CaptureBenchmark
         Console.WriteLine($"  peak working set {memory.PeakWorkingSetMb:N0} MiB; load {PipelineBenchmark.Load()}; source slot {await source.SlotAsync()}");
         Console.WriteLine($"  machine while changing: {during}");
         Console.WriteLine($"  from the first change sent until the last arrived (or the wait gave up), this process (the hub, the source writers, both receivers): {spent}");
-        Console.WriteLine($"  the assessment projector was {projectorBehind:N0} change-log entries behind when the changes began, {await CountAsync(app, ProjectorBehind):N0} at the end");
+        Console.WriteLine($"  the assessment projector was {projectorBehind:N0} change-log entries behind when the changes began, {await ProjectionLag.BehindAsync(app.Services.GetRequiredService<StoreDialect>()):N0} at the end");
         (await client.DeleteAsync("/api/v1/subscriptions/bench/webhook")).EnsureSuccessStatusCode();
     }
 
@@ -162,9 +162,6 @@ internal static class CaptureBenchmark
         Console.WriteLine($"{name}: {changes:N0} changes stored {drain.TotalSeconds:F1} s from the first to the last = {changes / drain.TotalSeconds:N0} changes/s " +
                           $"({start.Elapsed.TotalSeconds:F1} s from the first write); load {PipelineBenchmark.Load()}");
     }
-
-    /// <summary>How far the assessment projector is behind the change log (it shares the store's turn to write with the sync).</summary>
-    private const string ProjectorBehind = "SELECT (SELECT COALESCE(MAX(seq), 0) FROM change_log) - cursor_seq FROM assessment_state WHERE id = 1";
 
     private static async Task<long> CountAsync(WebApplication app, string sql, string pattern = "")
     {

@@ -38,7 +38,7 @@ internal static class PipelineBenchmark
         var dialect = app.Services.GetRequiredService<StoreDialect>();
         using var stages = new StageTimes();
 
-        var first = await SyncAsync("first load", runner, registry, store, stages);
+        var first = await SyncAsync("first load", runner, registry, store, stages, dialect);
         var limit = options.Stack == "production"
             ? await StoreWriteLimit.PostgresAsync(settings["Hub:Store:ConnectionString"]!)
             : await StoreWriteLimit.SqliteAsync($"Data Source={Path.Combine(work, "data", "hub.db")}", Path.Combine(work, "limit.db"));
@@ -49,7 +49,7 @@ internal static class PipelineBenchmark
         // A full re-read of a source that did not change: every record arrives again and is recognised as unchanged.
         await using (var connection = await dialect.OpenAsync(CancellationToken.None))
             await connection.ExecuteAsync("UPDATE connector_state SET checkpoint = NULL");
-        var unchanged = await SyncAsync("second sync, source unchanged", runner, registry, store, stages);
+        var unchanged = await SyncAsync("second sync, source unchanged", runner, registry, store, stages, dialect);
         Console.WriteLine($"  {unchanged.Rate / first.Rate:F1}× the first load; inserted + updated = {unchanged.Counts.Inserted + unchanged.Counts.Updated:N0}");
 
         foreach (var department in SampleDepartment.All)
@@ -59,7 +59,7 @@ internal static class PipelineBenchmark
             await ChangeAsync(connection, department, count);
         }
 
-        var changed = await SyncAsync("sync after 10% of the rows changed", runner, registry, store, stages);
+        var changed = await SyncAsync("sync after 10% of the rows changed", runner, registry, store, stages, dialect);
         var conserved = first.Conserves && unchanged.Conserves && changed.Conserves;
         Console.WriteLine($"golden records: {await store.CountRecordsAsync(CancellationToken.None):N0}; conservation {(conserved ? "holds" : "BROKEN")} in every run");
         await app.StopAsync();
@@ -85,7 +85,8 @@ internal static class PipelineBenchmark
         }
     }
 
-    private static async Task<SyncResult> SyncAsync(string name, ConnectorRunner runner, IConnectorRegistry registry, ISupervisionStore store, StageTimes stages)
+    private static async Task<SyncResult> SyncAsync(string name, ConnectorRunner runner, IConnectorRegistry registry, ISupervisionStore store, StageTimes stages,
+        StoreDialect dialect)
     {
         stages.Reset();
         GC.Collect();
@@ -108,6 +109,11 @@ internal static class PipelineBenchmark
         Console.WriteLine($"  peak working set {memory.PeakWorkingSetMb:N0} MiB, peak managed heap {memory.PeakManagedMb:N0} MiB " +
                           $"(GC committed {memory.PeakGcCommittedMb:N0} MiB); load {Load()}");
         Console.WriteLine($"  {spent}");
+        // The next phase starts from a projection that has caught up, as this one did.
+        var behind = await ProjectionLag.BehindAsync(dialect);
+        var caughtUp = await ProjectionLag.CatchUpAsync(dialect, TimeSpan.FromMinutes(30));
+        Console.WriteLine($"  the assessment projection was {behind:N0} change-log entries behind at the end, caught up {caughtUp.TotalSeconds:F1} s later " +
+                          $"({c.Pulled / (watch.Elapsed + caughtUp).TotalSeconds:N0} records/s with it)");
         return result;
     }
 

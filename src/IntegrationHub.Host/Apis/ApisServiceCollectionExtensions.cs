@@ -28,6 +28,8 @@ public static class ApisServiceCollectionExtensions
             .BindConfiguration(IndicatorsSection)
             .Validate(o => o.ProjectionBatchSize is >= 1 and <= 50_000, $"{IndicatorsSection}:ProjectionBatchSize must be from 1 to 50000.")
             .Validate(o => o.ProjectionInterval > TimeSpan.Zero, $"{IndicatorsSection}:ProjectionInterval must be a positive time span, such as 00:00:02.")
+            .Validate(o => o.ProjectionYield >= TimeSpan.Zero && o.ProjectionYield <= TimeSpan.FromSeconds(60),
+                $"{IndicatorsSection}:ProjectionYield must be from 00:00:00 to 00:01:00.")
             .Validate(o => o.CatchUpTimeout > TimeSpan.Zero, $"{IndicatorsSection}:CatchUpTimeout must be a positive time span, such as 00:01:00.")
             .ValidateOnStart();
         return services;

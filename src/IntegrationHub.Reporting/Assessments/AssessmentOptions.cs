@@ -10,6 +10,13 @@ public sealed record AssessmentOptions
     public TimeSpan ProjectionInterval { get; init; } = TimeSpan.FromSeconds(2);
 
     /// <summary>
+    /// How long a projection step lets the store's other writers go first before it takes its turn in order (the embedded
+    /// store, which has one writer): a sync's batches and the feeds do not wait behind the projection, which catches up
+    /// in the gaps, and still moves at least once per this while the store is busy. From 0 to 60 seconds.
+    /// </summary>
+    public TimeSpan ProjectionYield { get; init; } = IntegrationHub.Store.Assessments.AssessmentStep.DefaultYieldAtMost;
+
+    /// <summary>
     /// How long a report waits for the projection to catch up with the change log before it answers 503 (a rebuild of a
     /// large store takes minutes; a sync's changes take well under a second).
     /// </summary>

@@ -18,7 +18,8 @@ public sealed class AssessmentProjector(ICaseAssessmentStore store, IOptions<Ass
     public string Version => _version;
 
     /// <summary>
-    /// Projects what is pending, one bounded step; true when more was pending than the step took (a backlog: step again),
+    /// Projects what is pending, one bounded step, as a background writer (<see cref="AssessmentOptions.ProjectionYield"/>);
+    /// true when more was pending than the step took (a backlog: step again),
     /// false when nothing was, or the step took all that was pending when it began (changes committed meanwhile wait for
     /// the next look).
     /// </summary>
@@ -27,7 +28,7 @@ public sealed class AssessmentProjector(ICaseAssessmentStore store, IOptions<Ass
         var pending = await store.GetProgressAsync(ct).ConfigureAwait(false);
         if (pending.IsCurrent(_version, pending.Head))
             return false;
-        var progress = await StepAsync(ct).ConfigureAwait(false);
+        var progress = await StepAsync(options.Value.ProjectionYield, ct).ConfigureAwait(false);
         return !progress.IsCurrent(_version, pending.Head);
     }
 
@@ -44,11 +45,12 @@ public sealed class AssessmentProjector(ICaseAssessmentStore store, IOptions<Ass
         {
             if (Stopwatch.GetElapsedTime(started) > options.Value.CatchUpTimeout)
                 throw new AssessmentsNotReadyException(progress);
-            progress = await StepAsync(ct).ConfigureAwait(false);
+            // A report waits for these steps: they take their turns in order, not in the gaps the sync leaves.
+            progress = await StepAsync(TimeSpan.Zero, ct).ConfigureAwait(false);
         }
     }
 
-    private Task<AssessmentProgress> StepAsync(CancellationToken ct) =>
+    private Task<AssessmentProgress> StepAsync(TimeSpan yieldAtMost, CancellationToken ct) =>
         store.ProjectAsync(new AssessmentStep(_version, [.. CaseAssessor.Indicators.Select(i => i.Definition.Code)], options.Value.ProjectionBatchSize,
-            CaseAssessor.Assess), ct);
+            CaseAssessor.Assess) { YieldAtMost = yieldAtMost }, ct);
 }

@@ -9,4 +9,14 @@ public sealed record AssessmentStep(
     string Version,
     IReadOnlyList<string> Slots,
     int Limit,
-    Func<IReadOnlyList<LiveRecord>, IReadOnlyList<CaseAssessmentRow>> Assess);
+    Func<IReadOnlyList<LiveRecord>, IReadOnlyList<CaseAssessmentRow>> Assess)
+{
+    /// <summary>The default of <see cref="YieldAtMost"/>.</summary>
+    public static readonly TimeSpan DefaultYieldAtMost = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// A step writes as a background writer: where the store has one writer (SQLite), it lets the sync's batches and the
+    /// feeds' cursors waiting for it go first, for at most this long, then takes its turn in order.
+    /// </summary>
+    public TimeSpan YieldAtMost { get; init; } = DefaultYieldAtMost;
+}

@@ -29,7 +29,7 @@ public sealed partial class SqlCaseAssessmentStore
         // then. Only steps move the state: when another step came first (another process's, or a report's catch-up in this
         // one), the step is planned again under the lock.
         var plan = await PlanAsync(connection, null, step, await ReadStateAsync(connection, null, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
-        await using var write = await dialect.BeginWriteAsync(connection, ct).ConfigureAwait(false);
+        await using var write = await dialect.BeginBackgroundWriteAsync(connection, step.YieldAtMost, ct).ConfigureAwait(false);
         var tx = write.Transaction;
         // The first statement takes the state row's lock (PostgreSQL) or the write lock (SQLite): a second process running
         // a step waits here and then sees this step's cursor, so no change is applied twice and none is skipped.

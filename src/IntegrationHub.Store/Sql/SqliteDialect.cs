@@ -86,6 +86,9 @@ public sealed class SqliteDialect : StoreDialect
 
     private protected override async Task<IDisposable?> TakeTurnAsync(CancellationToken ct) => await _turns.TakeAsync(ct).ConfigureAwait(false);
 
+    private protected override async Task<IDisposable?> TakeBackgroundTurnAsync(TimeSpan yieldAtMost, CancellationToken ct) =>
+        await _turns.TakeInBackgroundAsync(yieldAtMost, ct).ConfigureAwait(false);
+
     // SQLite transactions from Microsoft.Data.Sqlite begin IMMEDIATE: writers are already serialized.
     public override Task LockChangeLogAsync(DbConnection connection, DbTransaction transaction, CancellationToken ct) => Task.CompletedTask;
 }

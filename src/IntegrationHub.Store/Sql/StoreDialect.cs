@@ -40,11 +40,29 @@ public abstract class StoreDialect
     /// </summary>
     private protected virtual Task<IDisposable?> TakeTurnAsync(CancellationToken ct) => Task.FromResult<IDisposable?>(null);
 
+    /// <summary>A background writer's turn (<see cref="BeginBackgroundWriteAsync"/>); the same as any writer's where the database orders its writers itself.</summary>
+    private protected virtual Task<IDisposable?> TakeBackgroundTurnAsync(TimeSpan yieldAtMost, CancellationToken ct) => TakeTurnAsync(ct);
+
     /// <summary>Begins a write transaction on <paramref name="connection"/> in the process's turn; dispose the result after the transaction.</summary>
     public async Task<StoreWrite> BeginWriteAsync(DbConnection connection, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        var turn = await TakeTurnAsync(ct).ConfigureAwait(false);
+        return await BeginAsync(connection, await TakeTurnAsync(ct).ConfigureAwait(false), ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Begins the write transaction of a background writer — one whose work may wait, such as a projection that catches
+    /// up by itself: where the process's writers take turns (SQLite), it lets every waiting writer go first, for at most
+    /// <paramref name="yieldAtMost"/>, then takes its turn in order (<see cref="WriterTurns.TakeInBackgroundAsync"/>).
+    /// </summary>
+    public async Task<StoreWrite> BeginBackgroundWriteAsync(DbConnection connection, TimeSpan yieldAtMost, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        return await BeginAsync(connection, await TakeBackgroundTurnAsync(yieldAtMost, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
+    }
+
+    private static async Task<StoreWrite> BeginAsync(DbConnection connection, IDisposable? turn, CancellationToken ct)
+    {
         try
         {
             return new StoreWrite(await connection.BeginTransactionAsync(ct).ConfigureAwait(false), turn);
