@@ -5,7 +5,7 @@ namespace IntegrationHub.Benchmarks;
 internal sealed record BenchmarkOptions(
     string Mode, int Records, string Stack, int CasesPerDepartment, int Seed, string ConnectorsDirectory,
     string? Postgres, string RabbitHost, ushort RabbitPort, string? RabbitVirtualHost, long CsvMegabytes = 2048, long XlsxMegabytes = 500,
-    int ChangesPerSecond = 1000, int ChangeSeconds = 60, int BacklogChanges = 100_000, int Workers = 0, string? WorkDirectory = null, int WebhookEvents = 1)
+    int ChangesPerSecond = 1000, int ChangeSeconds = 60, int BacklogChanges = 100_000, int Workers = 0, string? WorkDirectory = null, int WebhookEvents = 1, int WarmupSeconds = 0)
 {
     public const string Usage = """
         IntegrationHub benchmark: syncs generated department records end to end and prints throughput and memory;
@@ -20,6 +20,9 @@ internal sealed record BenchmarkOptions(
                                         table's valid rows (default 100000)
           --webhook-events N            cdc: events per webhook request, the endpoint's maxEventsPerRequest (default 1:
                                         each event alone; more: CloudEvents batches)
+          --warmup N                    cdc: first N seconds of changes at the same rate, not measured, all
+                                        delivered before the measured ones start (default 0: the change path starts
+                                        cold, as right after a start)
 
           --stack embedded|production   SQLite + in-memory bus (default), or PostgreSQL + RabbitMQ
           --workers N                   production: run the pipeline in N separate worker processes (this process is
@@ -86,6 +89,7 @@ internal sealed record BenchmarkOptions(
             backlog,
             int.Parse(values.GetValueOrDefault("workers", "0"), CultureInfo.InvariantCulture),
             values.GetValueOrDefault("work") is { } work ? Path.GetFullPath(work) : null,
-            int.Parse(values.GetValueOrDefault("webhook-events", "1"), CultureInfo.InvariantCulture));
+            int.Parse(values.GetValueOrDefault("webhook-events", "1"), CultureInfo.InvariantCulture),
+            int.Parse(values.GetValueOrDefault("warmup", "0"), CultureInfo.InvariantCulture));
     }
 }

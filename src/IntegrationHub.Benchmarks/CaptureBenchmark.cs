@@ -78,6 +78,9 @@ internal static class CaptureBenchmark
         }
     }
 
+    /// <summary>Markers of the warm-up's changes, apart from the measured ones (from 1) and the bursts' (8e9, 9e9).</summary>
+    private const long WarmupMarkers = 7_000_000_000;
+
     /// <summary>The first run's snapshot: from the hub's start until the stored checkpoint says the snapshot is complete.</summary>
     private static async Task SnapshotAsync(WebApplication app, int rows)
     {
@@ -113,6 +116,17 @@ internal static class CaptureBenchmark
         var store = app.Services.GetRequiredService<ISupervisionStore>();
         arrivals.StartFeed(app.Address(), key, FeedCursor.Encode(await store.LastChangeSequenceAsync(CancellationToken.None)));
         await Task.Delay(TimeSpan.FromSeconds(2));
+        if (options.WarmupSeconds > 0)
+        {
+            // The change path's code is first run now (the snapshot only inserted): a steady state is measured after it
+            // has run, and been compiled by the runtime's tiers, for a while.
+            var warming = Stopwatch.StartNew();
+            var warm = await source.ChangeSteadilyAsync(options.ChangesPerSecond, TimeSpan.FromSeconds(options.WarmupSeconds), WarmupMarkers, options.Seed + 1);
+            await arrivals.WaitForAsync(warm.Keys, TimeSpan.FromSeconds(120));
+            Console.WriteLine($"warm-up, not measured: {warm.Count:N0} changes at {options.ChangesPerSecond:N0}/s, webhook {Percentiles.Of(warm, arrivals.Webhook)}; " +
+                              $"all delivered {warming.Elapsed.TotalSeconds:F1} s after the first");
+            await Task.Delay(TimeSpan.FromSeconds(2));
+        }
 
         var projectorBehind = await ProjectionLag.BehindAsync(app.Services.GetRequiredService<StoreDialect>());
         using var memory = new PeakMemorySampler();

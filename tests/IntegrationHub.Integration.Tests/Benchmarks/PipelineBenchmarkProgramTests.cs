@@ -47,6 +47,7 @@ public sealed class PipelineBenchmarkProgramTests
         Assert.Contains("pipeline / limit = ", printed, StringComparison.Ordinal);
         Assert.Contains("second sync, source unchanged: 600 records in", printed, StringComparison.Ordinal);
         Assert.Contains("conservation holds in every run", printed, StringComparison.Ordinal);
+        Assert.Contains("the assessment projection was ", printed, StringComparison.Ordinal);
         Assert.DoesNotContain("NOT CONSERVED", printed, StringComparison.Ordinal);
     }
 }
