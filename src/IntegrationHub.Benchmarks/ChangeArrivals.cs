@@ -88,12 +88,15 @@ internal sealed partial class ChangeArrivals : IAsyncDisposable
     }
 
     /// <summary>Waits until every marker has arrived on both channels, or the timeout passes.</summary>
-    public async Task WaitForAsync(IEnumerable<long> markers, TimeSpan timeout)
+    /// <summary>Waits until every marker arrived on both channels, at most <paramref name="timeout"/>; false when some had not.</summary>
+    public async Task<bool> WaitForAsync(IEnumerable<long> markers, TimeSpan timeout)
     {
         var expected = markers.ToList();
         var deadline = Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
-        while (Stopwatch.GetTimestamp() < deadline && !expected.All(m => _webhook.ContainsKey(m) && _feed.ContainsKey(m)))
+        bool All() => expected.All(m => _webhook.ContainsKey(m) && _feed.ContainsKey(m));
+        while (Stopwatch.GetTimestamp() < deadline && !All())
             await Task.Delay(200);
+        return All();
     }
 
     [GeneratedRegex("#([0-9]+)#")]

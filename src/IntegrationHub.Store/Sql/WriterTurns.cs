@@ -16,14 +16,22 @@ internal sealed class WriterTurns
 {
     private readonly SemaphoreSlim _turns = new(1, 1);
 
-    // Writers (not background ones) waiting for the turn; a background writer yields while there is one.
+    // Writers waiting in order for the turn (a background writer past its yield limit among them); a background writer
+    // yields while there is one. A waiter cancelled while the turn is free leaves without a turn given on: a background
+    // writer then looks again at its limit at the latest.
     private int _waiting;
+
+    /// <summary>The longest a background writer may yield (<see cref="TakeInBackgroundAsync"/>).</summary>
+    public static readonly TimeSpan LongestYield = TimeSpan.FromHours(1);
 
     // Completed, and replaced, each time the turn is given on: a yielding background writer looks again then.
     private TaskCompletionSource _given = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Told each time a turn is given on (the embedded store asks for a checkpoint then).</summary>
     public Action? Given { get; set; }
+
+    /// <summary>Writers waiting in order for the turn now.</summary>
+    internal int Waiting => Volatile.Read(ref _waiting);
 
     /// <summary>Waits for the turn (cancellable while it waits); dispose the result to give it on.</summary>
     public async Task<IDisposable> TakeAsync(CancellationToken ct)
@@ -47,6 +55,8 @@ internal sealed class WriterTurns
     /// </summary>
     public async Task<IDisposable> TakeInBackgroundAsync(TimeSpan yieldAtMost, CancellationToken ct)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(yieldAtMost, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(yieldAtMost, LongestYield);
         var started = Stopwatch.GetTimestamp();
         while (true)
         {

@@ -45,7 +45,7 @@ public sealed class WriterTurnsTests
                 await Task.Delay(50);
             }
         });
-        await Task.Delay(100);
+        await Eventually(() => turns.Waiting == 1, "the writer never asked for the turn");
         held.Dispose();
 
         await Task.WhenAll(background, writer).WaitAsync(Patience);
@@ -73,15 +73,28 @@ public sealed class WriterTurnsTests
         }
 
         var writers = new[] { Task.Run(Busy), Task.Run(Busy) };
-        await Task.Delay(50);
-        var before = Volatile.Read(ref writerTurns);
+        try
+        {
+            await Eventually(() => Volatile.Read(ref writerTurns) >= 2, "the writers never took turns");
 
-        // Without its limit the background writer would wait as long as the others keep asking.
-        using (await turns.TakeInBackgroundAsync(TimeSpan.FromMilliseconds(300), CancellationToken.None).WaitAsync(Patience))
-            Assert.True(Volatile.Read(ref writerTurns) > before, "no other writer had a turn while the background writer waited");
+            // Without its limit the background writer would wait as long as the others keep asking (WaitAsync gives up).
+            var turn = await turns.TakeInBackgroundAsync(TimeSpan.FromMilliseconds(300), CancellationToken.None).WaitAsync(Patience);
+            turn.Dispose();
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await Task.WhenAll(writers).WaitAsync(Patience);
+        }
+    }
 
-        await stop.CancelAsync();
-        await Task.WhenAll(writers).WaitAsync(Patience);
+    [Fact]
+    public async Task AYieldLimitOutsideZeroToAnHour_IsRefused()
+    {
+        var turns = new WriterTurns();
+
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => turns.TakeInBackgroundAsync(Timeout.InfiniteTimeSpan, CancellationToken.None));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => turns.TakeInBackgroundAsync(TimeSpan.FromHours(2), CancellationToken.None));
     }
 
     [Fact]
@@ -92,5 +105,15 @@ public sealed class WriterTurnsTests
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => turns.TakeInBackgroundAsync(TimeSpan.FromSeconds(30), cancel.Token).WaitAsync(Patience));
+    }
+
+    private static async Task Eventually(Func<bool> condition, string failure)
+    {
+        var watch = Stopwatch.StartNew();
+        while (!condition())
+        {
+            Assert.True(watch.Elapsed < Patience, failure);
+            await Task.Delay(5);
+        }
     }
 }
