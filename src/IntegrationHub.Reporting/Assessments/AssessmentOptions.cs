@@ -14,7 +14,7 @@ public sealed record AssessmentOptions
     /// store, which has one writer): a sync's batches and the feeds do not wait behind the projection, which catches up
     /// in the gaps, and still moves at least once per this while the store is busy. From 0 to 60 seconds.
     /// </summary>
-    public TimeSpan ProjectionYield { get; init; } = IntegrationHub.Store.Assessments.AssessmentStep.DefaultYieldAtMost;
+    public TimeSpan ProjectionYield { get; init; } = TimeSpan.FromSeconds(2);
 
     /// <summary>
     /// How long a report waits for the projection to catch up with the change log before it answers 503 (a rebuild of a

@@ -11,12 +11,9 @@ public sealed record AssessmentStep(
     int Limit,
     Func<IReadOnlyList<LiveRecord>, IReadOnlyList<CaseAssessmentRow>> Assess)
 {
-    /// <summary>The default of <see cref="YieldAtMost"/>.</summary>
-    public static readonly TimeSpan DefaultYieldAtMost = TimeSpan.FromSeconds(2);
-
     /// <summary>
-    /// A step writes as a background writer: where the store has one writer (SQLite), it lets the sync's batches and the
-    /// feeds' cursors waiting for it go first, for at most this long, then takes its turn in order.
+    /// How long the step, as a background writer, lets the store's other writers waiting for the turn go first where the
+    /// store has one writer (SQLite) before it takes its turn in order; zero (the default): in order at once, as any write.
     /// </summary>
-    public TimeSpan YieldAtMost { get; init; } = DefaultYieldAtMost;
+    public TimeSpan YieldAtMost { get; init; }
 }
