@@ -132,6 +132,7 @@ internal static class CaptureBenchmark
         var projectorBehind = await ProjectionLag.BehindAsync(app.Services.GetRequiredService<StoreDialect>());
         using var memory = new PeakMemorySampler();
         var cost = new ProcessCost();
+        using var timeline = ProcessTimeline.Start();
         var changing = Stopwatch.StartNew();
         var sent = await source.ChangeSteadilyAsync(options.ChangesPerSecond, TimeSpan.FromSeconds(options.ChangeSeconds), firstMarker: 1, options.Seed);
         var during = MachineActivity.Describe();
@@ -145,6 +146,7 @@ internal static class CaptureBenchmark
         var window = TimeSpan.FromSeconds(Math.Max(1, options.ChangeSeconds / 10));
         Console.WriteLine($"  over the run, by when the change was sent (p50/max ms): webhook {Percentiles.Timeline(sent, arrivals.Webhook, window)}");
         Console.WriteLine($"                                                          pull feed {Percentiles.Timeline(sent, arrivals.Feed, window)}");
+        Console.WriteLine($"  the process (% of one core) and the machine in the same windows: {timeline.Describe(window)}");
         Console.WriteLine($"  peak working set {memory.PeakWorkingSetMb:N0} MiB; load {PipelineBenchmark.Load()}; source slot {await source.SlotAsync()}");
         Console.WriteLine($"  machine while changing: {during}");
         Console.WriteLine($"  from the first change sent until the last arrived (or the wait gave up), this process (the hub, the source writers, both receivers): {spent}");

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime;
 using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;
@@ -11,16 +12,35 @@ namespace IntegrationHub.Benchmarks;
 /// </summary>
 internal static class HostRuntime
 {
+    /// <summary>
+    /// The collector's settings the host sets in its runtimeconfig.json besides the collector itself (add one here when
+    /// the host's project adds one), each with the environment variable that overrides it for this process and the host
+    /// alike, so that an operator's choice is measured as such.
+    /// </summary>
+    private static readonly (string Property, string Variable, string Label)[] GcSettings =
+    [
+        ("System.GC.ConserveMemory", "DOTNET_GCConserveMemory", "conserve-memory"),
+        ("System.GC.LOHThreshold", "DOTNET_GCLOHThreshold", "loh-threshold"),
+    ];
+
     /// <summary>Machine and runtime for a figure's header line.</summary>
     public static string Description =>
         $"cores={Environment.ProcessorCount} os={RuntimeInformation.OSDescription} runtime={Environment.Version} " +
         $"gc={(GCSettings.IsServerGC ? "server" : "workstation")}{(GCSettings.IsServerGC ? "" : GCSettings.LatencyMode == GCLatencyMode.Batch ? "/non-concurrent" : "/concurrent")}" +
-        $" conserve-memory={ConserveMemory ?? "0"}";
+        string.Concat(GcSettings.Select(g => $" {g.Label}={Effective(g.Property, g.Variable) ?? "default"}"));
 
-    /// <summary>The collector's <c>ConserveMemory</c> level this process runs with (environment first, as the runtime reads it).</summary>
-    private static string? ConserveMemory => Environment.GetEnvironmentVariable("DOTNET_GCConserveMemory") ?? ConfiguredConserveMemory;
+    /// <summary>
+    /// A setting as this process runs with it, in decimal: from the environment (hexadecimal there, as the runtime reads
+    /// it; marked "(env)"), else from its runtimeconfig.json.
+    /// </summary>
+    private static string? Effective(string property, string variable) =>
+        Environment.GetEnvironmentVariable(variable) is { Length: > 0 } value
+            ? long.TryParse(value.StartsWith("0x", StringComparison.OrdinalIgnoreCase) ? value[2..] : value, NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var number)
+                ? $"{number.ToString(CultureInfo.InvariantCulture)}(env)"
+                : $"{value}(env, not a hexadecimal number)"
+            : Configured(property);
 
-    private static string? ConfiguredConserveMemory => AppContext.GetData("System.GC.ConserveMemory")?.ToString();
+    private static string? Configured(string property) => AppContext.GetData(property)?.ToString();
 
     /// <summary>Why this process does not run as the hub's host would, or null when it does.</summary>
     public static string? Mismatch()
@@ -30,11 +50,15 @@ internal static class HostRuntime
             return $"{path} is missing: cannot tell which garbage collector the hub's host runs with";
         var properties = JsonNode.Parse(File.ReadAllText(path))?["runtimeOptions"]?["configProperties"];
         var server = properties?["System.GC.Server"]?.GetValue<bool>() ?? false;
-        var conserve = properties?["System.GC.ConserveMemory"]?.ToString();
-        // DOTNET_GCConserveMemory in the environment overrides both runtimeconfig files alike, as DOTNET_gcServer below.
-        if (Environment.GetEnvironmentVariable("DOTNET_GCConserveMemory") is null && conserve != ConfiguredConserveMemory)
-            return $"the hub's host runs with System.GC.ConserveMemory {conserve ?? "unset"} but this benchmark with {ConfiguredConserveMemory ?? "unset"}: " +
-                   "set the same RuntimeHostConfigurationOption in IntegrationHub.Benchmarks.csproj";
+        foreach (var (property, variable, _) in GcSettings)
+        {
+            var host = properties?[property]?.ToString();
+            // The environment overrides both runtimeconfig files alike, as DOTNET_gcServer below.
+            if (Environment.GetEnvironmentVariable(variable) is null && host != Configured(property))
+                return $"the hub's host runs with {property} {host ?? "unset"} but this benchmark with {Configured(property) ?? "unset"}: " +
+                       "set the same RuntimeHostConfigurationOption in IntegrationHub.Benchmarks.csproj";
+        }
+
         // DOTNET_gcServer in the environment overrides both runtimeconfig files alike, so an operator's choice is measured as such.
         return server == GCSettings.IsServerGC || Environment.GetEnvironmentVariable("DOTNET_gcServer") is not null
             ? null

@@ -39,8 +39,18 @@ internal sealed class ProcessCost
         return string.Create(CultureInfo.InvariantCulture,
             $"CPU {user + kernel:F1} s (user {user:F1}, kernel {kernel:F1}; {(user + kernel) / elapsed.TotalSeconds * 100:F0} % of one core) = " +
             $"{(user + kernel) * 1e6 / per:N0} µs a record; GC paused {paused:F1} s, collections of generation 0/1/2 only: " +
-            $"{Only(0)}/{Only(1)}/{Only(2)}; allocated {allocated / Mib / 1024:F1} GiB = {allocated / 1024.0 / per:N0} KiB a record; {disk}");
+            $"{Only(0)}/{Only(1)}/{Only(2)}; {Allocated(allocated, per)}; {disk}");
     }
+
+    /// <summary>
+    /// Bytes allocated over the phase. Under server GC's dynamic adaptation (DATAS) this runtime (10.0.x) sums the counter
+    /// over the heaps in use only (fixed upstream by dotnet/runtime#131069), so it drops when the collector gives heaps up
+    /// and jumps back when it takes them again: a phase whose heap count changed reads low or high, and one that ends
+    /// below where it began is said, not printed as a negative figure.
+    /// </summary>
+    private static string Allocated(long bytes, long records) => bytes < 0
+        ? "allocated n/a (the runtime's counter fell: the GC gave up heaps during the phase, dotnet/runtime#131069)"
+        : string.Create(CultureInfo.InvariantCulture, $"allocated {bytes / Mib / 1024:F1} GiB = {bytes / 1024.0 / records:N0} KiB a record");
 
     private const double Mib = 1024.0 * 1024.0;
 

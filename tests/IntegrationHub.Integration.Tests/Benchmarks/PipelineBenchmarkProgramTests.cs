@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using IntegrationHub.Integration.Tests.Harness;
-
 namespace IntegrationHub.Integration.Tests.Benchmarks;
 
 /// <summary>
@@ -13,36 +10,10 @@ public sealed class PipelineBenchmarkProgramTests
     [Fact]
     public async Task ThePipelineBenchmark_RunSmallOnTheEmbeddedStack_PrintsItsFiguresWithTheHostsCollectorAndConservationHolds()
     {
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
-            ? "Release" : "Debug";
-        var program = Path.Combine(RepositoryPaths.Root, "src", "IntegrationHub.Benchmarks", "bin", configuration, "net10.0", "IntegrationHub.Benchmarks.dll");
-        Assert.True(File.Exists(program), $"{program} is missing: build the solution ({configuration}) first.");
+        var printed = await BenchmarkProgram.RunAsync(TimeSpan.FromMinutes(5), "--stack", "embedded", "--cases", "300");
 
-        var start = new ProcessStartInfo("dotnet")
-        {
-            ArgumentList = { program, "--stack", "embedded", "--cases", "300" },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = RepositoryPaths.Root,
-        };
-        using var benchmark = Process.Start(start)!;
-        var output = benchmark.StandardOutput.ReadToEndAsync();
-        var errors = benchmark.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        try
-        {
-            await benchmark.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            benchmark.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        var printed = await output;
-        Assert.True(benchmark.ExitCode == 0, $"The benchmark exited with {benchmark.ExitCode}:\n{printed}\n{await errors}");
         Assert.Contains(" gc=server ", printed, StringComparison.Ordinal);
+        Assert.Contains(" conserve-memory=7 loh-threshold=4194304", printed, StringComparison.Ordinal);
         Assert.Contains("first load: 600 records in", printed, StringComparison.Ordinal);
         Assert.Contains("pipeline / limit = ", printed, StringComparison.Ordinal);
         Assert.Contains("second sync, source unchanged: 600 records in", printed, StringComparison.Ordinal);
