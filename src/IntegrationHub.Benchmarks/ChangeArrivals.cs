@@ -87,7 +87,6 @@ internal sealed partial class ChangeArrivals : IAsyncDisposable
             arrivals.TryAdd(long.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture), at);
     }
 
-    /// <summary>Waits until every marker has arrived on both channels, or the timeout passes.</summary>
     /// <summary>Waits until every marker arrived on both channels, at most <paramref name="timeout"/>; false when some had not.</summary>
     public async Task<bool> WaitForAsync(IEnumerable<long> markers, TimeSpan timeout)
     {
